@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, onCounts } from './fixtures';
+
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'ascii');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 6, 0, 0, 0], 16);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(64)]);
+}
+
+async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  await page.getByTestId('upload-input').setInputFiles({ name, mimeType, buffer });
+}
+
+/** A real PNG made by the browser: a dark "1"-like bar on white, 120x160. */
+async function makeDigitPng(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 120;
+    c.height = 160;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 120, 160);
+    ctx.strokeStyle = '#111';
+    ctx.lineWidth = 14;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(40, 20);
+    ctx.lineTo(100, 20);
+    ctx.lineTo(55, 145);
+    ctx.stroke();
+    return c.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+test('bad uploads are refused with a clear message and the input stays', async ({ page }) => {
+  await openApp(page);
+  const before = await onCounts(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const cases: [string, string, Buffer, RegExp][] = [
+    ['empty.png', 'image/png', Buffer.alloc(0), /empty/i],
+    ['notes.png', 'image/png', Buffer.from('This is just text, renamed to look like a picture.\n'), /PNG, JPEG, WebP or GIF/],
+    ['huge.png', 'image/png', pngHeader(10_000, 10_000), /10[,.\u202f ]?000 × 10[,.\u202f ]?000/],
+    ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /PNG, JPEG, WebP or GIF/],
+    ['big.png', 'image/png', Buffer.concat([pngHeader(100, 100), Buffer.alloc(11 * 1024 * 1024)]), /MB/],
+  ];
+  for (const [name, mime, buffer, message] of cases) {
+    await upload(page, name, mime, buffer);
+    const error = page.getByTestId('input-error');
+    await expect(error).toContainText(name);
+    await expect(error).toContainText(message);
+    await expect(page.getByTestId('input-source')).toHaveText('MNIST digit 2, number 0');
+    expect(await onCounts(page)).toEqual(before);
+  }
+  expect(dialogs).toBe(0);
+});
+
+test('a dark-on-light picture is inverted, centred and used as the input', async ({ page, problems }) => {
+  await openApp(page);
+  const before = await onCounts(page);
+  await upload(page, 'seven.png', 'image/png', await makeDigitPng(page));
+  await expect(page.getByTestId('input-source')).toHaveText('Uploaded: seven.png');
+  await expect(page.getByTestId('input-error')).toHaveCount(0);
+  const after = await onCounts(page);
+  expect(after).not.toEqual(before);
+  expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+  // A damaged file with a valid signature is refused after the header check.
+  const broken = Buffer.concat([pngHeader(50, 50).subarray(0, 40), Buffer.from('garbage')]);
+  await upload(page, 'broken.png', 'image/png', broken);
+  await expect(page.getByTestId('input-error')).toContainText('broken.png');
+  await expect(page.getByTestId('input-source')).toHaveText('Uploaded: seven.png');
+  expect(problems.errors).toEqual([]);
+});

@@ -1,0 +1,143 @@
+import { useMemo, useState, type Dispatch } from 'react';
+import { padGrid, gridRange, type Image28 } from '../core/grid';
+import { runEdgeFilters } from '../core/edgeLab';
+import { convolutionAt } from '../core/convolve';
+import { poolWindowAt } from '../core/pool';
+import { COLOUR_SCALES, VIEW } from '../render/palette';
+import { symmetricDomain } from '../render/paintGrid';
+import { ColourLegend } from '../charts/ColourLegend';
+import type { LabAction, LabState } from '../state/labState';
+import { FeatureMap, type CellBox } from './FeatureMap';
+import { FilterRow, type LabCursor } from './FilterRow';
+import { RuleControls } from './RuleControls';
+import { ConvPoolControls } from './ConvPoolControls';
+import { CellInspector, describeConvCell, describePoolCell, type Inspection } from './CellInspector';
+import { PresetExplainer } from './PresetExplainer';
+
+export interface EdgeLabProps {
+  readonly image: Image28;
+  readonly state: LabState;
+  readonly dispatch: Dispatch<LabAction>;
+}
+
+const FILTER_3_NOTE = 'The article printed this filter as a copy of the vertical one; ConvLens uses the horizontal filter it describes.';
+
+/** The seed article's experiment: four 3x3 filters, a threshold, and 2x2 pooling, live. */
+export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
+  const { rule, conv, pool } = state;
+  const kernels = useMemo(() => state.filters.map((f) => f.kernel), [state.filters]);
+  const result = useMemo(() => runEdgeFilters(image, kernels, rule, conv, pool), [image, kernels, rule, conv, pool]);
+  const [cursor, setCursor] = useState<LabCursor | null>(null);
+
+  const rawDomain = useMemo(() => {
+    let lo = 0;
+    let hi = 0;
+    for (const m of result.maps) {
+      const [a, b] = gridRange(m.raw);
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, b);
+    }
+    return symmetricDomain(lo, hi);
+  }, [result]);
+
+  const inspect = (c: LabCursor | null): Inspection | null => {
+    if (!c || c.filter >= result.maps.length) return null;
+    const m = result.maps[c.filter];
+    const target = c.map === 'pooled' ? m.pooled : m.raw;
+    if (c.row >= target.height || c.col >= target.width) return null;
+    if (c.map === 'pooled') return { kind: 'pool', filter: c.filter, explanation: poolWindowAt(m.fired, pool, c.row, c.col), pool: pool.kind };
+    return { kind: 'conv', filter: c.filter, explanation: convolutionAt(result.input, kernels[c.filter], conv, c.row, c.col) };
+  };
+  const inspection = inspect(cursor);
+  const describe = (c: LabCursor) => {
+    const i = inspect(c);
+    if (!i) return '';
+    return i.kind === 'conv' ? describeConvCell(i.filter, i.explanation, rule) : describePoolCell(i.filter, i.explanation, i.pool);
+  };
+
+  const inputMax = rule.input.kind === 'grey255' ? 255 : 1;
+  const padded = useMemo(() => padGrid(result.input, conv.padding), [result.input, conv.padding]);
+  const inputBoxes: CellBox[] = [];
+  if (conv.padding > 0) {
+    inputBoxes.push({ top: conv.padding, left: conv.padding, height: 28, width: 28, colour: '#9aa0a6', dashed: true });
+  }
+  if (inspection?.kind === 'conv') {
+    const k = kernels[inspection.filter];
+    inputBoxes.push({ top: inspection.explanation.outRow * conv.stride, left: inspection.explanation.outCol * conv.stride, height: k.height, width: k.width, colour: VIEW.highlight });
+  }
+  const firedBoxes = (slot: number): CellBox[] => {
+    if (inspection?.kind !== 'pool' || inspection.filter !== slot) return [];
+    const ex = inspection.explanation;
+    const boxes: CellBox[] = [{ top: ex.outRow * pool.stride, left: ex.outCol * pool.stride, height: pool.size, width: pool.size, colour: VIEW.highlight }];
+    if (ex.chosenIndex !== null) {
+      const chosen = ex.cells[ex.chosenIndex];
+      boxes.push({ top: chosen.row, left: chosen.col, height: 1, width: 1, colour: VIEW.chosen });
+    }
+    return boxes;
+  };
+
+  return (
+    <section className="panel edge-lab" aria-labelledby="edge-lab-title" data-testid="edge-lab">
+      <header className="panel__header">
+        <h2 id="edge-lab-title">Edge filters: the article's experiment</h2>
+        <p className="muted">Four 3×3 filters slide over the digit; each sum is compared with a threshold, and 2×2 pooling shrinks the result.</p>
+      </header>
+      <div className="edge-lab__controls">
+        <RuleControls rule={rule} onPreset={(preset) => dispatch({ type: 'usePreset', preset })} onChange={(r) => dispatch({ type: 'setRule', rule: r })} />
+        <ConvPoolControls conv={conv} pool={pool} kernelSide={3} onConv={(c) => dispatch({ type: 'setConv', conv: c })} onPool={(p) => dispatch({ type: 'setPool', pool: p })} />
+      </div>
+      <div className="edge-lab__top">
+        <figure className="edge-lab__input">
+          <FeatureMap
+            grid={padded}
+            scale={COLOUR_SCALES.grey}
+            domain={[0, inputMax]}
+            side={VIEW.inputCell * padded.width}
+            label={`The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`}
+            boxes={inputBoxes}
+            testId="filter-input"
+          />
+          <figcaption>
+            Input as the filters see it: {rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}
+            {conv.padding > 0 ? `, with ${conv.padding} ring${conv.padding > 1 ? 's' : ''} of zero padding` : ''}
+          </figcaption>
+        </figure>
+        <CellInspector inspection={inspection} rule={rule} />
+        <PresetExplainer />
+      </div>
+      <div className="filter-table">
+        <div className="filter-table__head" aria-hidden="true">
+          <span>Filter (editable)</span>
+          <span>
+            Convolution output
+            <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title="response" width={VIEW.mapSide} />
+          </span>
+          <span>
+            Thresholded: fires?
+            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 1]} title="fires" width={VIEW.mapSide} />
+          </span>
+          <span>
+            {pool.kind[0].toUpperCase() + pool.kind.slice(1)} pooling {pool.size}×{pool.size}
+            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 0.5, 1]} title="pooled" width={VIEW.mapSide} />
+          </span>
+        </div>
+        {result.maps.map((m, slot) => (
+          <FilterRow
+            key={slot}
+            slot={slot}
+            kernel={state.filters[slot].kernel}
+            presetId={state.filters[slot].presetId}
+            map={m}
+            rawDomain={rawDomain}
+            cursor={cursor}
+            firedBoxes={firedBoxes(slot)}
+            onKernel={(kernel, presetId) => dispatch({ type: 'setKernel', slot, kernel, presetId })}
+            onCursor={setCursor}
+            describe={describe}
+            note={state.filters[slot].presetId === 'horizontal' ? FILTER_3_NOTE : undefined}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

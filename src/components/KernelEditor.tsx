@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { createGrid, type Grid } from '../core/grid';
+import { ARTICLE_FILTERS, CLASSIC_FILTERS } from '../core/filters';
+
+export interface KernelEditorProps {
+  readonly slot: number;
+  readonly kernel: Grid;
+  readonly presetId: string | null;
+  readonly onChange: (kernel: Grid, presetId: string | null) => void;
+}
+
+const ALL_PRESETS = [...ARTICLE_FILTERS, ...CLASSIC_FILTERS];
+
+/** An editable 3x3 kernel with a preset menu. */
+export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorProps) {
+  const setCell = (i: number, text: string) => {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v)) return;
+    const data = Float32Array.from(kernel.data);
+    data[i] = Math.max(-99, Math.min(99, v));
+    onChange(createGrid(kernel.height, kernel.width, data), null);
+  };
+  return (
+    <div className="kernel-editor">
+      <select
+        aria-label={`Filter ${slot + 1} preset`}
+        data-testid={`kernel-preset-${slot}`}
+        value={presetId ?? 'custom'}
+        onChange={(e) => {
+          const p = ALL_PRESETS.find((f) => f.id === e.target.value);
+          if (p) onChange(p.kernel, p.id);
+        }}
+      >
+        <optgroup label="The article's filters">
+          {ARTICLE_FILTERS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Classic filters">
+          {CLASSIC_FILTERS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </optgroup>
+        {presetId === null && <option value="custom">Your own filter</option>}
+      </select>
+      <div className="kernel-editor__grid" style={{ gridTemplateColumns: `repeat(${kernel.width}, 1fr)` }} role="group" aria-label={`Filter ${slot + 1} weights`}>
+        {Array.from(kernel.data, (w, i) => (
+          <WeightInput
+            key={i}
+            value={w}
+            label={`Filter ${slot + 1}, row ${Math.floor(i / kernel.width) + 1}, column ${(i % kernel.width) + 1}`}
+            testId={`kernel-${slot}-${i}`}
+            onCommit={(text) => setCell(i, text)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** One weight: keeps the text being typed (e.g. "-" or "1.") until it is a number. */
+function WeightInput({ value, label, testId, onCommit }: { value: number; label: string; testId: string; onCommit: (text: string) => void }) {
+  const [text, setText] = useState(String(Number(value.toFixed(3))));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    if (Number(text) !== value) setText(String(Number(value.toFixed(3))));
+  }
+  return (
+    <input
+      className={value > 0 ? 'weight weight--pos' : value < 0 ? 'weight weight--neg' : 'weight'}
+      type="text"
+      inputMode="decimal"
+      value={text}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(e) => {
+        setText(e.target.value);
+        onCommit(e.target.value);
+      }}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import type { MnistData } from '../data/mnistFormat';
+import { digitImage, isHeldOut, sampleIndex, type SampleId } from '../data/split';
+import { COLOUR_SCALES } from '../render/palette';
+import { FeatureMapThumb } from './FeatureMapThumb';
+
+export interface SampleBrowserProps {
+  readonly data: MnistData;
+  /** The sample shown, or null when the input is a drawing or an upload. */
+  readonly current: SampleId | null;
+  readonly onPick: (id: SampleId) => void;
+  /** Random source in [0, 1), injectable for tests. */
+  readonly random?: () => number;
+}
+
+const THUMBS = 8;
+
+/** Pick a real MNIST digit: a class, an index within it (or random), and a strip of thumbnails. */
+export function SampleBrowser({ data, current, onPick, random = Math.random }: SampleBrowserProps) {
+  const digit = current?.digit ?? 2;
+  const index = current?.index ?? 0;
+  const count = data.classCount[digit];
+  const first = Math.max(0, Math.min(count - THUMBS, index - Math.floor(THUMBS / 2)));
+  const thumbs = useMemo(
+    () => Array.from({ length: Math.min(THUMBS, count) }, (_, k) => {
+      const id = { digit, index: first + k };
+      return { id, image: digitImage(data, sampleIndex(data, id)) };
+    }),
+    [data, digit, first, count],
+  );
+  return (
+    <div className="sample-browser">
+      <div className="sample-browser__classes" role="group" aria-label="Digit class">
+        {Array.from({ length: 10 }, (_, d) => (
+          <button
+            key={d}
+            type="button"
+            className={current && d === digit ? 'chip chip--on' : 'chip'}
+            aria-pressed={current !== null && d === digit}
+            data-testid={`sample-class-${d}`}
+            onClick={() => onPick({ digit: d, index: 0 })}
+          >
+            {d}
+          </button>
+        ))}
+      </div>
+      <div className="sample-browser__row">
+        <label>
+          Index{' '}
+          <input
+            type="number"
+            min={0}
+            max={count - 1}
+            value={index}
+            data-testid="sample-index"
+            onChange={(e) => {
+              const v = Math.round(Number(e.target.value));
+              if (Number.isFinite(v) && v >= 0 && v < count) onPick({ digit, index: v });
+            }}
+          />
+        </label>
+        <span className="muted">of {count}</span>
+        <button
+          type="button"
+          data-testid="sample-random"
+          onClick={() => {
+            const d = Math.floor(random() * 10);
+            onPick({ digit: d, index: Math.floor(random() * data.classCount[d]) });
+          }}
+        >
+          Random
+        </button>
+        {current && (
+          <span className="badge" title="The last 100 digits of each class are held out from training">
+            {isHeldOut(data, current) ? 'held-out test digit' : 'training digit'}
+          </span>
+        )}
+      </div>
+      <div className="sample-browser__thumbs" role="group" aria-label={`Digits of class ${digit}`}>
+        {thumbs.map(({ id, image }) => (
+          <button
+            key={id.index}
+            type="button"
+            className={current && id.index === index ? 'thumb thumb--on' : 'thumb'}
+            aria-label={`Use digit ${id.digit}, number ${id.index}`}
+            onClick={() => onPick(id)}
+          >
+            <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} />
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { color, interpolateCividis, interpolatePuOr } from 'd3';
+
+/**
+ * Colour scales of ConvLens, all safe for colour-blind readers: grey for images, purple /
+ * orange (diverging, PuOr) for signed responses, cividis for non-negative activations, and
+ * amber on near-black for "fires / does not fire".
+ * Each is a 256-entry RGBA lookup table built once; painters index it per cell.
+ */
+export type ColourScaleName = 'grey' | 'diverging' | 'sequential' | 'binary';
+
+export interface ColourScale {
+  readonly name: ColourScaleName;
+  /** 256 x RGBA. */
+  readonly lut: Uint8ClampedArray;
+  /** CSS colour for a position t in 0..1 (for legends). */
+  readonly css: (t: number) => string;
+}
+
+const FIRE = [255, 176, 0];
+const DARK = [24, 24, 32];
+
+function buildLut(css: (t: number) => string): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    const c = color(css(i / 255))?.rgb();
+    lut.set([c?.r ?? 0, c?.g ?? 0, c?.b ?? 0, 255], i * 4);
+  }
+  return lut;
+}
+
+function mix(a: number[], b: number[], t: number): string {
+  const ch = (k: number) => Math.round(a[k] + (b[k] - a[k]) * t);
+  return `rgb(${ch(0)},${ch(1)},${ch(2)})`;
+}
+
+function makeScale(name: ColourScaleName, css: (t: number) => string): ColourScale {
+  return { name, lut: buildLut(css), css };
+}
+
+export const COLOUR_SCALES: Record<ColourScaleName, ColourScale> = {
+  grey: makeScale('grey', (t) => mix([0, 0, 0], [255, 255, 255], t)),
+  // PuOr runs orange -> purple; reversed so that negative = purple, positive = orange.
+  diverging: makeScale('diverging', (t) => interpolatePuOr(1 - t)),
+  sequential: makeScale('sequential', (t) => interpolateCividis(t)),
+  binary: makeScale('binary', (t) => mix(DARK, FIRE, t)),
+};
+
+/** Visual constants shared by the views. */
+export const VIEW = {
+  /** CSS pixels per cell of a 28x28 input map. */
+  inputCell: 7,
+  /** CSS pixels a feature map is drawn at (its side), whatever its resolution. */
+  mapSide: 150,
+  highlight: '#00b3ff',
+  chosen: '#ff2d55',
+} as const;
