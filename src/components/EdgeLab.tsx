@@ -86,25 +86,26 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
         <RuleControls rule={rule} onPreset={(preset) => dispatch({ type: 'usePreset', preset })} onChange={(r) => dispatch({ type: 'setRule', rule: r })} />
         <ConvPoolControls conv={conv} pool={pool} kernelSide={3} onConv={(c) => dispatch({ type: 'setConv', conv: c })} onPool={(p) => dispatch({ type: 'setPool', pool: p })} />
       </div>
-      <div className="edge-lab__top">
-        <figure className="edge-lab__input">
-          <FeatureMap
-            grid={padded}
-            scale={COLOUR_SCALES.grey}
-            domain={[0, inputMax]}
-            side={VIEW.inputCell * padded.width}
-            label={`The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`}
-            boxes={inputBoxes}
-            testId="filter-input"
-          />
-          <figcaption>
-            Input as the filters see it: {rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}
-            {conv.padding > 0 ? `, with ${conv.padding} ring${conv.padding > 1 ? 's' : ''} of zero padding` : ''}
-          </figcaption>
-        </figure>
-        <CellInspector inspection={inspection} rule={rule} />
-        <PresetExplainer />
-      </div>
+      <PresetExplainer />
+      <div className="edge-lab__body">
+        <aside className="edge-lab__side">
+          <figure className="edge-lab__input">
+            <FeatureMap
+              grid={padded}
+              scale={COLOUR_SCALES.grey}
+              domain={[0, inputMax]}
+              side={VIEW.inputSide}
+              label={`The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`}
+              boxes={inputBoxes}
+              testId="filter-input"
+            />
+            <figcaption>
+              Input as the filters see it: {rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}
+              {conv.padding > 0 ? `, with ${conv.padding} ring${conv.padding > 1 ? 's' : ''} of zero padding` : ''}
+            </figcaption>
+          </figure>
+          <CellInspector inspection={inspection} rule={rule} />
+        </aside>
       <div className="filter-table">
         <div className="filter-table__head" aria-hidden="true">
           <span>Filter (editable)</span>
@@ -137,6 +138,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
             note={state.filters[slot].presetId === 'horizontal' ? FILTER_3_NOTE : undefined}
           />
         ))}
+      </div>
       </div>
     </section>
   );

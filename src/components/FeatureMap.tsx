@@ -108,7 +108,10 @@ export function FeatureMap(props: FeatureMapProps) {
           const cell = cellAt(e);
           if (cell && (cell.row !== shown?.row || cell.col !== shown?.col)) onCellChange?.(cell);
         }}
-        onPointerLeave={() => onCellChange?.(null)}
+        onPointerLeave={() => {
+          // Only clear the cursor this map owns: the keyboard may have moved it elsewhere.
+          if (props.activeCell) onCellChange?.(null);
+        }}
       >
         <canvas ref={canvasRef} className="pixelated" style={{ width: cssW, height: cssH }} />
         {(props.boxes ?? []).map((b, i) => (

@@ -1,4 +1,4 @@
-import type { Grid } from '../core/grid';
+import { gridRange, type Grid } from '../core/grid';
 import type { EdgeMap } from '../core/edgeLab';
 import { COLOUR_SCALES, VIEW } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
@@ -53,7 +53,7 @@ export function FilterRow(props: FilterRowProps) {
         {props.note && <p className="note">{props.note}</p>}
       </div>
       <figure>
-        <FeatureMap grid={map.raw} scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`raw-map-${slot}`} boxes={cellBox('raw')} {...mapProps('raw', map.raw)} />
+        <FeatureMap grid={map.raw} scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`raw-map-${slot}`} boxes={cellBox('raw')} dataAttributes={{ 'data-max': gridRange(map.raw)[1] }} {...mapProps('raw', map.raw)} />
         <figcaption>
           {map.raw.height} × {map.raw.width}
         </figcaption>

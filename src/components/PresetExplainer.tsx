@@ -1,7 +1,7 @@
 /** Why the Notebook and Article presets give such different maps (see the seed notes). */
 export function PresetExplainer() {
   return (
-    <details className="explainer" open>
+    <details className="explainer">
       <summary>Why do the two presets give such different maps?</summary>
       <p>
         Each filter has weight 2 along its line and −1 elsewhere. On a <strong>0/1 input</strong> (the{' '}

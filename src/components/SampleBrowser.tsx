@@ -13,7 +13,7 @@ export interface SampleBrowserProps {
   readonly random?: () => number;
 }
 
-const THUMBS = 8;
+const THUMBS = 7;
 
 /** Pick a real MNIST digit: a class, an index within it (or random), and a strip of thumbnails. */
 export function SampleBrowser({ data, current, onPick, random = Math.random }: SampleBrowserProps) {

@@ -15,7 +15,7 @@ function preset(id: string, name: string, rows: readonly (readonly number[])[]):
 /**
  * The article's four 3x3 edge filters, each the previous one "turned by 90 degrees", in the
  * article's order: diagonal ("\"), anti-diagonal ("/"), horizontal, vertical. Weights are
- * 2 on the line and -1 elsewhere, so every kernel sums to 3. The horizontal filter is the
+ * 2 on the line and -1 elsewhere, so every kernel sums to 0 (a uniform patch gives no response). The horizontal filter is the
  * corrected one (the article printed the vertical filter twice; see
  * {@link ARTICLE_PRINTED_FILTER_3}).
  */

@@ -39,18 +39,19 @@ function makeScale(name: ColourScaleName, css: (t: number) => string): ColourSca
 
 export const COLOUR_SCALES: Record<ColourScaleName, ColourScale> = {
   grey: makeScale('grey', (t) => mix([0, 0, 0], [255, 255, 255], t)),
-  // PuOr runs orange -> purple; reversed so that negative = purple, positive = orange.
-  diverging: makeScale('diverging', (t) => interpolatePuOr(1 - t)),
+  // d3's PuOr runs from purple (t = 0) to orange (t = 1): negative responses are purple and
+  // positive ones orange, the colour of a cell that fires.
+  diverging: makeScale('diverging', (t) => interpolatePuOr(t)),
   sequential: makeScale('sequential', (t) => interpolateCividis(t)),
   binary: makeScale('binary', (t) => mix(DARK, FIRE, t)),
 };
 
 /** Visual constants shared by the views. */
 export const VIEW = {
-  /** CSS pixels per cell of a 28x28 input map. */
-  inputCell: 7,
+  /** CSS pixels the input map is drawn at (its side), padding included. */
+  inputSide: 224,
   /** CSS pixels a feature map is drawn at (its side), whatever its resolution. */
-  mapSide: 150,
+  mapSide: 140,
   highlight: '#00b3ff',
   chosen: '#ff2d55',
 } as const;
