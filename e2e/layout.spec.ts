@@ -4,10 +4,11 @@ for (const viewport of [
   { width: 1366, height: 768 },
   { width: 1440, height: 900 },
 ]) {
-  test(`at ${viewport.width}x${viewport.height} the pad and its clear button are visible, once, uncovered`, async ({ page }) => {
+  test(`at ${viewport.width}x${viewport.height} the pad, its clear button and the prediction are visible, once, uncovered`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await openApp(page);
-    for (const id of ['draw-canvas', 'clear']) {
+    await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
+    for (const id of ['draw-canvas', 'clear', 'prediction']) {
       const el = page.getByTestId(id);
       await expect(el).toHaveCount(1);
       await expect(el).toBeInViewport({ ratio: 1 });

@@ -1,6 +1,6 @@
 /**
  * Takes screenshots of the running app for the README and for review.
- * Usage: tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--full]
+ * Usage: tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--full] [--tab=network|training]
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -14,6 +14,8 @@ try {
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.goto(url);
   await page.getByTestId('fired-map-0').waitFor({ timeout: 60_000 });
+  const tab = process.argv.find((a) => a.startsWith('--tab='))?.slice(6);
+  if (tab) await page.getByTestId(`tab-${tab}`).click();
   await page.waitForTimeout(Number(process.env.SHOT_WAIT ?? 500));
   await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
   console.log(`saved ${out}`);

@@ -4,6 +4,7 @@ import { COLOUR_SCALES } from '../render/palette';
 import { paintGrid } from '../render/paintGrid';
 import { paintStrokes } from '../render/strokes';
 import type { Stroke } from '../state/labState';
+import { notePenInput } from './perfMarks';
 import { useCanvasPainter } from './useCanvasPainter';
 
 const PAD_PIXELS = 280;
@@ -65,10 +66,12 @@ export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend
         e.preventDefault();
         e.currentTarget.setPointerCapture(e.pointerId);
         drawing.current = true;
+        notePenInput(e.timeStamp);
         onBegin({ size: brush, points: [point(e)] });
       }}
       onPointerMove={(e) => {
         if (!drawing.current) return;
+        notePenInput(e.timeStamp);
         onExtend(point(e));
       }}
       onPointerUp={() => {

@@ -13,6 +13,7 @@ import { RuleControls } from './RuleControls';
 import { ConvPoolControls } from './ConvPoolControls';
 import { CellInspector, describeConvCell, describePoolCell, type Inspection } from './CellInspector';
 import { PresetExplainer } from './PresetExplainer';
+import { EDGE_FILTERS, timed } from './perfMarks';
 
 export interface EdgeLabProps {
   readonly image: Image28;
@@ -26,7 +27,7 @@ const FILTER_3_NOTE = 'The article printed this filter as a copy of the vertical
 export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   const { rule, conv, pool } = state;
   const kernels = useMemo(() => state.filters.map((f) => f.kernel), [state.filters]);
-  const result = useMemo(() => runEdgeFilters(image, kernels, rule, conv, pool), [image, kernels, rule, conv, pool]);
+  const result = useMemo(() => timed(EDGE_FILTERS, () => runEdgeFilters(image, kernels, rule, conv, pool)), [image, kernels, rule, conv, pool]);
   const [cursor, setCursor] = useState<LabCursor | null>(null);
 
   const rawDomain = useMemo(() => {

@@ -1,4 +1,4 @@
-import { useState, type Dispatch } from 'react';
+import { useState, type Dispatch, type ReactNode } from 'react';
 import type { Image28 } from '../core/grid';
 import type { MnistData } from '../data/mnistFormat';
 import { COLOUR_SCALES } from '../render/palette';
@@ -15,6 +15,8 @@ export interface InputPanelProps {
   readonly dataProgress: number;
   readonly dataError: string | null;
   readonly dispatch: Dispatch<LabAction>;
+  /** The network's prediction, shown right under the pad. */
+  readonly prediction?: ReactNode;
 }
 
 function describeSource(source: InputSource, empty: boolean): string {
@@ -24,7 +26,7 @@ function describeSource(source: InputSource, empty: boolean): string {
 }
 
 /** Where the digit comes from: the drawing pad, a real MNIST sample, or an uploaded picture. */
-export function InputPanel({ source, image, data, dataProgress, dataError, dispatch }: InputPanelProps) {
+export function InputPanel({ source, image, data, dataProgress, dataError, dispatch, prediction }: InputPanelProps) {
   const [brush, setBrush] = useState(DEFAULT_BRUSH);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const strokes = currentStrokes(source);
@@ -87,6 +89,7 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
           {uploadError}
         </p>
       )}
+      {prediction}
       <h3 className="subhead">Real MNIST digits</h3>
       {data ? (
         <SampleBrowser data={data} current={source.kind === 'sample' ? source.id : null} onPick={(id) => dispatch({ type: 'pickSample', id })} />

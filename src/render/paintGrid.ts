@@ -16,6 +16,7 @@ export function symmetricDomain(lo: number, hi: number): Domain {
 /**
  * Paints a Grid into `ctx` at native resolution (one canvas pixel per cell; CSS scales the
  * canvas up with `image-rendering: pixelated`). Resizes the canvas when the shape changed.
+ * NaN cells are left transparent.
  */
 export function paintGrid(ctx: CanvasRenderingContext2D, grid: Grid, scale: ColourScale, domain: Domain): void {
   const { canvas } = ctx;
@@ -32,6 +33,7 @@ export function paintGrid(ctx: CanvasRenderingContext2D, grid: Grid, scale: Colo
   const { lut } = scale;
   const src = grid.data;
   for (let i = 0; i < src.length; i++) {
+    if (Number.isNaN(src[i])) continue; // left transparent: no value here
     let t = Math.round((src[i] - lo) * k);
     t = t < 0 ? 0 : t > 255 ? 255 : t;
     const o = i * 4;

@@ -1,0 +1,35 @@
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
+
+// Chromium without any GPU or software rasteriser has no WebGL at all.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS.filter((a) => !a.includes('swiftshader')), '--disable-gpu', '--disable-software-rasterizer'],
+  },
+});
+
+test('without WebGL, ConvLens runs on the CPU, says so once, and everything works', async ({ page, problems }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  expect(await page.evaluate(() => document.createElement('canvas').getContext('webgl2') === null)).toBe(true);
+  expect(await onCounts(page)).toEqual([153, 134, 116, 131]);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
+  await expect(page.getByTestId('backend-notice')).toHaveCount(1);
+  await expect(page.getByTestId('backend-notice')).toContainText('CPU');
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '2', { timeout: 60_000 });
+  await page.getByTestId('clear').click();
+  await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
+  expect((await onCounts(page)).some((c) => c > 0)).toBe(true);
+  // A short training run works on the CPU too.
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('train-examples').selectOption('256');
+  await page.getByTestId('train-batch').selectOption('64');
+  await page.getByTestId('train-epochs').selectOption('1');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 120_000 });
+  await expect(page.getByTestId('train-heldout')).toBeVisible();
+  await expect(page.getByTestId('backend-notice')).toHaveCount(1);
+  expect(problems.errors).toEqual([]);
+});

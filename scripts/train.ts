@@ -1,0 +1,161 @@
+/**
+ * `npm run train`: trains the default ConvLens CNN and writes it to public/models/default/.
+ *
+ * tfjs on node's CPU trains far too slowly here, so this script serves the repo with Vite,
+ * opens scripts/train-page.html in headless Chromium (WebGL on SwiftShader) and lets that
+ * page train with the app's own src/model code. The page hands the model back; this script
+ * writes model.json + one weights shard (standard tfjs format), re-evaluates the written
+ * files with plain tfjs on node's CPU, and writes metrics.json.
+ *
+ * Options: --epochs N  --seed N  --out DIR (default public/models/default)
+ * For experiments: --examples N  --batch N  --lr X  --spec '<ModelSpec JSON>'  --no-augment
+ *   --augment '<partial AugmentOptions JSON>'  --flags '<tfjs env flags JSON>'
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { chromium, type Browser } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { readMnist } from '../src/data/node';
+import { DEFAULT_AUGMENT, type AugmentOptions } from '../src/model/augment';
+import { validateSpec, type ModelSpec } from '../src/model/spec';
+import { trainingDataFromMnist } from '../src/model/trainingData';
+import type { TrainPageConfig, TrainPageResult } from './train-page';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      epochs: { type: 'string', default: '16' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: join(root, 'public', 'models', 'default') },
+      examples: { type: 'string' },
+      batch: { type: 'string' },
+      lr: { type: 'string' },
+      spec: { type: 'string' },
+      'no-augment': { type: 'boolean', default: false },
+      augment: { type: 'string' },
+      flags: { type: 'string' },
+    },
+  });
+  const spec = values.spec ? (JSON.parse(values.spec) as ModelSpec) : undefined;
+  if (spec) {
+    const check = validateSpec(spec);
+    if (!check.ok) throw new Error(check.message);
+  }
+  const config: TrainPageConfig = {
+    spec,
+    seed: Number(values.seed),
+    reportEveryMs: 15_000,
+    flags: values.flags ? (JSON.parse(values.flags) as Record<string, boolean | number>) : undefined,
+    options: {
+      epochs: Number(values.epochs),
+      ...(values.examples ? { trainExamples: Number(values.examples) } : {}),
+      ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+      ...(values.lr ? { learningRate: Number(values.lr) } : {}),
+      ...(values.augment ? { augment: { ...DEFAULT_AUGMENT, ...(JSON.parse(values.augment) as Partial<AugmentOptions>) } } : {}),
+      ...(values['no-augment'] ? { augment: null } : {}),
+    },
+  };
+  return { config, out: resolve(values.out) };
+}
+
+/** Trains in the page and returns its result; the browser and server are closed after. */
+async function trainInBrowser(config: TrainPageConfig): Promise<TrainPageResult> {
+  let server: ViteDevServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    server = await createServer({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
+    await server.listen();
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('Vite did not report its URL.');
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
+    });
+    await page.exposeFunction('convlensReport', (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`));
+    await page.goto(new URL('scripts/train-page.html', base).href);
+    await page.waitForFunction(() => typeof window.convlensTrain === 'function', null, { timeout: 120_000 });
+    return await page.evaluate((c) => window.convlensTrain(c), config);
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+}
+
+/** Held-out accuracy of the written model, loaded with plain tfjs on node's CPU. */
+async function verifyWrittenModel(dir: string, modelJson: tf.io.ModelJSON): Promise<number> {
+  await tf.setBackend('cpu');
+  const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
+  const shard = readFileSync(join(dir, modelJson.weightsManifest[0].paths[0]));
+  const weightData = shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength) as ArrayBuffer;
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+  const { heldOut } = trainingDataFromMnist(readMnist());
+  const correct = tf.tidy(() => {
+    const xs = tf.tensor4d(Float32Array.from(heldOut.pixels, (v) => v / 255), [heldOut.count, 28, 28, 1]);
+    const predicted = (model.predict(xs) as tf.Tensor).argMax(1);
+    return predicted.equal(tf.tensor1d(heldOut.labels, 'int32')).sum().dataSync()[0];
+  });
+  model.dispose();
+  return correct / heldOut.count;
+}
+
+async function main(): Promise<void> {
+  const { config, out } = readOptions();
+  console.log(`training ${config.spec ? 'a custom' : 'the default'} model, seed ${config.seed}, ${config.options.epochs} epochs -> ${out}`);
+  const started = Date.now();
+  const result = await trainInBrowser(config);
+  if (result.backend !== 'webgl') throw new Error(`Expected to train on webgl, trained on ${result.backend}.`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, result.weightsFile), Buffer.from(result.weightsBase64, 'base64'));
+  writeFileSync(join(out, 'model.json'), JSON.stringify(result.modelJson));
+  const verified = await verifyWrittenModel(out, result.modelJson);
+  const last = result.history[result.history.length - 1];
+  const metrics = {
+    heldOutAccuracy: verified,
+    heldOutAccuracyWebgl: last?.heldOutAccuracy ?? null,
+    heldOutLoss: last?.heldOutLoss ?? null,
+    heldOutCount: 1000,
+    trainExamples: result.options.trainExamples,
+    epochs: result.history.length,
+    seed: config.seed,
+    trainSeconds: Math.round(result.trainSeconds),
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+    backend: result.backend,
+    date: new Date().toISOString(),
+    command: `npm run train -- ${process.argv.slice(2).join(' ')}`.trim(),
+    spec: result.spec,
+    options: result.options,
+    history: result.history,
+  };
+  writeFileSync(join(out, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  console.log(
+    `done in ${metrics.totalSeconds} s: held-out accuracy ${(100 * verified).toFixed(2)}% (plain tfjs, CPU; ` +
+      `${(100 * (metrics.heldOutAccuracyWebgl ?? NaN)).toFixed(2)}% on webgl); tensors left in the page: ${result.tensorsAfter}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});

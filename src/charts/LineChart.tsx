@@ -1,0 +1,78 @@
+import { extent, line, scaleLinear } from 'd3';
+
+export interface Series {
+  readonly name: string;
+  readonly colour: string;
+  readonly points: readonly (readonly [number, number])[];
+  /** Draw dots at the points (for sparse series such as per-epoch values). */
+  readonly dots?: boolean;
+  readonly dashed?: boolean;
+}
+
+export interface LineChartProps {
+  readonly title: string;
+  readonly series: readonly Series[];
+  readonly xLabel: string;
+  /** Fixed y range; by default it fits the data and includes 0. */
+  readonly yDomain?: readonly [number, number];
+  readonly width?: number;
+  readonly height?: number;
+  readonly format?: (v: number) => string;
+  readonly testId?: string;
+}
+
+/** A small d3 line chart: d3 computes scales and paths, React owns the SVG. */
+export function LineChart({ title, series, xLabel, yDomain, width = 360, height = 180, format, testId }: LineChartProps) {
+  const m = { top: 22, right: 12, bottom: 30, left: 44 };
+  const all = series.flatMap((s) => s.points);
+  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
+  const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
+  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const y = scaleLinear()
+    .domain(yDomain ?? [Math.min(0, y0 ?? 0), Math.max(y1 ?? 1, 1e-6)])
+    .nice()
+    .range([height - m.bottom, m.top]);
+  const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const fmt = format ?? y.tickFormat(5);
+  return (
+    <figure className="line-chart" data-testid={testId} data-first={series[0]?.points[0]?.[1] ?? ''} data-last={series[0]?.points.at(-1)?.[1] ?? ''}>
+      <svg width={width} height={height} role="img" aria-label={`${title}: ${series.map((s) => `${s.name}, ${s.points.length} points`).join('; ')}`}>
+        <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
+          {title}
+        </text>
+        {y.ticks(5).map((t) => (
+          <g key={t} transform={`translate(0,${y(t)})`}>
+            <line x1={m.left} x2={width - m.right} stroke="#e3e6ea" />
+            <text x={m.left - 5} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
+              {fmt(t)}
+            </text>
+          </g>
+        ))}
+        {x.ticks(6).map((t) => (
+          <text key={t} x={x(t)} y={height - m.bottom + 13} textAnchor="middle" fontSize={10} fill="currentColor">
+            {x.tickFormat(6)(t)}
+          </text>
+        ))}
+        <text x={(m.left + width - m.right) / 2} y={height - 3} textAnchor="middle" fontSize={10} fill="currentColor">
+          {xLabel}
+        </text>
+        {series.map((s) => (
+          <g key={s.name}>
+            {s.points.length > 1 && <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />}
+            {s.dots && s.points.map((p, i) => <circle key={i} cx={x(p[0])} cy={y(p[1])} r={3} fill={s.colour} />)}
+          </g>
+        ))}
+        <g transform={`translate(${width - m.right - 4},${m.top})`}>
+          {series.map((s, i) => (
+            <g key={s.name} transform={`translate(0,${i * 13})`}>
+              <line x1={-120} x2={-106} y1={4} y2={4} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? '4 3' : undefined} />
+              <text x={-102} y={8} fontSize={10} fill="currentColor">
+                {s.name}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+    </figure>
+  );
+}

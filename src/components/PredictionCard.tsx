@@ -1,0 +1,45 @@
+import { SoftmaxBars } from '../charts/SoftmaxBars';
+
+export interface PredictionCardProps {
+  /** The softmax output for the current input, or null while not computed. */
+  readonly probabilities: Float32Array | null;
+  /** True when the pad is empty: nothing to classify. */
+  readonly empty: boolean;
+  /** Shown while the model loads, or why it could not. */
+  readonly message: string | null;
+  readonly modelName: string;
+}
+
+/** The network's answer: the top digit, its probability, and all ten softmax bars. */
+export function PredictionCard({ probabilities, empty, message, modelName }: PredictionCardProps) {
+  const shown = empty ? null : probabilities;
+  let digit = '';
+  let confidence = '';
+  if (shown) {
+    let best = 0;
+    for (let d = 1; d < shown.length; d++) if (shown[d] > shown[best]) best = d;
+    digit = String(best);
+    confidence = shown[best].toFixed(4);
+  }
+  return (
+    <section className="prediction" aria-labelledby="prediction-title" aria-live="polite">
+      <div className="prediction__head">
+        <h3 id="prediction-title">The CNN says</h3>
+        <span className="muted prediction__model">{modelName}</span>
+      </div>
+      <div className="prediction__body">
+        <p className="prediction__answer" data-testid="prediction" data-digit={digit} data-confidence={confidence}>
+          {shown ? (
+            <>
+              <span className="prediction__digit">{digit}</span>
+              <span className="prediction__confidence">{(Number(confidence) * 100).toFixed(1)}% sure</span>
+            </>
+          ) : (
+            <span className="muted">{empty ? 'Draw a digit' : (message ?? 'Thinking…')}</span>
+          )}
+        </p>
+        <SoftmaxBars probabilities={shown} width={230} height={84} />
+      </div>
+    </section>
+  );
+}

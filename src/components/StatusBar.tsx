@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import type { ModelInView, ModelSession, SessionStatus } from '../model/session';
+
+export interface StatusBarProps {
+  readonly session: ModelSession | null;
+  readonly status: SessionStatus | null;
+  readonly error: string | null;
+  readonly onShow: (which: ModelInView) => void;
+}
+
+/** Which backend computes, which model is in view, and how many tensors are alive. */
+export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
+  const [tensors, setTensors] = useState<number | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    const tick = () => setTensors(session.tensorCount());
+    tick();
+    const id = window.setInterval(tick, 400);
+    return () => window.clearInterval(id);
+  }, [session]);
+  const backend = status?.backend.backend ?? '';
+  return (
+    <div className="status-bar">
+      <span className="status-pill" data-testid="backend" data-backend={backend} title="The tfjs backend that trains and runs the network">
+        {error ? 'network unavailable' : backend ? `backend: ${backend}` : 'loading tfjs…'}
+      </span>
+      <span className="status-pill" data-testid="tensor-count" data-count={tensors ?? ''} title="Tensors alive in tfjs memory">
+        tensors: {tensors ?? '–'}
+      </span>
+      {status?.hasTrained && (
+        <span className="status-switch" role="group" aria-label="Model in view">
+          <button type="button" aria-pressed={status.inView === 'pretrained'} data-testid="show-pretrained" onClick={() => onShow('pretrained')}>
+            pretrained
+          </button>
+          <button type="button" aria-pressed={status.inView === 'trained'} data-testid="show-trained" onClick={() => onShow('trained')}>
+            your model
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Image28 } from '../core/grid';
+import type { LayerOutput } from '../model/activations';
+import type { ModelSession } from '../model/session';
+
+export interface LayerOutputsState {
+  readonly layers: LayerOutput[] | null;
+  /** The image these outputs belong to. */
+  readonly image: Image28 | null;
+  readonly error: string | null;
+}
+
+/**
+ * Runs the model in view on the current image whenever the image or `modelVersion` changes.
+ * Requests are coalesced: while one pass is running, only the latest request waits, so a
+ * fast pen never queues up stale work.
+ */
+export function useLayerOutputs(session: ModelSession | null, image: Image28 | null, modelVersion: number): LayerOutputsState {
+  const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null });
+  const latest = useRef<{ session: ModelSession | null; image: Image28 | null }>({ session, image });
+  const running = useRef(false);
+  const dirty = useRef(false);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    latest.current = { session, image };
+    if (!session || !image) return;
+    if (running.current) {
+      dirty.current = true;
+      return;
+    }
+    running.current = true;
+    (async () => {
+      do {
+        dirty.current = false;
+        const { session: s, image: img } = latest.current;
+        if (!s || !img) break;
+        try {
+          const layers = await s.inspect(img.data);
+          if (mounted.current && !dirty.current) setState({ layers, image: img, error: null });
+        } catch (e) {
+          if (mounted.current) setState((prev) => ({ ...prev, error: e instanceof Error ? e.message : String(e) }));
+        }
+      } while (dirty.current && mounted.current);
+      running.current = false;
+    })();
+  }, [session, image, modelVersion]);
+
+  return state;
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ModelSession, TrainRequest, TrainingHandle } from '../model/session';
+import type { BatchMetrics, EpochMetrics } from '../model/train';
+
+export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
+
+export interface TrainingView {
+  readonly phase: RunPhase;
+  /** [examples seen, loss, accuracy] per batch. */
+  readonly batches: readonly (readonly [number, number, number])[];
+  readonly epochs: readonly EpochMetrics[];
+  readonly last: BatchMetrics | null;
+  readonly error: string | null;
+  /** Bumped a few times a second while training, so views can follow the changing weights. */
+  readonly modelVersion: number;
+}
+
+const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0 };
+/** How often the feature maps are refreshed from the learning model. */
+const FOLLOW_MS = 700;
+
+/**
+ * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
+ * and committed at most once per animation frame so charts never slow the training loop.
+ */
+export function useTrainingRun(session: ModelSession | null) {
+  const [view, setView] = useState<TrainingView>(IDLE);
+  const handle = useRef<TrainingHandle | null>(null);
+  const buffer = useRef<(readonly [number, number, number])[]>([]);
+  const lastMetrics = useRef<BatchMetrics | null>(null);
+  const frame = useRef(0);
+  const lastFollow = useRef(0);
+
+  const flush = useCallback(() => {
+    frame.current = 0;
+    const fresh = buffer.current;
+    buffer.current = [];
+    const now = performance.now();
+    const follow = now - lastFollow.current > FOLLOW_MS;
+    if (follow) lastFollow.current = now;
+    setView((v) => ({
+      ...v,
+      batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
+      last: lastMetrics.current,
+      modelVersion: follow ? v.modelVersion + 1 : v.modelVersion,
+    }));
+  }, []);
+
+  useEffect(() => () => {
+    handle.current?.control.stop();
+    cancelAnimationFrame(frame.current);
+  }, []);
+
+  const start = useCallback(
+    (request: TrainRequest) => {
+      if (!session || handle.current) return;
+      buffer.current = [];
+      lastMetrics.current = null;
+      setView({ ...IDLE, phase: 'starting', modelVersion: view.modelVersion + 1 });
+      const h = session.startTraining(request, {
+        onBatch: (m) => {
+          buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
+          lastMetrics.current = m;
+          if (!frame.current) frame.current = requestAnimationFrame(flush);
+        },
+        onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
+      });
+      handle.current = h;
+      const unsubscribe = h.control.subscribe((state) => setView((v) => ({ ...v, phase: state === 'running' ? 'running' : state === 'paused' ? 'paused' : 'stopping' })));
+      setView((v) => ({ ...v, phase: 'running' }));
+      h.done
+        .then((result) => {
+          cancelAnimationFrame(frame.current);
+          flush();
+          setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped', modelVersion: v.modelVersion + 1 }));
+        })
+        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e instanceof Error ? e.message : String(e) })))
+        .finally(() => {
+          unsubscribe();
+          handle.current = null;
+        });
+    },
+    [session, flush, view.modelVersion],
+  );
+
+  const pause = useCallback(() => handle.current?.control.pause(), []);
+  const resume = useCallback(() => handle.current?.control.resume(), []);
+  const stop = useCallback(() => handle.current?.control.stop(), []);
+  const reset = useCallback(async () => {
+    if (!session || handle.current) return;
+    await session.resetTraining();
+    setView((v) => ({ ...IDLE, modelVersion: v.modelVersion + 1 }));
+  }, [session]);
+
+  return { view, start, pause, resume, stop, reset };
+}

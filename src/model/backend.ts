@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The tfjs backends ConvLens uses: WebGL when it works, the CPU otherwise. */
+export type BackendName = 'webgl' | 'cpu';
+
+/**
+ * Which backend runs the models (tfjs has one global backend, so training and inference
+ * share it), and why it is not the preferred one (null when it is).
+ */
+export interface BackendInfo {
+  readonly backend: BackendName;
+  readonly fallbackReason: string | null;
+}
+
+async function switchToCpu(reason: string | null): Promise<BackendInfo> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { backend: 'cpu', fallbackReason: reason };
+}
+
+/**
+ * Selects the backend: WebGL (about ten times faster for training) when the browser has
+ * it and it can render float32 textures (half floats make training diverge), the CPU
+ * otherwise, with a reason the UI can show. Never throws for a missing WebGL.
+ */
+export async function chooseBackend(preferred: BackendName = 'webgl'): Promise<BackendInfo> {
+  if (preferred === 'cpu') return switchToCpu(null);
+  let ok: boolean;
+  try {
+    ok = await tf.setBackend('webgl');
+    if (ok) await tf.ready();
+  } catch {
+    ok = false;
+  }
+  if (!ok || tf.getBackend() !== 'webgl') return switchToCpu('WebGL is not available in this browser.');
+  if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) return switchToCpu('This WebGL cannot render float32 textures.');
+  return { backend: 'webgl', fallbackReason: null };
+}
+
+/**
+ * Switches to the CPU after WebGL failed (for instance its context was lost). Tensors made
+ * on WebGL, model weights included, are gone: rebuild models on the CPU and put their
+ * weights back from a `WeightSnapshot`, or reload the pretrained model.
+ */
+export function fallBackToCpu(reason = 'The WebGL context was lost.'): Promise<BackendInfo> {
+  return switchToCpu(reason);
+}
+
+/**
+ * Calls `listener` once if the WebGL context of the current backend is lost. Returns the
+ * function that removes the listener (a no-op when the backend is not WebGL).
+ */
+export function watchContextLoss(listener: () => void): () => void {
+  if (tf.getBackend() !== 'webgl') return () => undefined;
+  const backend = tf.backend() as unknown as { getGPGPUContext?: () => { gl: WebGLRenderingContext } };
+  const canvas = backend.getGPGPUContext?.().gl.canvas;
+  if (!canvas) return () => undefined;
+  const handler = () => listener();
+  canvas.addEventListener('webglcontextlost', handler, { once: true });
+  return () => canvas.removeEventListener('webglcontextlost', handler);
+}
+
+/** The number of live tensors (the app's tensor counter; it must return to its baseline). */
+export function liveTensorCount(): number {
+  return tf.memory().numTensors;
+}
+
+/** The name of the backend tfjs uses now. */
+export function currentBackend(): string {
+  return tf.getBackend();
+}

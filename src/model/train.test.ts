@@ -1,0 +1,180 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readMnist } from '../data/node';
+import { predictBatch } from './activations';
+import { buildModel } from './build';
+import type { ModelSpec } from './spec';
+import { evaluateModel, trainModel, type BatchMetrics, type EpochMetrics, type OptimizerName } from './train';
+import { TrainingControl } from './trainingControl';
+import { pickDigits, trainingDataFromMnist, type TrainingData } from './trainingData';
+import { restoreWeights, snapshotWeights } from './weights';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A model small enough to train in node's CPU backend in well under a second per step. */
+const TINY_SPEC: ModelSpec = {
+  convBlocks: [{ filters: 4, kernelSize: 3, stride: 2, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }],
+  dense: [{ units: 16, activation: 'relu', dropout: 0.1 }],
+};
+
+const mnist = readMnist();
+/** 32 training digits (a few of each class) and 20 held-out ones. */
+const data: TrainingData = (() => {
+  const full = trainingDataFromMnist(mnist);
+  const pick = (count: number, per: number) =>
+    Int32Array.from({ length: count }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10) + per);
+  return { train: pickDigits(mnist, pick(32, 0)), heldOut: { ...full.heldOut, count: 20, labels: full.heldOut.labels.subarray(0, 20) } };
+})();
+
+describe('trainModel', () => {
+  it('lowers the loss on a fixed batch and leaves no tensors', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 1 });
+    const before = tf.memory().numTensors;
+    const losses: number[] = [];
+    const result = await trainModel(
+      model,
+      data,
+      { epochs: 12, batchSize: 32, augment: null, learningRate: 0.01, schedule: 'constant', seed: 1 },
+      { onBatch: (m) => void losses.push(m.loss) },
+    );
+    expect(result.status).toBe('completed');
+    expect(losses).toHaveLength(12);
+    expect(losses[11]).toBeLessThan(0.7 * losses[0]);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('reports batches and epochs with sensible metrics and a weight snapshot', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 2 });
+    const batches: BatchMetrics[] = [];
+    const epochs: EpochMetrics[] = [];
+    const result = await trainModel(model, data, { epochs: 2, batchSize: 10, trainExamples: 25, seed: 3 }, {
+      onBatch: (m) => void batches.push(m),
+      onEpoch: (m, snapshot) => {
+        epochs.push(m);
+        expect(snapshot.weights.map((w) => w.name)).toEqual(model.weights.map((w) => w.originalName));
+      },
+    });
+    expect(batches.map((b) => `${b.epoch}.${b.batch}/${b.batchesPerEpoch}`)).toEqual(['1.1/3', '1.2/3', '1.3/3', '2.1/3', '2.2/3', '2.3/3']);
+    expect(batches[5].examplesSeen).toBe(50);
+    expect(batches[5].examplesTotal).toBe(50);
+    expect(batches.every((b) => b.accuracy >= 0 && b.accuracy <= 1 && b.examplesPerSecond > 0)).toBe(true);
+    // The cosine schedule only goes down.
+    expect(batches[5].learningRate).toBeLessThan(batches[0].learningRate);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(epochs.every((e) => e.heldOutAccuracy >= 0 && e.heldOutAccuracy <= 1 && e.heldOutLoss > 0)).toBe(true);
+    expect(result.history).toEqual(epochs);
+    expect(result.lastSnapshot).not.toBeNull();
+    model.dispose();
+  });
+
+  it('is reproducible for a seed (no dropout, no augmentation randomness beyond the seed)', async () => {
+    const spec: ModelSpec = { ...TINY_SPEC, dense: [{ units: 16, activation: 'relu', dropout: 0 }] };
+    const run = async () => {
+      const model = buildModel(spec, { seed: 4 });
+      const losses: number[] = [];
+      await trainModel(model, data, { epochs: 2, batchSize: 16, seed: 4 }, { onBatch: (m) => void losses.push(m.loss) });
+      model.dispose();
+      return losses;
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it.each(['sgd', 'rmsprop', 'adam'] as OptimizerName[])('trains with %s and frees its optimiser state', async (optimizer) => {
+    const model = buildModel(TINY_SPEC, { seed: 5 });
+    const before = tf.memory().numTensors;
+    const losses: number[] = [];
+    await trainModel(model, data, { optimizer, learningRate: optimizer === 'sgd' ? 0.1 : 0.01, epochs: 6, batchSize: 32, augment: null, schedule: 'constant' }, {
+      onBatch: (m) => void losses.push(m.loss),
+    });
+    expect(losses[5]).toBeLessThan(losses[0]);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('stops between batches and frees every tensor', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 6 });
+    const before = tf.memory().numTensors;
+    const control = new TrainingControl();
+    let batches = 0;
+    const result = await trainModel(model, data, { epochs: 5, batchSize: 8 }, {
+      onBatch: () => {
+        if (++batches === 2) control.stop();
+      },
+    }, control);
+    expect(result).toMatchObject({ status: 'stopped', epochsCompleted: 0, lastSnapshot: null });
+    expect(batches).toBe(2);
+    expect(control.state).toBe('stopped');
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('pauses and resumes', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 7 });
+    const control = new TrainingControl();
+    const states: string[] = [];
+    control.subscribe((s) => states.push(s));
+    let batches = 0;
+    let pausedAt = 0;
+    const run = trainModel(model, data, { epochs: 1, batchSize: 8 }, {
+      onBatch: () => {
+        if (++batches === 1) {
+          control.pause();
+          setTimeout(() => {
+            pausedAt = batches;
+            control.resume();
+          }, 50);
+        }
+      },
+    }, control);
+    const result = await run;
+    expect(pausedAt).toBe(1);
+    expect(batches).toBe(4);
+    expect(result.status).toBe('completed');
+    expect(states).toEqual(['paused', 'running']);
+    model.dispose();
+  });
+
+  it('refuses nonsense settings', async () => {
+    const model = buildModel(TINY_SPEC);
+    await expect(trainModel(model, data, { batchSize: 0 })).rejects.toThrow(/Batch size/);
+    await expect(trainModel(model, data, { learningRate: -1 })).rejects.toThrow(/learning rate/);
+    model.dispose();
+  });
+});
+
+describe('weights and evaluation', () => {
+  it('restores a snapshot exactly, and refuses one of another architecture', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 8 });
+    const images = Float32Array.from(data.train.pixels.subarray(0, 3 * 784), (v) => v / 255);
+    const snapshot = await snapshotWeights(model);
+    const before = await predictBatch(model, images);
+    await trainModel(model, data, { epochs: 1, batchSize: 32, learningRate: 0.05 });
+    expect(Array.from(await predictBatch(model, images))).not.toEqual(Array.from(before));
+    const tensors = tf.memory().numTensors;
+    restoreWeights(model, snapshot);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(Array.from(await predictBatch(model, images))).toEqual(Array.from(before));
+    const other = buildModel({ ...TINY_SPEC, dense: [] });
+    expect(() => restoreWeights(other, snapshot)).toThrow(/weights/);
+    model.dispose();
+    other.dispose();
+  });
+
+  it('evaluates accuracy as the fraction of argmax hits', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 9 });
+    const { loss, accuracy } = await evaluateModel(model, data.heldOut, 7);
+    const images = Float32Array.from(data.heldOut.pixels.subarray(0, 20 * 784), (v) => v / 255);
+    const probs = await predictBatch(model, images);
+    let hits = 0;
+    for (let i = 0; i < 20; i++) {
+      const row = Array.from(probs.subarray(i * 10, i * 10 + 10));
+      if (row.indexOf(Math.max(...row)) === data.heldOut.labels[i]) hits++;
+    }
+    expect(accuracy).toBeCloseTo(hits / 20, 6);
+    expect(loss).toBeGreaterThan(0);
+    model.dispose();
+  });
+});
