@@ -67,8 +67,8 @@ test('scripted hand-drawn digits: at least 38 of 40 are recognised', async ({ pa
     for (const stroke of c.strokes) await drawStroke(page, stroke, 1);
     const prediction = page.getByTestId('prediction');
     await expect(prediction).not.toHaveAttribute('data-digit', '');
-    // Let the coalesced inference catch up with the last stroke.
-    await page.waitForTimeout(150);
+    // Wait until the shown prediction belongs to the finished drawing.
+    await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
     const digit = Number(await prediction.getAttribute('data-digit'));
     if (digit !== c.digit) wrong.push(`${c.digit} ${c.variant} -> ${digit}`);
   }

@@ -31,7 +31,6 @@ export function App() {
   const outputs = useLayerOutputs(model.session, image, run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0));
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
-  const fresh = outputs.image === image ? softmax : null;
   usePenToPixels(image, outputs.image);
 
   useEffect(() => {
@@ -60,7 +59,7 @@ export function App() {
           dataProgress={mnist.progress}
           dataError={mnist.error}
           dispatch={dispatch}
-          prediction={<PredictionCard probabilities={fresh ?? softmax} empty={empty} message={model.error ?? (model.session ? null : 'Loading the network…')} modelName={modelName} />}
+          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : 'Loading the network…')} modelName={modelName} />}
         />
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label="Views">

@@ -8,10 +8,12 @@ export interface PredictionCardProps {
   /** Shown while the model loads, or why it could not. */
   readonly message: string | null;
   readonly modelName: string;
+  /** False while the shown probabilities belong to an earlier input (a new pass is running). */
+  readonly upToDate: boolean;
 }
 
 /** The network's answer: the top digit, its probability, and all ten softmax bars. */
-export function PredictionCard({ probabilities, empty, message, modelName }: PredictionCardProps) {
+export function PredictionCard({ probabilities, empty, message, modelName, upToDate }: PredictionCardProps) {
   const shown = empty ? null : probabilities;
   let digit = '';
   let confidence = '';
@@ -28,7 +30,7 @@ export function PredictionCard({ probabilities, empty, message, modelName }: Pre
         <span className="muted prediction__model">{modelName}</span>
       </div>
       <div className="prediction__body">
-        <p className="prediction__answer" data-testid="prediction" data-digit={digit} data-confidence={confidence}>
+        <p className="prediction__answer" data-testid="prediction" data-digit={digit} data-confidence={confidence} data-up-to-date={String(empty || upToDate)}>
           {shown ? (
             <>
               <span className="prediction__digit">{digit}</span>

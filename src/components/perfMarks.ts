@@ -76,7 +76,8 @@ export function usePenToPixels(image: object | null, cnnImage: object | null): v
   }, [image]);
 
   useEffect(() => {
-    const entry = waiting.find((w) => w.image === image);
+    // The entry the layout effect just added (an image object can recur, e.g. the blank pad).
+    const entry = waiting.findLast((w) => w.image === image);
     measureAtNextFrame(PEN_TO_EDGES, entry?.stamps ?? []);
   }, [image]);
 

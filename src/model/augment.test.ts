@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMnist } from '../data/node';
 import { digitImage } from '../data/split';
-import { augmentDigit, DEFAULT_AUGMENT, morph3x3, randomInverseAffine, warpAffine } from './augment';
+import { augmentDigit, DEFAULT_AUGMENT, morph3x3, randomElasticField, randomInverseAffine, warpAffine } from './augment';
 import { createRandom, shuffleInPlace } from './random';
 
 const data = readMnist();
@@ -59,7 +59,7 @@ describe('augmentDigit', () => {
   });
 
   it('changes nothing when every distortion is off', () => {
-    const none = { maxShift: 0, maxRotationDeg: 0, scale: [1, 1], aspect: [1, 1], maxShear: 0, thickenProbability: 0, thinProbability: 0 } as const;
+    const none = { maxShift: 0, maxRotationDeg: 0, scale: [1, 1], aspect: [1, 1], maxShear: 0, elasticProbability: 0, elasticAlpha: 0, elasticSigma: 4, thickenProbability: 0, thinProbability: 0 } as const;
     const out = augmentDigit(digits[4], createRandom(2), none);
     out.forEach((v, i) => expect(v).toBeCloseTo(digits[4][i], 5));
   });
@@ -74,6 +74,30 @@ describe('augmentDigit', () => {
       expect(1 / det).toBeGreaterThan(0.85 ** 2 - 1e-9);
       expect(1 / det).toBeLessThan(1.15 ** 2 + 1e-9);
     }
+  });
+});
+
+describe('elastic distortion', () => {
+  it('draws smooth, reproducible fields of a few pixels', () => {
+    const a = randomElasticField(createRandom(4), 34, 4);
+    const b = randomElasticField(createRandom(4), 34, 4);
+    expect(Array.from(a.dx)).toEqual(Array.from(b.dx));
+    const rms = Math.sqrt(a.dx.reduce((acc, v) => acc + v * v, 0) / 784);
+    expect(rms).toBeGreaterThan(0.3);
+    expect(rms).toBeLessThan(4);
+    // Smooth: neighbours move almost together.
+    let step = 0;
+    for (let i = 0; i < 783; i++) if ((i + 1) % 28) step = Math.max(step, Math.abs(a.dx[i + 1] - a.dx[i]));
+    expect(step).toBeLessThan(0.5);
+  });
+
+  it('bends a digit reproducibly, keeping values in [0, 1]', () => {
+    const elastic = { ...DEFAULT_AUGMENT, elasticProbability: 1 };
+    const run = () => Array.from(augmentDigit(digits[2], createRandom(8), elastic));
+    const out = run();
+    expect(out).toEqual(run());
+    expect(out.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(out).not.toEqual(Array.from(augmentDigit(digits[2], createRandom(8), DEFAULT_AUGMENT)));
   });
 });
 

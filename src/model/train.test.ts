@@ -7,7 +7,7 @@ import type { ModelSpec } from './spec';
 import { evaluateModel, trainModel, type BatchMetrics, type EpochMetrics, type OptimizerName } from './train';
 import { TrainingControl } from './trainingControl';
 import { pickDigits, trainingDataFromMnist, type TrainingData } from './trainingData';
-import { restoreWeights, snapshotWeights } from './weights';
+import { averageSnapshots, restoreWeights, snapshotWeights } from './weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -161,6 +161,20 @@ describe('weights and evaluation', () => {
     expect(() => restoreWeights(other, snapshot)).toThrow(/weights/);
     model.dispose();
     other.dispose();
+  });
+
+  it('averages snapshots weight by weight', async () => {
+    const [a, b] = [1, 2].map((seed) => buildModel(TINY_SPEC, { seed }));
+    const [sa, sb] = await Promise.all([snapshotWeights(a), snapshotWeights(b)]);
+    const mean = averageSnapshots([sa, sb]);
+    expect(mean.weights.map((w) => w.shape)).toEqual(sa.weights.map((w) => w.shape));
+    mean.weights.forEach((w, i) => w.values.forEach((v, k) => expect(v).toBeCloseTo((sa.weights[i].values[k] + sb.weights[i].values[k]) / 2, 6)));
+    expect(averageSnapshots([sa]).weights[0].values).toEqual(sa.weights[0].values);
+    const c = buildModel({ ...TINY_SPEC, dense: [] });
+    const other = await snapshotWeights(c);
+    expect(() => averageSnapshots([sa, other])).toThrow(/differ/);
+    expect(() => averageSnapshots([])).toThrow(/Nothing/);
+    [a, b, c].forEach((m) => m.dispose());
   });
 
   it('evaluates accuracy as the fraction of argmax hits', async () => {

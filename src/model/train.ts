@@ -40,7 +40,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
   schedule: 'cosine',
   finalLearningRateFactor: 0.02,
   batchSize: 64,
-  epochs: 16,
+  epochs: 18,
   trainExamples: Number.POSITIVE_INFINITY,
   augment: DEFAULT_AUGMENT,
   seed: 1,

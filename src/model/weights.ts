@@ -48,3 +48,27 @@ export function restoreWeights(model: tf.LayersModel, snapshot: WeightSnapshot):
     tf.dispose(tensors);
   }
 }
+
+/**
+ * The element-wise mean of snapshots of one architecture (stochastic weight averaging:
+ * the mean of the weights at the ends of the last epochs usually generalises better than
+ * any one of them). Throws when the snapshots do not match.
+ */
+export function averageSnapshots(snapshots: readonly WeightSnapshot[]): WeightSnapshot {
+  if (snapshots.length === 0) throw new Error('Nothing to average.');
+  const [first] = snapshots;
+  return {
+    weights: first.weights.map((w, i) => {
+      const values = new Float32Array(w.values.length);
+      for (const snapshot of snapshots) {
+        const other = snapshot.weights[i];
+        if (!other || other.name !== w.name || other.values.length !== values.length) {
+          throw new Error(`Snapshots differ at weight ${i} (${w.name}).`);
+        }
+        for (let k = 0; k < values.length; k++) values[k] += other.values[k];
+      }
+      for (let k = 0; k < values.length; k++) values[k] /= snapshots.length;
+      return { name: w.name, shape: w.shape.slice(), values };
+    }),
+  };
+}
