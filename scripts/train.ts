@@ -32,18 +32,10 @@ import { DEFAULT_TRAIN_OPTIONS } from '../src/model/train';
 import { validateSpec, type ModelSpec } from '../src/model/spec';
 import { trainingDataFromMnist } from '../src/model/trainingData';
 import type { TrainPageConfig, TrainPageResult, TrainPhase } from './train-page';
+import { CHROMIUM_ARGS } from '../playwright.config';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 /** The URL path under which Vite serves a model.json inside public/. */
 function publicUrl(dir: string): string {
