@@ -36,7 +36,6 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-
 /** The URL path under which Vite serves a model.json inside public/. */
 function publicUrl(dir: string): string {
   const path = relative(join(root, 'public'), resolve(dir, 'model.json'));
