@@ -24,7 +24,7 @@ import { DEFAULT_RUN } from '../src/components/TrainingPanel';
 import { launchBrowser, newObservedPage, waitForPrediction } from './bench/browser';
 import { measureColdStart } from './bench/coldStart';
 import { measureLeaks } from './bench/leaks';
-import { loadAverage, machineInfo } from './bench/machine';
+import { loadAverage, machineInfo, sampleLoad } from './bench/machine';
 import { loadStrokeCases, measurePenToPixels, type PenOptions, type PenResult } from './bench/pen';
 import { formatReport, reportRows, type BenchResults, type PredictFigures } from './bench/report';
 import { buildBenchPage, startStaticServer, type StaticServer } from './bench/servers';
@@ -84,7 +84,7 @@ function log(line: string): void {
 
 /** Runs one section, keeping going (and recording why) if it throws. */
 async function section(errors: Record<string, string>, name: string, work: () => Promise<void>): Promise<void> {
-  log(`${name}…`);
+  log(`${name}… (load average ${loadAverage()})`);
   try {
     await work();
   } catch (error) {
@@ -176,9 +176,11 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const errors: Record<string, string> = {};
     const results: BenchResults = { machine: machineInfo(browser), settings: { ...settings, quick, dist: distDir } };
+    const load = sampleLoad();
     await distSections(browser, distDir, dist.url, settings, only, results, errors);
     await benchPageSections(browser, benchPage.url, settings, only, results, errors);
     results.machine.loadAverageAtEnd = loadAverage();
+    results.machine.loadDuringRun = load.stop();
     const rows = reportRows(results);
     console.log(`\n${formatReport(results, rows)}\n`);
     for (const [name, message] of Object.entries(errors)) console.log(`not measured: ${name}: ${message}`);

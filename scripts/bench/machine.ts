@@ -13,6 +13,8 @@ export interface MachineInfo {
   readonly loadAverageAtStart: number;
   /** The same when the bench ended (its own browser included). */
   loadAverageAtEnd?: number;
+  /** One-minute load average sampled every 10 s during the run (the bench's own browser keeps it near 2). */
+  loadDuringRun?: { min: number; mean: number; max: number };
   backend?: string;
   tfjs?: string;
   webglRenderer?: string;
@@ -33,5 +35,19 @@ export function machineInfo(browser: Browser): MachineInfo {
     node: process.version,
     chromium: browser.version(),
     loadAverageAtStart: loadAverage(),
+  };
+}
+
+/** Samples the one-minute load average every `intervalMs` until `stop()`, which summarises it. */
+export function sampleLoad(intervalMs = 10_000): { stop(): { min: number; mean: number; max: number } } {
+  const samples = [loadAverage()];
+  const timer = setInterval(() => samples.push(loadAverage()), intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+      return { min: Math.min(...samples), mean: Math.round(mean * 100) / 100, max: Math.max(...samples) };
+    },
   };
 }

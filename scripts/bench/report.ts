@@ -157,6 +157,7 @@ export function formatReport(r: BenchResults, rows: readonly Row[]): string {
     `ConvLens bench, ${m.date}`,
     `machine: ${m.os}; ${m.cpus}; ${m.memoryGB} GB; node ${m.node}; Chromium ${m.chromium}`,
     `tfjs ${m.tfjs ?? '?'} on ${m.backend ?? '?'} (${m.webglRenderer ?? '?'}); one-minute load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? '?'} at end`,
+    m.loadDuringRun ? `load average during the run: min ${m.loadDuringRun.min}, mean ${m.loadDuringRun.mean}, max ${m.loadDuringRun.max} (the bench alone keeps it at about 1-2; more means other work shared the CPUs)` : '',
     '',
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => [row.figure, row.value, row.target, row.verdict][i].length), 6));
