@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { startI18n } from './i18n';
 import './styles.css';
+
+startI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

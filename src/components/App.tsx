@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
@@ -22,6 +23,7 @@ const TABS: readonly { id: Tab; label: string }[] = [
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
+  const { t } = useTranslation();
   const [state, dispatch] = useReducer(labReducer, INITIAL_LAB_STATE);
   const [tab, setTab] = useState<Tab>('filters');
   const mnist = useMnist();
@@ -42,7 +44,7 @@ export function App() {
     <div className="app">
       <header className="app__header">
         <h1>
-          ConvLens <span className="app__tagline">how a convolutional network sees a handwritten digit</span>
+          ConvLens <span className="app__tagline">{t('tagline')}</span>
         </h1>
         <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
       </header>

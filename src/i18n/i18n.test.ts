@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { collectResources, LANGUAGES, toLanguage } from './index';
+
+/** Every key path of a nested catalogue, e.g. "panel.title". */
+function keys(messages: unknown, prefix = ''): string[] {
+  if (typeof messages !== 'object' || messages === null) return [prefix];
+  return Object.entries(messages).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function leaves(messages: unknown): string[] {
+  if (typeof messages === 'string') return [messages];
+  if (typeof messages !== 'object' || messages === null) return [];
+  return Object.values(messages).flatMap(leaves);
+}
+
+const resources = collectResources();
+
+describe('message catalogues', () => {
+  it('exist for every language with the same namespaces', () => {
+    for (const language of LANGUAGES) expect(resources[language], language).toBeDefined();
+    expect(Object.keys(resources['zh-CN']).sort()).toEqual(Object.keys(resources.en).sort());
+  });
+
+  it.each(Object.keys(resources.en))('namespace %s has the same keys in English and Chinese', (ns) => {
+    expect(keys(resources['zh-CN'][ns]).sort()).toEqual(keys(resources.en[ns]).sort());
+  });
+
+  it('has no empty message', () => {
+    for (const language of LANGUAGES) for (const m of leaves(resources[language])) expect(m.trim(), language).not.toBe('');
+  });
+
+  it('uses the standard Chinese terms, not the seed translation slips', () => {
+    const chinese = leaves(resources['zh-CN']).join('\n');
+    expect(chinese).not.toContain('合并图层');
+    expect(chinese).not.toContain('要素');
+  });
+
+  it('maps language tags onto supported languages', () => {
+    expect(toLanguage('zh')).toBe('zh-CN');
+    expect(toLanguage('zh-TW')).toBe('zh-CN');
+    expect(toLanguage('en-GB')).toBe('en');
+    expect(toLanguage('fr')).toBe('en');
+    expect(toLanguage(undefined)).toBe('en');
+  });
+});
