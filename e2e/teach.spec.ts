@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, drawStroke } from './fixtures';
 
 /** Live tfjs tensors, read when two readings of the status pill in a row agree. */
 async function tensorCount(page: Page): Promise<number> {
@@ -120,7 +120,24 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
     await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
     await expect(prediction).toHaveAttribute('data-digit', predicted!);
     await expect(page.getByTestId('true-label')).toHaveValue(digit!);
+    await expect(page.getByTestId('confusion-loaded')).toContainText(`the network says ${predicted}`);
     expect(Number(await page.getByTestId('loss-value').getAttribute('data-loss'))).toBeGreaterThan(Math.log(2));
+  });
+
+  await test.step('for a drawing, the reader chooses the true digit and gets its loss', async () => {
+    await page.getByTestId('clear').click();
+    await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+    await expect(prediction).toHaveAttribute('data-digit', '7');
+    await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
+    const label = page.getByTestId('true-label');
+    await expect(label).toBeEnabled();
+    await expect(label).toHaveValue('');
+    await expect(page.getByTestId('loss-value')).toHaveAttribute('data-loss', '');
+    await label.selectOption('1');
+    const p1 = Number(await page.getByTestId('softmax-row-1').getAttribute('data-probability'));
+    const loss = Number(await page.getByTestId('loss-value').getAttribute('data-loss'));
+    expect(loss).toBeCloseTo(-Math.log(p1), 9);
+    expect(loss).toBeGreaterThan(Math.log(2));
   });
 
   expect(problems.errors).toEqual([]);

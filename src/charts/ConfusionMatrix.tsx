@@ -54,7 +54,7 @@ export function ConfusionMatrix({ counts, selected, onSelect, labels, side = 380
         {labels.predicted} →
       </text>
       <text transform={`translate(14 ${margin.top + inner / 2}) rotate(-90)`} textAnchor="middle" className="confusion-matrix__title">
-        {labels.truth} →
+        {labels.truth}
       </text>
       <g transform={`translate(${margin.left} ${margin.top})`}>
         {DIGITS.map((d) => (

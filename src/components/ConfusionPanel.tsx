@@ -7,7 +7,7 @@ import { splitIndices } from '../data/split';
 import type { ModelSession } from '../model/session';
 import { pickDigits } from '../model/trainingData';
 import { COLOUR_SCALES } from '../render/palette';
-import type { LabAction } from '../state/labState';
+import type { InputSource, LabAction } from '../state/labState';
 import { ConfusionMatrix } from '../charts/ConfusionMatrix';
 import { FeatureMapThumb } from './FeatureMapThumb';
 import { InfoButton } from './InfoButton';
@@ -19,6 +19,8 @@ export interface ConfusionPanelProps {
   /** Changes whenever the model in view changes (its weights or which model it is). */
   readonly modelKey: number;
   readonly dispatch: Dispatch<LabAction>;
+  /** The current input, to mark the digit that is loaded. */
+  readonly source: InputSource;
 }
 
 interface Result {
@@ -32,7 +34,7 @@ interface Result {
 type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; message: string };
 
 /** Where the model goes wrong: the held-out confusion matrix, and the digits behind each cell. */
-export function ConfusionPanel({ session, data, modelKey, dispatch }: ConfusionPanelProps) {
+export function ConfusionPanel({ session, data, modelKey, dispatch, source }: ConfusionPanelProps) {
   const { t } = useTranslation('teach');
   const [result, setResult] = useState<Result | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
@@ -70,6 +72,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch }: ConfusionP
     });
   }, [result, selected, data]);
 
+  const loaded = source.kind === 'sample' ? items.find((i) => i.id.digit === source.id.digit && i.id.index === source.id.index) : undefined;
   const stale = result !== null && result.modelKey !== modelKey;
   const running = run.kind === 'running';
   return (
@@ -128,7 +131,8 @@ export function ConfusionPanel({ session, data, modelKey, dispatch }: ConfusionP
                     <li key={`${item.id.digit}-${item.id.index}`}>
                       <button
                         type="button"
-                        className="confusion__item"
+                        className={item === loaded ? 'confusion__item confusion__item--current' : 'confusion__item'}
+                        aria-current={item === loaded ? 'true' : undefined}
                         data-testid="misclassified-item"
                         data-digit={item.id.digit}
                         data-index={item.id.index}
@@ -142,6 +146,9 @@ export function ConfusionPanel({ session, data, modelKey, dispatch }: ConfusionP
                     </li>
                   ))}
                 </ul>
+                <p className="confusion__loaded" aria-live="polite" data-testid="confusion-loaded">
+                  {loaded ? t('confusion.loaded', { digit: loaded.id.digit, index: loaded.id.index, predicted: loaded.predicted }) : ''}
+                </p>
               </>
             )}
           </div>

@@ -20,7 +20,7 @@ const KINDS: readonly { kind: PoolKind; key: 'max' | 'avg' | 'min' }[] = [
   { kind: 'min', key: 'min' },
 ];
 const WINDOW = 2;
-const MAP_SIDE = 190;
+const MAP_SIDE = 220;
 
 /** The feature map the network's first pooling layer reads (the layer just before it). */
 function firstPoolInput(layers: LayerOutput[] | null): LayerOutput | null {
@@ -59,6 +59,9 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
       const opts = { ...base, kind };
       return { opts, grid: pool2d(grid, opts), chosen: kind === 'average' ? null : poolChoices(grid, opts) };
     });
+    // Where all four cells are equal (often all zero) no cell was really chosen: mark none.
+    const [max, , min] = pooled;
+    for (const p of [max, min]) p.chosen = p.chosen!.map((index, i) => (max.grid.data[i] === min.grid.data[i] ? -1 : index));
     return { grid, domain, pooled, start: widestWindow(grid, base) };
   }, [source, ch]);
 

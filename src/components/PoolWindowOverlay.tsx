@@ -24,13 +24,13 @@ export function PoolWindowOverlay({ height, width, size, chosen, active }: PoolW
           index < 0 ? null : (
             <rect
               key={i}
-              x={(index % width) + 0.12}
-              y={Math.floor(index / width) + 0.12}
-              width={0.76}
-              height={0.76}
+              x={(index % width) + 0.1}
+              y={Math.floor(index / width) + 0.1}
+              width={0.8}
+              height={0.8}
               fill="none"
               stroke={VIEW.chosen}
-              strokeWidth={0.14}
+              strokeWidth={0.12}
             />
           ),
         )}

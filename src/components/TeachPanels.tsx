@@ -23,7 +23,7 @@ export function TeachPanels({ layers, source, empty, session, data, modelKey, di
     <>
       <SoftmaxWorkedPanel layers={layers} source={source} empty={empty} />
       <PoolComparePanel layers={layers} />
-      <ConfusionPanel session={session} data={data} modelKey={modelKey} dispatch={dispatch} />
+      <ConfusionPanel session={session} data={data} modelKey={modelKey} dispatch={dispatch} source={source} />
     </>
   );
 }

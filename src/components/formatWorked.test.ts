@@ -8,5 +8,10 @@ describe('formatWorked', () => {
     expect(formatWorked(-12.3456, 2)).toBe('-12.35');
     expect(formatWorked(3.21e-9)).toBe('3.21 × 10⁻⁹');
     expect(formatWorked(1.5e12)).toBe('1.50 × 10¹²');
+    expect(formatWorked(1)).toBe('1');
+    expect(formatWorked(-8)).toBe('-8');
+    expect(formatWorked(1 - 1.17e-6)).toBe('0.9999988');
+    expect(formatWorked(1 + 1.17e-6)).toBe('1.0000012');
+    expect(formatWorked(0.99995)).toBe('0.99995');
   });
 });
