@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../core/confusion';
 import { MNIST_PIXELS, createGrid } from '../core/grid';
@@ -40,6 +40,8 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [selected, setSelected] = useState<{ truth: number; predicted: number } | null>(null);
   const runId = useRef(0);
+  // Leaving the view stops a run between two batches.
+  useEffect(() => () => void runId.current++, []);
 
   const compute = async () => {
     if (!session || !data) return;

@@ -22,12 +22,15 @@ const KINDS: readonly { kind: PoolKind; key: 'max' | 'avg' | 'min' }[] = [
 const WINDOW = 2;
 const MAP_SIDE = 220;
 
-/** The feature map the network's first pooling layer reads (the layer just before it). */
-function firstPoolInput(layers: LayerOutput[] | null): LayerOutput | null {
+/**
+ * The feature map the network's first pooling layer reads (the layer just before it), or,
+ * in a network without pooling, its first activation map.
+ */
+function firstPoolInput(layers: LayerOutput[] | null): { layer: LayerOutput; feedsPool: boolean } | null {
   if (!layers) return null;
   const at = layers.findIndex((l) => l.kind === 'pool');
-  const before = at > 0 ? layers[at - 1] : layers.find((l) => l.shape.length === 3 && l.kind !== 'conv');
-  return before && before.shape.length === 3 ? before : null;
+  const layer = at > 0 ? layers[at - 1] : layers.find((l) => l.shape.length === 3 && l.kind !== 'conv');
+  return layer && layer.shape.length === 3 ? { layer, feedsPool: at > 0 } : null;
 }
 
 /** The window whose largest and smallest values are furthest apart: a telling one to start with. */
@@ -44,7 +47,8 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
   const { t } = useTranslation('teach');
   const [channel, setChannel] = useState(0);
   const [pointed, setPointed] = useState<Cell | null>(null);
-  const source = firstPoolInput(layers);
+  const found = firstPoolInput(layers);
+  const source = found?.layer ?? null;
   const channels = source ? source.shape[2] : 0;
   const ch = Math.min(channel, Math.max(0, channels - 1));
 
@@ -87,7 +91,7 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
   return (
     <section className="panel teach-panel" aria-labelledby="pool-compare-title" data-testid="pool-compare">
       {header}
-      <p className="muted">{t('pool.intro', { layer: source.name, side: grid.height, out: outH })}</p>
+      <p className="muted">{t(found?.feedsPool ? 'pool.intro' : 'pool.introNoPool', { layer: source.name, side: grid.height, out: outH })}</p>
       <label className="teach-field">
         {t('pool.channel')}{' '}
         <select data-testid="pool-compare-channel" value={ch} onChange={(e) => setChannel(Number(e.target.value))}>
