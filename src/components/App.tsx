@@ -7,6 +7,7 @@ import { NetworkView } from './NetworkView';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
 import { StatusBar } from './StatusBar';
+import { TeachPanels } from './TeachPanels';
 import { TrainingPanel } from './TrainingPanel';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
@@ -30,7 +31,8 @@ export function App() {
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
-  const outputs = useLayerOutputs(model.session, image, run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0));
+  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0);
+  const outputs = useLayerOutputs(model.session, image, modelKey);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -91,7 +93,12 @@ export function App() {
             )}
           </div>
           <div role="tabpanel" id="tabpanel-network" aria-labelledby="tab-network" hidden={tab !== 'network'}>
-            {tab === 'network' && <NetworkView layers={outputs.layers} message={model.error ?? outputs.error} />}
+            {tab === 'network' && (
+              <>
+                <NetworkView layers={outputs.layers} message={model.error ?? outputs.error} spec={model.status?.spec} image={outputs.image} />
+                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
+              </>
+            )}
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} />

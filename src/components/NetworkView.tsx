@@ -6,6 +6,8 @@ import { ColourLegend } from '../charts/ColourLegend';
 import { COLOUR_SCALES, type ColourScale } from '../render/palette';
 import { symmetricDomain, type Domain } from '../render/paintGrid';
 import { FeatureMapThumb } from './FeatureMapThumb';
+import type { ModelSpec } from '../model/spec';
+import { ReceptiveFieldExplorer } from './ReceptiveFieldExplorer';
 
 const KIND_TITLE: Record<LayerOutput['kind'], string> = {
   conv: 'convolution (before the activation)',
@@ -74,7 +76,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
 }
 
 /** Every layer of the CNN for the current input, top to bottom. */
-export function NetworkView({ layers, message }: { layers: LayerOutput[] | null; message: string | null }) {
+export function NetworkView({ layers, message, spec, image }: { layers: LayerOutput[] | null; message: string | null; spec?: ModelSpec; image?: Grid | null }) {
   return (
     <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view">
       <header className="panel__header">
@@ -84,6 +86,7 @@ export function NetworkView({ layers, message }: { layers: LayerOutput[] | null;
           Each small picture is one channel (one learned filter's feature map).
         </p>
       </header>
+      {layers && spec && <ReceptiveFieldExplorer layers={layers} spec={spec} image={image ?? null} />}
       {layers ? layers.filter((l) => l.kind !== 'flatten').map((l) => <LayerRow key={l.name} layer={l} />) : <p className="muted">{message ?? 'Loading the network…'}</p>}
     </section>
   );

@@ -3,6 +3,7 @@ import { chooseBackend, fallBackToCpu, liveTensorCount, watchContextLoss, type B
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { buildModel } from './build';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
+import { predictDigits, type PredictDigitsOptions } from './predictDigits';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
 import { TrainingControl } from './trainingControl';
@@ -84,6 +85,11 @@ export class ModelSession {
   /** Every layer's output for one 28x28 image (784 values in 0..1), from the model in view. */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
     return computeLayerOutputs(this.modelInView(), image);
+  }
+
+  /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
+  async predictDigits(pixels: Uint8Array, count: number, options?: PredictDigitsOptions): Promise<Int32Array> {
+    return predictDigits(this.modelInView(), pixels, count, options);
   }
 
   /** Number of live tfjs tensors (shown in the UI, checked by the tests). */

@@ -1,0 +1,41 @@
+import { poolOutputSize, type PoolOptions } from './pool';
+import type { Grid } from './grid';
+
+/**
+ * For max and min pooling, which input cell each window chose: for pooled cell (r, c) the
+ * row-major index `row * grid.width + col` of the chosen input cell (the first one in
+ * row-major order on ties, as {@link poolWindowAt} picks), or -1 when a zero-padding cell
+ * won. For average pooling no single cell is chosen: every entry is -1.
+ *
+ * @param grid H x W Grid
+ * @param opts pooling options, as for pool2d
+ * @returns Int32Array of poolOutputSize(H) * poolOutputSize(W) entries, row-major
+ */
+export function poolChoices(grid: Grid, opts: PoolOptions): Int32Array {
+  const outH = poolOutputSize(grid.height, opts);
+  const outW = poolOutputSize(grid.width, opts);
+  const chosen = new Int32Array(outH * outW).fill(-1);
+  if (opts.kind === 'average') return chosen;
+  const better = opts.kind === 'max' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+  for (let r = 0; r < outH; r++) {
+    for (let c = 0; c < outW; c++) {
+      let best = -1;
+      let bestValue = 0;
+      for (let dr = 0; dr < opts.size; dr++) {
+        for (let dc = 0; dc < opts.size; dc++) {
+          const row = r * opts.stride + dr;
+          const col = c * opts.stride + dc;
+          const inside = row < grid.height && col < grid.width;
+          const value = inside ? grid.data[row * grid.width + col] : 0;
+          const first = dr === 0 && dc === 0;
+          if (first || better(value, bestValue)) {
+            bestValue = value;
+            best = inside ? row * grid.width + col : -1;
+          }
+        }
+      }
+      chosen[r * outW + c] = best;
+    }
+  }
+  return chosen;
+}
