@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
 
@@ -68,6 +72,44 @@ test('after the first visit, the app, data and model work with the network off',
   // The only thing that may try the network is the browser's own check for a newer sw.js.
   expect(reachedNetwork.filter((url) => !url.endsWith('/sw.js'))).toEqual([]);
   expect(problems.errors).toEqual([]);
+});
+
+test('a new version waits for the user, then takes over after Reload', async ({ page, problems }) => {
+  test.setTimeout(180_000);
+  // A host of its own, serving a copy of the build that the test can replace by a "next build".
+  const root = await mkdtemp(join(tmpdir(), 'convlens-host-'));
+  await cp('dist', root, { recursive: true });
+  const port = Number(process.env.E2E_PORT ?? 4173) + 100;
+  const host = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      host.stdout.on('data', () => resolve());
+      host.on('exit', (code) => reject(new Error(`the static server stopped (${code})`)));
+    });
+    const url = `http://127.0.0.1:${port}/convlens/`;
+    await page.goto(url);
+    await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+
+    await appendFile(join(root, 'sw.js'), '\n// next build\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    const status = page.getByTestId('offline-status');
+    await expect(status).toHaveAttribute('data-state', 'update', { timeout: 60_000 });
+    // Nothing changed under the user's feet: the page stays as it was until they choose.
+    await expect(page.getByTestId('fired-map-0')).toBeVisible();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByTestId('pwa-reload').click();
+    await reloaded;
+    await expect(page.getByTestId('fired-map-0')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    // The waiting version took over (a plain reload would have left it waiting).
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+    expect(problems.errors).toEqual([]);
+  } finally {
+    host.kill();
+    await rm(root, { recursive: true, force: true });
+  }
 });
 
 test('the web app manifest is linked and valid, and its icons load', async ({ page, problems }) => {

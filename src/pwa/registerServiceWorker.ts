@@ -18,6 +18,10 @@ export function registerServiceWorker(): void {
     },
     onRegisterError: (error) => console.info('ConvLens works online only here: the service worker did not register.', error),
   });
-  // The page reloads once the new version has taken over.
-  offlineStore.setUpdater(() => void applyUpdate());
+  offlineStore.setUpdater(() => {
+    // Reload once the new version has taken over. (The plugin reloads only for updates found
+    // while the page registers; one found later, by the browser's own checks, needs this.)
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    void applyUpdate();
+  });
 }
