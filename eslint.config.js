@@ -11,6 +11,23 @@ const CORE_FORBIDDEN = [
   { group: ['**/components/*', '**/render/*', '**/charts/*', '**/model/*', '**/state/*'], message: 'src/core may not import the app.' },
 ];
 
+/**
+ * No HTML is ever built from text: every DOM string sink is forbidden in the app, so text a
+ * user supplies (file names, uploads, typed values) can only ever reach the page as text.
+ */
+const HTML_SINKS = [
+  ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'srcdoc'].map((property) => ({
+    property,
+    message: 'Builds HTML from a string: render elements with React or set textContent instead.',
+  })),
+  { object: 'document', property: 'write', message: 'document.write builds HTML from a string.' },
+  { object: 'document', property: 'writeln', message: 'document.writeln builds HTML from a string.' },
+];
+const HTML_SYNTAX = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML builds HTML from a string: render elements instead.' },
+  { selector: "CallExpression[callee.property.name='html']", message: "d3's selection.html() sets innerHTML: use .text() instead." },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
@@ -28,6 +45,11 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-properties': ['error', ...HTML_SINKS],
+      'no-restricted-syntax': ['error', ...HTML_SYNTAX],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {

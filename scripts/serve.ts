@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -54,6 +55,8 @@ createServer(async (req, res) => {
       'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-cache',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
     });
     res.end(body);
   } catch {

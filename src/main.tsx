@@ -13,3 +13,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) void import('./pwa/registerServiceWorker').then(({ registerServiceWorker }) => registerServiceWorker());

@@ -6,6 +6,7 @@ import { InputPanel } from './InputPanel';
 import { NetworkView } from './NetworkView';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
+import { OfflineStatus } from '../pwa/OfflineStatus';
 import { StatusBar } from './StatusBar';
 import { TeachPanels } from './TeachPanels';
 import { TrainingPanel } from './TrainingPanel';
@@ -49,6 +50,7 @@ export function App() {
           ConvLens <span className="app__tagline">{t('tagline')}</span>
         </h1>
         <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
+        <OfflineStatus />
       </header>
       {model.status?.backend.fallbackReason && (
         <p className="notice" role="status" data-testid="backend-notice">

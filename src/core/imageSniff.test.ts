@@ -85,6 +85,8 @@ describe('sniffImage', () => {
     expect(sniffImage(svg)).toEqual({ error: SNIFF_MESSAGES.svg });
     const xmlSvg = Uint8Array.from(enc('\n<?xml version="1.0"?>\n<svg><script>x()</script></svg>'));
     expect(sniffImage(xmlSvg)).toEqual({ error: SNIFF_MESSAGES.svg });
+    const commentedSvg = Uint8Array.from(enc('<!-- Generator: a drawing program -->\n<svg onload="x()"></svg>'));
+    expect(sniffImage(commentedSvg)).toEqual({ error: SNIFF_MESSAGES.svg });
     expect(sniffImage(Uint8Array.from([0x42, 0x4d, 1, 2, 3, 4]))).toEqual({ error: SNIFF_MESSAGES.unknown }); // BMP
     expect(SNIFF_MESSAGES.unknown).toMatch(/PNG, JPEG, WebP or GIF/);
   });

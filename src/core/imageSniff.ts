@@ -133,12 +133,16 @@ function sniffWebp(b: Uint8Array): Sniffed {
   }
 }
 
-/** Whether the bytes look like an SVG/XML text document (after an optional BOM and spaces). */
+/**
+ * Whether the bytes look like an SVG/XML text document (after an optional BOM and spaces):
+ * starting with <svg, or with an XML declaration, doctype or comment (as editors write them)
+ * followed by <svg.
+ */
 function looksLikeSvg(b: Uint8Array): boolean {
   let at = startsWith(b, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (at < b.length && (b[at] === 0x20 || b[at] === 0x09 || b[at] === 0x0a || b[at] === 0x0d)) at++;
   const head = String.fromCharCode(...b.subarray(at, at + 512)).toLowerCase();
-  return head.startsWith('<svg') || ((head.startsWith('<?xml') || head.startsWith('<!doctype')) && head.includes('<svg'));
+  return head.startsWith('<svg') || ((head.startsWith('<?xml') || head.startsWith('<!doctype') || head.startsWith('<!--')) && head.includes('<svg'));
 }
 
 /**
