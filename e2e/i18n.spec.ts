@@ -34,6 +34,11 @@ async function untranslated(page: Page): Promise<string[]> {
 
 const HAN = /\p{Script=Han}/u;
 
+/** Fails when the page is wider than the window (a label too long for its place). */
+async function expectNoOverflow(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
 test('the language switch turns every string Chinese, is remembered, and switches back', async ({ page, problems }) => {
   expect(await page.evaluate(() => navigator.language)).toBe('en-US');
   await openApp(page);
@@ -54,12 +59,14 @@ test('the language switch turns every string Chinese, is remembered, and switche
   await page.getByTestId('padding').selectOption('1');
   expect(await untranslated(page)).toEqual([]);
   expect(await page.getByTestId('inspector').innerText()).toMatch(HAN);
+  await expectNoOverflow(page);
 
   // Tab 2, once the network has computed every layer.
   await page.getByTestId('tab-network').click();
   await expect(page.getByTestId('layer-softmax')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '');
   expect(await untranslated(page)).toEqual([]);
+  await expectNoOverflow(page);
 
   // Tab 3, with a block whose pooling window is too big for its map (a refused architecture).
   await page.getByTestId('tab-training').click();
@@ -71,6 +78,7 @@ test('the language switch turns every string Chinese, is remembered, and switche
   await expect(page.getByTestId('arch-error')).toBeVisible();
   await expect(page.getByTestId('arch-error')).toContainText('模块 4');
   expect(await untranslated(page)).toEqual([]);
+  await expectNoOverflow(page);
 
   // A refused upload explains itself in Chinese (the file's own name aside).
   await page.getByTestId('upload-input').setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, toLanguage, type Language } from '../i18n';
+import '../styles/language.css';
 
 /**
  * The language menu: switches at once; the detector remembers the choice in localStorage,
