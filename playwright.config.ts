@@ -24,6 +24,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/convlens/`,
     viewport: { width: 1366, height: 768 },
+    // The interface language follows the browser: tests read the English texts.
+    locale: 'en-US',
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { scaleLinear } from 'd3';
+import { useTranslation } from 'react-i18next';
 import type { ColourScale } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 
@@ -16,13 +17,14 @@ export interface ColourLegendProps {
 
 /** A horizontal colour bar with a d3 linear axis underneath (React owns the SVG elements). */
 export function ColourLegend({ scale, domain, width = 150, title, ticks, format }: ColourLegendProps) {
+  const { t } = useTranslation('charts');
   const gradientId = useId();
   const x = scaleLinear().domain(domain).range([6, width - 6]);
   const values = ticks ?? x.ticks(4);
   const fmt = format ?? x.tickFormat(4);
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   return (
-    <svg className="legend" width={width} height={34} role="img" aria-label={`${title} colour scale from ${fmt(domain[0])} to ${fmt(domain[1])}`}>
+    <svg className="legend" width={width} height={34} role="img" aria-label={t('legend.label', { title, from: fmt(domain[0]), to: fmt(domain[1]) })}>
       <defs>
         <linearGradient id={gradientId}>
           {stops.map((t) => (

@@ -1,4 +1,5 @@
 import { extent, line, scaleLinear } from 'd3';
+import { useTranslation } from 'react-i18next';
 
 export interface Series {
   readonly name: string;
@@ -23,6 +24,7 @@ export interface LineChartProps {
 
 /** A small d3 line chart: d3 computes scales and paths, React owns the SVG. */
 export function LineChart({ title, series, xLabel, yDomain, width = 360, height = 180, format, testId }: LineChartProps) {
+  const { t } = useTranslation('charts');
   const m = { top: 22, right: 12, bottom: 30, left: 44 };
   const all = series.flatMap((s) => s.points);
   const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
@@ -36,7 +38,7 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
   const fmt = format ?? y.tickFormat(5);
   return (
     <figure className="line-chart" data-testid={testId} data-first={series[0]?.points[0]?.[1] ?? ''} data-last={series[0]?.points.at(-1)?.[1] ?? ''}>
-      <svg width={width} height={height} role="img" aria-label={`${title}: ${series.map((s) => `${s.name}, ${s.points.length} points`).join('; ')}`}>
+      <svg width={width} height={height} role="img" aria-label={t('line.label', { title, series: series.map((s) => t('line.series', { name: s.name, count: s.points.length })).join(t('seriesSeparator')) })}>
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>

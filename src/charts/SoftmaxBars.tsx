@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
+import { useTranslation } from 'react-i18next';
 
 export interface SoftmaxBarsProps {
   /** 10 probabilities, or null while there is nothing to show. */
@@ -9,14 +10,15 @@ export interface SoftmaxBarsProps {
 
 /** Ten vertical bars, one per digit; the top class is highlighted with its probability. */
 export function SoftmaxBars({ probabilities, width = 300, height = 96 }: SoftmaxBarsProps) {
+  const { t } = useTranslation('charts');
   const margin = { top: 14, bottom: 18, left: 4, right: 4 };
   const x = scaleBand<number>().domain([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).range([margin.left, width - margin.right]).padding(0.18);
   const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const values = probabilities ? Array.from(probabilities) : new Array<number>(10).fill(0);
   const top = probabilities ? values.indexOf(Math.max(...values)) : -1;
   const label = probabilities
-    ? `Softmax probabilities: ${values.map((p, d) => `${d}: ${(p * 100).toFixed(1)}%`).join(', ')}`
-    : 'Softmax probabilities: nothing to classify yet';
+    ? t('softmax.label', { values: values.map((p, d) => `${d}: ${(p * 100).toFixed(1)}%`).join(t('listSeparator')) })
+    : t('softmax.empty');
   return (
     <svg className="softmax-bars" width={width} height={height} role="img" aria-label={label} data-testid="softmax-bars">
       <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} stroke="#9aa0a6" />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
+import { LanguageSwitch } from './LanguageSwitch';
 import { NetworkView } from './NetworkView';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
@@ -17,11 +18,7 @@ import { useModelSession } from './useModelSession';
 import { useTrainingRun } from './useTrainingRun';
 
 type Tab = 'filters' | 'network' | 'training';
-const TABS: readonly { id: Tab; label: string }[] = [
-  { id: 'filters', label: '1 · Hand-made edge filters' },
-  { id: 'network', label: '2 · Inside the CNN' },
-  { id: 'training', label: '3 · Train the CNN' },
-];
+const TABS: readonly Tab[] = ['filters', 'network', 'training'];
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
@@ -42,19 +39,21 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
-  const modelName = model.status?.inView === 'trained' ? 'your trained model' : 'pretrained model';
+  const modelName = model.status?.inView === 'trained' ? t('model.trained') : t('model.pretrained');
+  const fallbackCode = model.status?.backend.fallbackCode;
   return (
     <div className="app">
       <header className="app__header">
         <h1>
           ConvLens <span className="app__tagline">{t('tagline')}</span>
         </h1>
+        <LanguageSwitch />
         <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
         <OfflineStatus />
       </header>
-      {model.status?.backend.fallbackReason && (
+      {fallbackCode && (
         <p className="notice" role="status" data-testid="backend-notice">
-          Running on the CPU: {model.status.backend.fallbackReason} Everything works; training is slower.
+          {t('backendNotice', { reason: t(`errors:fallback.${fallbackCode}`) })}
         </p>
       )}
       <main className="app__main">
@@ -65,23 +64,23 @@ export function App() {
           dataProgress={mnist.progress}
           dataError={mnist.error}
           dispatch={dispatch}
-          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : 'Loading the network…')} modelName={modelName} />}
+          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : t('loadingNetwork'))} modelName={modelName} />}
         />
         <div className="workspace">
-          <div className="tabs" role="tablist" aria-label="Views">
-            {TABS.map((t) => (
+          <div className="tabs" role="tablist" aria-label={t('views')}>
+            {TABS.map((id) => (
               <button
-                key={t.id}
+                key={id}
                 type="button"
                 role="tab"
-                id={`tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls={`tabpanel-${t.id}`}
-                data-testid={`tab-${t.id}`}
-                className={tab === t.id ? 'tab tab--on' : 'tab'}
-                onClick={() => setTab(t.id)}
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`tabpanel-${id}`}
+                data-testid={`tab-${id}`}
+                className={tab === id ? 'tab tab--on' : 'tab'}
+                onClick={() => setTab(id)}
               >
-                {t.label}
+                {t(`tabs.${id}`)}
               </button>
             ))}
           </div>
@@ -90,14 +89,14 @@ export function App() {
               <EdgeLab image={image} state={state} dispatch={dispatch} />
             ) : (
               <section className="panel edge-lab edge-lab--loading" aria-busy="true">
-                <p className="muted">{mnist.error ?? 'Loading the first “2” of MNIST…'}</p>
+                <p className="muted">{mnist.error ?? t('loadingFirstDigit')}</p>
               </section>
             )}
           </div>
           <div role="tabpanel" id="tabpanel-network" aria-labelledby="tab-network" hidden={tab !== 'network'}>
             {tab === 'network' && (
               <>
-                <NetworkView layers={outputs.layers} message={model.error ?? outputs.error} spec={model.status?.spec} image={outputs.image} />
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
               </>
             )}

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConvCellExplanation } from '../core/convolve';
 import type { PoolWindowExplanation, PoolKind } from '../core/pool';
 import type { EdgeRule } from '../core/edgeRule';
@@ -9,17 +11,29 @@ export function formatNumber(v: number): string {
 }
 
 /** One-line explanation of a convolution cell (for the live region and tooltips). */
-export function describeConvCell(filter: number, ex: ConvCellExplanation, rule: EdgeRule): string {
-  const sym = rule.comparator === '>=' ? '≥' : '>';
+export function describeConvCell(t: TFunction<'edgeLab'>, filter: number, ex: ConvCellExplanation, rule: EdgeRule): string {
   const fires = passesThreshold(ex.sum, rule.threshold, rule.comparator);
-  const products = ex.terms.map((t) => `${formatNumber(t.value)}×${formatNumber(t.weight)}`).join(' + ');
-  return `Filter ${filter + 1}, row ${ex.outRow + 1}, column ${ex.outCol + 1}: ${products} = ${formatNumber(ex.sum)}; ${formatNumber(ex.sum)} ${fires ? '' : 'not '}${sym} ${rule.threshold}, so the output is ${fires ? 1 : 0}.`;
+  return t(fires ? 'describe.convFires' : 'describe.convQuiet', {
+    filter: filter + 1,
+    row: ex.outRow + 1,
+    col: ex.outCol + 1,
+    products: ex.terms.map((term) => `${formatNumber(term.value)}×${formatNumber(term.weight)}`).join(' + '),
+    sum: formatNumber(ex.sum),
+    sym: rule.comparator === '>=' ? '≥' : '>',
+    threshold: rule.threshold,
+  });
 }
 
 /** One-line explanation of a pooled cell. */
-export function describePoolCell(filter: number, ex: PoolWindowExplanation, kind: PoolKind): string {
-  const values = ex.cells.map((c) => formatNumber(c.value)).join(', ');
-  return `Filter ${filter + 1} pooled, row ${ex.outRow + 1}, column ${ex.outCol + 1}: ${kind} of ${values} = ${formatNumber(ex.result)}.`;
+export function describePoolCell(t: TFunction<'edgeLab'>, filter: number, ex: PoolWindowExplanation, kind: PoolKind): string {
+  return t('describe.pool', {
+    filter: filter + 1,
+    row: ex.outRow + 1,
+    col: ex.outCol + 1,
+    kind: t(`poolKind.${kind}`),
+    values: ex.cells.map((c) => formatNumber(c.value)).join(t('listSeparator')),
+    result: formatNumber(ex.result),
+  });
 }
 
 export type Inspection =
@@ -28,10 +42,11 @@ export type Inspection =
 
 /** The worked arithmetic of the inspected cell: the nine products, the sum and the rule. */
 export function CellInspector({ inspection, rule }: { inspection: Inspection | null; rule: EdgeRule }) {
+  const { t } = useTranslation('edgeLab');
   if (!inspection) {
     return (
       <div className="inspector" data-testid="inspector">
-        <p className="muted">Point at any cell of a map (or focus a map and use the arrow keys) to see how its value is computed.</p>
+        <p className="muted">{t('inspector.hint')}</p>
       </div>
     );
   }
@@ -40,9 +55,7 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
     const side = Math.round(Math.sqrt(ex.cells.length));
     return (
       <div className="inspector" data-testid="inspector" data-kind="pool">
-        <h4>
-          Filter {inspection.filter + 1}, pooled cell ({ex.outRow + 1}, {ex.outCol + 1})
-        </h4>
+        <h4>{t('inspector.poolTitle', { filter: inspection.filter + 1, row: ex.outRow + 1, col: ex.outCol + 1 })}</h4>
         <div className="arith-grid" style={{ gridTemplateColumns: `repeat(${side}, auto)` }}>
           {ex.cells.map((c, i) => (
             <span key={i} className={i === ex.chosenIndex ? 'arith-cell arith-cell--chosen' : c.inside ? 'arith-cell' : 'arith-cell arith-cell--pad'}>
@@ -51,9 +64,9 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
           ))}
         </div>
         <p>
-          {inspection.pool} of the window = <strong>{formatNumber(ex.result)}</strong>
-          {ex.chosenIndex !== null ? ' (the highlighted cell was chosen)' : ' (the mean of all four)'}
-          {ex.cells.some((c) => !c.inside) ? '; dashed cells are zero padding.' : '.'}
+          <Trans t={t} i18nKey="inspector.poolResult" values={{ kind: t(`poolKind.${inspection.pool}`), result: formatNumber(ex.result) }} components={{ result: <strong /> }} />
+          {ex.chosenIndex !== null ? t('inspector.chosen') : t('inspector.mean')}
+          {ex.cells.some((c) => !c.inside) ? t('inspector.padded') : t('inspector.end')}
         </p>
       </div>
     );
@@ -62,21 +75,24 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
   const side = Math.round(Math.sqrt(ex.terms.length));
   const fires = passesThreshold(ex.sum, rule.threshold, rule.comparator);
   const sym = rule.comparator === '>=' ? '≥' : '>';
+  const sum = formatNumber(ex.sum);
   return (
     <div className="inspector" data-testid="inspector" data-kind="conv" data-sum={ex.sum}>
-      <h4>
-        Filter {inspection.filter + 1}, output cell ({ex.outRow + 1}, {ex.outCol + 1})
-      </h4>
+      <h4>{t('inspector.convTitle', { filter: inspection.filter + 1, row: ex.outRow + 1, col: ex.outCol + 1 })}</h4>
       <div className="arith-grid" style={{ gridTemplateColumns: `repeat(${side}, auto)` }}>
-        {ex.terms.map((t, i) => (
-          <span key={i} className={t.inside ? 'arith-cell' : 'arith-cell arith-cell--pad'} title={t.inside ? `input (${t.inputRow + 1}, ${t.inputCol + 1})` : 'zero padding'}>
-            {formatNumber(t.value)}×{formatNumber(t.weight)} = <strong>{formatNumber(t.product)}</strong>
+        {ex.terms.map((term, i) => (
+          <span key={i} className={term.inside ? 'arith-cell' : 'arith-cell arith-cell--pad'} title={term.inside ? t('inspector.inputCell', { row: term.inputRow + 1, col: term.inputCol + 1 }) : t('inspector.padCell')}>
+            {formatNumber(term.value)}×{formatNumber(term.weight)} = <strong>{formatNumber(term.product)}</strong>
           </span>
         ))}
       </div>
       <p>
-        sum = <strong>{formatNumber(ex.sum)}</strong>; {formatNumber(ex.sum)} {fires ? '' : 'is not '}
-        {sym} {rule.threshold} → output <strong className={fires ? 'fires' : ''}>{fires ? '1 (fires)' : '0'}</strong>
+        <Trans
+          t={t}
+          i18nKey={fires ? 'inspector.convFires' : 'inspector.convQuiet'}
+          values={{ sum, sym, threshold: rule.threshold }}
+          components={{ sum: <strong />, out: <strong className={fires ? 'fires' : ''} /> }}
+        />
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { convOutputSize, type ConvOptions } from '../core/convolve';
 import { poolOutputSize, type PoolKind, type PoolOptions, type PoolPadding } from '../core/pool';
 import { MNIST_SIDE } from '../core/grid';
@@ -12,16 +13,17 @@ export interface ConvPoolControlsProps {
 
 /** Stride, zero padding and pooling, with the output size worked out by the formula. */
 export function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: ConvPoolControlsProps) {
+  const { t } = useTranslation('edgeLab');
   const n = MNIST_SIDE;
   const out = convOutputSize(n, kernelSide, conv.stride, conv.padding);
   const pooled = poolOutputSize(out, pool);
-  const paddingName = conv.padding === 0 ? ' ("valid")' : conv.padding === (kernelSide - 1) / 2 && conv.stride === 1 ? ' ("same")' : '';
+  const paddingName = conv.padding === 0 ? t('conv.validName') : conv.padding === (kernelSide - 1) / 2 && conv.stride === 1 ? t('conv.sameName') : '';
   return (
     <fieldset className="controls">
-      <legend>Convolution and pooling</legend>
+      <legend>{t('conv.legend')}</legend>
       <div className="controls__row">
         <label>
-          Stride{' '}
+          {t('conv.stride')}{' '}
           <select value={conv.stride} data-testid="stride" onChange={(e) => onConv({ stride: Number(e.target.value) })}>
             {[1, 2, 3].map((s) => (
               <option key={s} value={s}>
@@ -31,39 +33,42 @@ export function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: Con
           </select>
         </label>
         <label>
-          Zero padding{' '}
+          {t('conv.padding')}{' '}
           <select value={conv.padding} data-testid="padding" onChange={(e) => onConv({ padding: Number(e.target.value) })}>
             {[0, 1, 2, 3].map((p) => (
               <option key={p} value={p}>
-                {p}
-                {p === 0 ? ' (valid)' : p === 1 ? ' (same at stride 1)' : ''}
+                {p === 0 ? t('conv.paddingValid', { p }) : p === 1 ? t('conv.paddingSame', { p }) : p}
               </option>
             ))}
           </select>
         </label>
         <output className="formula" data-testid="conv-size" data-size={out}>
-          output side = ⌊({n} + 2·{conv.padding} − {kernelSide}) / {conv.stride}⌋ + 1 = <strong>{out}</strong>
-          {paddingName} → {out} × {out}
+          <Trans
+            t={t}
+            i18nKey="conv.outputSide"
+            values={{ n, p: conv.padding, k: kernelSide, s: conv.stride, out, name: paddingName }}
+            components={{ out: <strong /> }}
+          />
         </output>
       </div>
       <div className="controls__row">
         <label>
-          Pooling{' '}
+          {t('conv.pooling')}{' '}
           <select value={pool.kind} data-testid="pool-kind" onChange={(e) => onPool({ kind: e.target.value as PoolKind })}>
-            <option value="max">max</option>
-            <option value="average">average</option>
-            <option value="min">min</option>
+            <option value="max">{t('poolKind.max')}</option>
+            <option value="average">{t('poolKind.average')}</option>
+            <option value="min">{t('poolKind.min')}</option>
           </select>
         </label>
         <label>
-          Edge{' '}
+          {t('conv.edge')}{' '}
           <select value={pool.padding} data-testid="pool-padding" onChange={(e) => onPool({ padding: e.target.value as PoolPadding })}>
-            <option value="valid">drop the odd row / column</option>
-            <option value="same">zero-pad to a full window</option>
+            <option value="valid">{t('conv.edgeValid')}</option>
+            <option value="same">{t('conv.edgeSame')}</option>
           </select>
         </label>
         <output className="formula" data-testid="pool-size" data-size={pooled}>
-          {pool.size}×{pool.size} windows, stride {pool.stride}: {out} × {out} → <strong>{pooled} × {pooled}</strong>
+          <Trans t={t} i18nKey="conv.poolSize" values={{ size: pool.size, stride: pool.stride, out, pooled }} components={{ out: <strong /> }} />
         </output>
       </div>
     </fieldset>

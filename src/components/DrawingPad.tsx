@@ -1,4 +1,5 @@
 import { useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Image28 } from '../core/grid';
 import { COLOUR_SCALES } from '../render/palette';
 import { paintGrid } from '../render/paintGrid';
@@ -24,6 +25,7 @@ export interface DrawingPadProps {
  * stroke that leaves the pad keeps going. White ink on black, like MNIST.
  */
 export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend }: DrawingPadProps) {
+  const { t } = useTranslation('input');
   const drawing = useRef(false);
   const canvasRef = useCanvasPainter(
     (ctx) => {
@@ -60,7 +62,7 @@ export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend
       height={PAD_PIXELS}
       style={{ width: side, height: side }}
       role="img"
-      aria-label="Drawing pad: draw a digit with the mouse, a finger or a pen"
+      aria-label={t('padLabel')}
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         e.preventDefault();

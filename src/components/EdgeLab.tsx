@@ -1,4 +1,5 @@
 import { useMemo, useState, type Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
 import { padGrid, gridRange, type Image28 } from '../core/grid';
 import { runEdgeFilters } from '../core/edgeLab';
 import { convolutionAt } from '../core/convolve';
@@ -21,10 +22,9 @@ export interface EdgeLabProps {
   readonly dispatch: Dispatch<LabAction>;
 }
 
-const FILTER_3_NOTE = 'The article printed this filter as a copy of the vertical one; ConvLens uses the horizontal filter it describes.';
-
 /** The seed article's experiment: four 3x3 filters, a threshold, and 2x2 pooling, live. */
 export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
+  const { t } = useTranslation('edgeLab');
   const { rule, conv, pool } = state;
   const kernels = useMemo(() => state.filters.map((f) => f.kernel), [state.filters]);
   const result = useMemo(() => timed(EDGE_FILTERS, () => runEdgeFilters(image, kernels, rule, conv, pool)), [image, kernels, rule, conv, pool]);
@@ -53,10 +53,11 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   const describe = (c: LabCursor) => {
     const i = inspect(c);
     if (!i) return '';
-    return i.kind === 'conv' ? describeConvCell(i.filter, i.explanation, rule) : describePoolCell(i.filter, i.explanation, i.pool);
+    return i.kind === 'conv' ? describeConvCell(t, i.filter, i.explanation, rule) : describePoolCell(t, i.filter, i.explanation, i.pool);
   };
 
   const inputMax = rule.input.kind === 'grey255' ? 255 : 1;
+  const inputValues = rule.input.kind === 'binary' ? t('input.binary') : t('input.grey', { max: inputMax });
   const padded = useMemo(() => padGrid(result.input, conv.padding), [result.input, conv.padding]);
   const inputBoxes: CellBox[] = [];
   if (conv.padding > 0) {
@@ -80,8 +81,8 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   return (
     <section className="panel edge-lab" aria-labelledby="edge-lab-title" data-testid="edge-lab">
       <header className="panel__header">
-        <h2 id="edge-lab-title">Edge filters: the article's experiment</h2>
-        <p className="muted">Four 3×3 filters slide over the digit; each sum is compared with a threshold, and 2×2 pooling shrinks the result.</p>
+        <h2 id="edge-lab-title">{t('title')}</h2>
+        <p className="muted">{t('intro')}</p>
       </header>
       <div className="edge-lab__controls">
         <RuleControls rule={rule} onPreset={(preset) => dispatch({ type: 'usePreset', preset })} onChange={(r) => dispatch({ type: 'setRule', rule: r })} />
@@ -96,31 +97,30 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
               scale={COLOUR_SCALES.grey}
               domain={[0, inputMax]}
               side={VIEW.inputSide}
-              label={`The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`}
+              label={t('input.label', { values: inputValues, height: padded.height, width: padded.width })}
               boxes={inputBoxes}
               testId="filter-input"
             />
             <figcaption>
-              Input as the filters see it: {rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}
-              {conv.padding > 0 ? `, with ${conv.padding} ring${conv.padding > 1 ? 's' : ''} of zero padding` : ''}
+              {conv.padding > 0 ? t('input.captionPadded', { values: inputValues, count: conv.padding }) : t('input.caption', { values: inputValues })}
             </figcaption>
           </figure>
           <CellInspector inspection={inspection} rule={rule} />
         </aside>
       <div className="filter-table">
         <div className="filter-table__head" aria-hidden="true">
-          <span>Filter (editable)</span>
+          <span>{t('columns.filter')}</span>
           <span>
-            Convolution output
-            <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title="response" width={VIEW.mapSide} />
+            {t('columns.raw')}
+            <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title={t('columns.rawLegend')} width={VIEW.mapSide} />
           </span>
           <span>
-            Thresholded: fires?
-            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 1]} title="fires" width={VIEW.mapSide} />
+            {t('columns.fired')}
+            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 1]} title={t('columns.firedLegend')} width={VIEW.mapSide} />
           </span>
           <span>
-            {pool.kind[0].toUpperCase() + pool.kind.slice(1)} pooling {pool.size}×{pool.size}
-            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 0.5, 1]} title="pooled" width={VIEW.mapSide} />
+            {t(`columns.pooled.${pool.kind}`, { size: pool.size })}
+            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 0.5, 1]} title={t('columns.pooledLegend')} width={VIEW.mapSide} />
           </span>
         </div>
         {result.maps.map((m, slot) => (
@@ -136,7 +136,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
             onKernel={(kernel, presetId) => dispatch({ type: 'setKernel', slot, kernel, presetId })}
             onCursor={setCursor}
             describe={describe}
-            note={state.filters[slot].presetId === 'horizontal' ? FILTER_3_NOTE : undefined}
+            note={state.filters[slot].presetId === 'horizontal' ? t('filter3Note') : undefined}
           />
         ))}
       </div>

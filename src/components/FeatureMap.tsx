@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Grid } from '../core/grid';
 import type { ColourScale } from '../render/palette';
 import { paintGrid, type Domain } from '../render/paintGrid';
@@ -43,6 +44,7 @@ export interface FeatureMapProps {
  * cell's explanation is announced in a polite live region.
  */
 export function FeatureMap(props: FeatureMapProps) {
+  const { t } = useTranslation('edgeLab');
   const { grid, scale, domain, side, onCellChange, describeCell } = props;
   const [keyboardCell, setKeyboardCell] = useState<Cell | null>(null);
   const liveId = useId();
@@ -95,7 +97,7 @@ export function FeatureMap(props: FeatureMapProps) {
         style={{ width: cssW, height: cssH }}
         role="img"
         tabIndex={0}
-        aria-label={`${props.label}. Use the arrow keys to inspect cells.`}
+        aria-label={t('map.keys', { label: props.label })}
         aria-describedby={liveId}
         data-testid={props.testId}
         data-rows={grid.height}

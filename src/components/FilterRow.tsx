@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { gridRange, type Grid } from '../core/grid';
 import type { EdgeMap } from '../core/edgeLab';
 import { COLOUR_SCALES, VIEW } from '../render/palette';
@@ -32,6 +33,7 @@ export interface FilterRowProps {
 
 /** One filter of the experiment, left to right: kernel, raw response, thresholded map, pooled map. */
 export function FilterRow(props: FilterRowProps) {
+  const { t } = useTranslation('edgeLab');
   const { slot, map, cursor } = props;
   const here = (kind: MapKind): Cell | null => (cursor && cursor.filter === slot && cursor.map === kind ? cursor : null);
   const cellBox = (kind: MapKind): CellBox[] => {
@@ -43,12 +45,12 @@ export function FilterRow(props: FilterRowProps) {
     activeCell: here(kind),
     onCellChange: (c: Cell | null) => props.onCursor(c ? { filter: slot, map: kind, ...c } : null),
     describeCell: (c: Cell) => props.describe({ filter: slot, map: kind, ...c }),
-    label: `Filter ${slot + 1} ${kind === 'raw' ? 'convolution output' : kind === 'fired' ? 'thresholded map' : 'pooled map'}, ${grid.height} × ${grid.width}`,
+    label: t(`map.${kind}`, { filter: slot + 1, height: grid.height, width: grid.width }),
   });
   return (
     <div className="filter-row" data-testid={`filter-row-${slot}`}>
       <div className="filter-row__kernel">
-        <h3>Filter {slot + 1}</h3>
+        <h3>{t('filterN', { n: slot + 1 })}</h3>
         <KernelEditor slot={slot} kernel={props.kernel} presetId={props.presetId} onChange={props.onKernel} />
         {props.note && <p className="note">{props.note}</p>}
       </div>
@@ -69,7 +71,12 @@ export function FilterRow(props: FilterRowProps) {
           {...mapProps('fired', map.fired)}
         />
         <figcaption>
-          <strong data-testid={`on-count-${slot}`}>{map.onCount}</strong> of {map.fired.height * map.fired.width} cells fire
+          <Trans
+            t={t}
+            i18nKey="onCount"
+            values={{ on: map.onCount, total: map.fired.height * map.fired.width }}
+            components={{ on: <strong data-testid={`on-count-${slot}`} /> }}
+          />
         </figcaption>
       </figure>
       <figure>

@@ -1,4 +1,6 @@
 import { useState, type Dispatch, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Image28 } from '../core/grid';
 import type { MnistData } from '../data/mnistFormat';
 import { COLOUR_SCALES } from '../render/palette';
@@ -6,7 +8,7 @@ import { currentStrokes, DEFAULT_BRUSH, type LabAction, type InputSource } from 
 import { DrawingPad } from './DrawingPad';
 import { FeatureMapThumb } from './FeatureMapThumb';
 import { SampleBrowser } from './SampleBrowser';
-import { UploadButton } from './UploadButton';
+import { UploadButton, type UploadError } from './UploadButton';
 
 export interface InputPanelProps {
   readonly source: InputSource;
@@ -19,24 +21,25 @@ export interface InputPanelProps {
   readonly prediction?: ReactNode;
 }
 
-function describeSource(source: InputSource, empty: boolean): string {
-  if (source.kind === 'sample') return `MNIST digit ${source.id.digit}, number ${source.id.index}`;
-  if (source.kind === 'upload') return `Uploaded: ${source.name}`;
-  return empty ? 'Empty pad: draw a digit' : 'Your drawing';
+function describeSource(t: TFunction<'input'>, source: InputSource, empty: boolean): string {
+  if (source.kind === 'sample') return t('source.sample', { digit: source.id.digit, index: source.id.index });
+  if (source.kind === 'upload') return t('source.upload', { name: source.name });
+  return empty ? t('source.empty') : t('source.drawing');
 }
 
 /** Where the digit comes from: the drawing pad, a real MNIST sample, or an uploaded picture. */
 export function InputPanel({ source, image, data, dataProgress, dataError, dispatch, prediction }: InputPanelProps) {
+  const { t, i18n } = useTranslation('input');
   const [brush, setBrush] = useState(DEFAULT_BRUSH);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<UploadError | null>(null);
   const strokes = currentStrokes(source);
   const background = source.kind === 'drawing' ? null : image;
   return (
     <section className="panel input-panel" aria-labelledby="input-title">
       <header className="panel__header">
-        <h2 id="input-title">Input digit</h2>
+        <h2 id="input-title">{t('title')}</h2>
         <p className="muted" data-testid="input-source">
-          {describeSource(source, strokes.length === 0)}
+          {describeSource(t, source, strokes.length === 0)}
         </p>
       </header>
       <div className="input-panel__pad">
@@ -53,25 +56,25 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         />
         <figure className="input-panel__preview">
           {image ? <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} side={84} /> : <div className="empty-thumb" />}
-          <figcaption>28 × 28, as MNIST</figcaption>
+          <figcaption>{t('previewCaption')}</figcaption>
         </figure>
       </div>
       <div className="input-panel__tools">
         <button type="button" data-testid="clear" onClick={() => dispatch({ type: 'clearDrawing' })}>
-          Clear
+          {t('clear')}
         </button>
         <button type="button" data-testid="undo" disabled={strokes.length === 0} onClick={() => dispatch({ type: 'undoStroke' })}>
-          Undo
+          {t('undo')}
         </button>
         <label className="brush">
-          Brush
+          {t('brush')}
           <input
             type="range"
             min={0.03}
             max={0.15}
             step={0.005}
             value={brush}
-            aria-label="Brush size"
+            aria-label={t('brushSize')}
             data-testid="brush"
             onChange={(e) => setBrush(Number(e.target.value))}
           />
@@ -86,11 +89,11 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
       </div>
       {uploadError && (
         <p className="error" role="alert" data-testid="input-error">
-          {uploadError}
+          {t('upload.refused', { name: uploadError.name, reason: t(`upload.problem.${uploadError.code}`, uploadError.params) })}
         </p>
       )}
       {prediction}
-      <h3 className="subhead">Real MNIST digits</h3>
+      <h3 className="subhead">{t('samplesTitle')}</h3>
       {data ? (
         <SampleBrowser data={data} current={source.kind === 'sample' ? source.id : null} onPick={(id) => dispatch({ type: 'pickSample', id })} />
       ) : dataError ? (
@@ -99,8 +102,10 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         </p>
       ) : (
         <div className="progress" data-testid="data-progress">
-          <progress max={1} value={Number.isFinite(dataProgress) ? dataProgress : undefined} aria-label="Loading the MNIST digits" />
-          <span className="muted">Loading 10,000 MNIST digits… {Number.isFinite(dataProgress) ? `${Math.round(dataProgress * 100)}%` : ''}</span>
+          <progress max={1} value={Number.isFinite(dataProgress) ? dataProgress : undefined} aria-label={t('loadingDigitsLabel')} />
+          <span className="muted">
+            {t('loadingDigits', { count: 10000, total: (10000).toLocaleString(i18n.language) })} {Number.isFinite(dataProgress) ? `${Math.round(dataProgress * 100)}%` : ''}
+          </span>
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createGrid, type Grid } from '../core/grid';
 import { ARTICLE_FILTERS, CLASSIC_FILTERS } from '../core/filters';
 
@@ -13,6 +14,7 @@ const ALL_PRESETS = [...ARTICLE_FILTERS, ...CLASSIC_FILTERS];
 
 /** An editable 3x3 kernel with a preset menu. */
 export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorProps) {
+  const { t } = useTranslation('edgeLab');
   const setCell = (i: number, text: string) => {
     const v = Number(text);
     if (text.trim() === '' || !Number.isFinite(v)) return;
@@ -23,7 +25,7 @@ export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorP
   return (
     <div className="kernel-editor">
       <select
-        aria-label={`Filter ${slot + 1} preset`}
+        aria-label={t('kernel.preset', { n: slot + 1 })}
         data-testid={`kernel-preset-${slot}`}
         value={presetId ?? 'custom'}
         onChange={(e) => {
@@ -31,28 +33,28 @@ export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorP
           if (p) onChange(p.kernel, p.id);
         }}
       >
-        <optgroup label="The article's filters">
+        <optgroup label={t('kernel.articleGroup')}>
           {ARTICLE_FILTERS.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.name}
+              {t(`kernel.name.${f.id}`)}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Classic filters">
+        <optgroup label={t('kernel.classicGroup')}>
           {CLASSIC_FILTERS.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.name}
+              {t(`kernel.name.${f.id}`)}
             </option>
           ))}
         </optgroup>
-        {presetId === null && <option value="custom">Your own filter</option>}
+        {presetId === null && <option value="custom">{t('kernel.custom')}</option>}
       </select>
-      <div className="kernel-editor__grid" style={{ gridTemplateColumns: `repeat(${kernel.width}, 1fr)` }} role="group" aria-label={`Filter ${slot + 1} weights`}>
+      <div className="kernel-editor__grid" style={{ gridTemplateColumns: `repeat(${kernel.width}, 1fr)` }} role="group" aria-label={t('kernel.weights', { n: slot + 1 })}>
         {Array.from(kernel.data, (w, i) => (
           <WeightInput
             key={i}
             value={w}
-            label={`Filter ${slot + 1}, row ${Math.floor(i / kernel.width) + 1}, column ${(i % kernel.width) + 1}`}
+            label={t('kernel.weight', { n: slot + 1, row: Math.floor(i / kernel.width) + 1, col: (i % kernel.width) + 1 })}
             testId={`kernel-${slot}-${i}`}
             onCommit={(text) => setCell(i, text)}
           />

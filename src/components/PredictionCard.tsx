@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SoftmaxBars } from '../charts/SoftmaxBars';
 
 export interface PredictionCardProps {
@@ -14,6 +15,7 @@ export interface PredictionCardProps {
 
 /** The network's answer: the top digit, its probability, and all ten softmax bars. */
 export function PredictionCard({ probabilities, empty, message, modelName, upToDate }: PredictionCardProps) {
+  const { t } = useTranslation('input');
   const shown = empty ? null : probabilities;
   let digit = '';
   let confidence = '';
@@ -26,7 +28,7 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
   return (
     <section className="prediction" aria-labelledby="prediction-title" aria-live="polite">
       <div className="prediction__head">
-        <h3 id="prediction-title">The CNN says</h3>
+        <h3 id="prediction-title">{t('prediction.title')}</h3>
         <span className="muted prediction__model">{modelName}</span>
       </div>
       <div className="prediction__body">
@@ -34,10 +36,10 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
           {shown ? (
             <>
               <span className="prediction__digit">{digit}</span>
-              <span className="prediction__confidence">{(Number(confidence) * 100).toFixed(1)}% sure</span>
+              <span className="prediction__confidence">{t('prediction.sure', { percent: (Number(confidence) * 100).toFixed(1) })}</span>
             </>
           ) : (
-            <span className="muted">{empty ? 'Draw a digit' : (message ?? 'Thinking…')}</span>
+            <span className="muted">{empty ? t('prediction.draw') : (message ?? t('prediction.thinking'))}</span>
           )}
         </p>
         <SoftmaxBars probabilities={shown} width={230} height={84} />

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Comparator } from '../core/threshold';
-import { describeRule, rulePresetName, type EdgeRule } from '../core/edgeRule';
+import { rulePresetName, type EdgeRule } from '../core/edgeRule';
 import type { InputScale } from '../core/inputScale';
 
 export interface RuleControlsProps {
@@ -8,7 +10,11 @@ export interface RuleControlsProps {
   readonly onChange: (rule: EdgeRule) => void;
 }
 
-const PRESET_LABEL = { notebook: 'Notebook', article: 'Article', custom: 'Custom' } as const;
+/** The rule in words, e.g. "input 0–255 grey, fires where sum ≥ 2". */
+function describeRule(t: TFunction<'edgeLab'>, rule: EdgeRule): string {
+  const input = rule.input.kind === 'binary' ? t('rule.describeBinary', { cutoff: rule.input.cutoff }) : t(`rule.describe.${rule.input.kind}`);
+  return t('rule.describeRule', { input, sym: rule.comparator === '>=' ? '≥' : '>', threshold: rule.threshold });
+}
 
 /** Slider range of the threshold for each input scale (sums reach about 4 × the top input value). */
 function thresholdRange(scale: InputScale): { min: number; max: number; step: number } {
@@ -17,6 +23,7 @@ function thresholdRange(scale: InputScale): { min: number; max: number; step: nu
 
 /** The threshold rule: two named presets and the free settings behind them. */
 export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
+  const { t } = useTranslation('edgeLab');
   const preset = rulePresetName(rule);
   const range = thresholdRange(rule.input);
   const setInput = (kind: InputScale['kind']) => {
@@ -25,8 +32,8 @@ export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
   };
   return (
     <fieldset className="controls">
-      <legend>Threshold rule</legend>
-      <div className="controls__row" role="group" aria-label="Rule presets">
+      <legend>{t('rule.legend')}</legend>
+      <div className="controls__row" role="group" aria-label={t('rule.presets')}>
         {(['notebook', 'article'] as const).map((p) => (
           <button
             key={p}
@@ -36,25 +43,25 @@ export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
             data-testid={`preset-${p}`}
             onClick={() => onPreset(p)}
           >
-            {PRESET_LABEL[p]}
+            {t(`rule.preset.${p}`)}
           </button>
         ))}
         <output className="rule-badge" data-testid="rule-name" data-preset={preset}>
-          In force: <strong>{PRESET_LABEL[preset]}</strong> — {describeRule(rule)}
+          <Trans t={t} i18nKey="rule.inForce" values={{ preset: t(`rule.preset.${preset}`), rule: describeRule(t, rule) }} components={{ preset: <strong /> }} />
         </output>
       </div>
       <div className="controls__row">
         <label>
-          Input scale{' '}
+          {t('rule.inputScale')}{' '}
           <select value={rule.input.kind} data-testid="input-scale" onChange={(e) => setInput(e.target.value as InputScale['kind'])}>
-            <option value="grey255">grey 0–255 (the notebook)</option>
-            <option value="grey01">grey 0–1</option>
-            <option value="binary">binary 0/1 (the article)</option>
+            <option value="grey255">{t('rule.scale.grey255')}</option>
+            <option value="grey01">{t('rule.scale.grey01')}</option>
+            <option value="binary">{t('rule.scale.binary')}</option>
           </select>
         </label>
         {rule.input.kind === 'binary' && (
           <label>
-            Cut-off: ink where grey ≥ <strong>{rule.input.cutoff.toFixed(2)}</strong>{' '}
+            <Trans t={t} i18nKey="rule.cutoff" values={{ cutoff: rule.input.cutoff.toFixed(2) }} components={{ value: <strong /> }} />{' '}
             <input
               type="range"
               min={0.05}
@@ -69,14 +76,14 @@ export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
       </div>
       <div className="controls__row">
         <label>
-          Fires where sum{' '}
+          {t('rule.firesWhere')}{' '}
           <select value={rule.comparator} data-testid="comparator" onChange={(e) => onChange({ ...rule, comparator: e.target.value as Comparator })}>
-            <option value=">">&gt; (greater than, the article's text)</option>
-            <option value=">=">≥ (at least, the notebook's code)</option>
+            <option value=">">{t('rule.greater')}</option>
+            <option value=">=">{t('rule.atLeast')}</option>
           </select>
         </label>
         <label>
-          threshold <strong>{rule.threshold}</strong>{' '}
+          <Trans t={t} i18nKey="rule.threshold" values={{ threshold: rule.threshold }} components={{ value: <strong /> }} />{' '}
           <input
             type="range"
             min={range.min}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MnistData } from '../data/mnistFormat';
 import { digitImage, isHeldOut, sampleIndex, type SampleId } from '../data/split';
 import { COLOUR_SCALES } from '../render/palette';
@@ -17,6 +18,7 @@ const THUMBS = 7;
 
 /** Pick a real MNIST digit: a class, an index within it (or random), and a strip of thumbnails. */
 export function SampleBrowser({ data, current, onPick, random = Math.random }: SampleBrowserProps) {
+  const { t } = useTranslation('input');
   const digit = current?.digit ?? 2;
   const index = current?.index ?? 0;
   const count = data.classCount[digit];
@@ -30,7 +32,7 @@ export function SampleBrowser({ data, current, onPick, random = Math.random }: S
   );
   return (
     <div className="sample-browser">
-      <div className="sample-browser__classes" role="group" aria-label="Digit class">
+      <div className="sample-browser__classes" role="group" aria-label={t('samples.class')}>
         {Array.from({ length: 10 }, (_, d) => (
           <button
             key={d}
@@ -46,7 +48,7 @@ export function SampleBrowser({ data, current, onPick, random = Math.random }: S
       </div>
       <div className="sample-browser__row">
         <label>
-          Index{' '}
+          {t('samples.index')}{' '}
           <input
             type="number"
             min={0}
@@ -59,7 +61,7 @@ export function SampleBrowser({ data, current, onPick, random = Math.random }: S
             }}
           />
         </label>
-        <span className="muted">of {count}</span>
+        <span className="muted">{t('samples.of', { count })}</span>
         <button
           type="button"
           data-testid="sample-random"
@@ -68,21 +70,21 @@ export function SampleBrowser({ data, current, onPick, random = Math.random }: S
             onPick({ digit: d, index: Math.floor(random() * data.classCount[d]) });
           }}
         >
-          Random
+          {t('samples.random')}
         </button>
         {current && (
-          <span className="badge" title="The last 100 digits of each class are held out from training">
-            {isHeldOut(data, current) ? 'held-out test digit' : 'training digit'}
+          <span className="badge" title={t('samples.heldOutTitle')}>
+            {isHeldOut(data, current) ? t('samples.heldOut') : t('samples.training')}
           </span>
         )}
       </div>
-      <div className="sample-browser__thumbs" role="group" aria-label={`Digits of class ${digit}`}>
+      <div className="sample-browser__thumbs" role="group" aria-label={t('samples.classDigits', { digit })}>
         {thumbs.map(({ id, image }) => (
           <button
             key={id.index}
             type="button"
             className={current && id.index === index ? 'thumb thumb--on' : 'thumb'}
-            aria-label={`Use digit ${id.digit}, number ${id.index}`}
+            aria-label={t('samples.use', { digit: id.digit, index: id.index })}
             onClick={() => onPick(id)}
           >
             <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelInView, ModelSession, SessionStatus } from '../model/session';
 
 export interface StatusBarProps {
@@ -10,6 +11,7 @@ export interface StatusBarProps {
 
 /** Which backend computes, which model is in view, and how many tensors are alive. */
 export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
+  const { t } = useTranslation('status');
   const [tensors, setTensors] = useState<number | null>(null);
   useEffect(() => {
     if (!session) return;
@@ -21,19 +23,19 @@ export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
   const backend = status?.backend.backend ?? '';
   return (
     <div className="status-bar">
-      <span className="status-pill" data-testid="backend" data-backend={backend} title="The tfjs backend that trains and runs the network">
-        {error ? 'network unavailable' : backend ? `backend: ${backend}` : 'loading tfjs…'}
+      <span className="status-pill" data-testid="backend" data-backend={backend} title={t('backendTitle')}>
+        {error ? t('unavailable') : backend ? t('backend', { backend }) : t('loading')}
       </span>
-      <span className="status-pill" data-testid="tensor-count" data-count={tensors ?? ''} title="Tensors alive in tfjs memory">
-        tensors: {tensors ?? '–'}
+      <span className="status-pill" data-testid="tensor-count" data-count={tensors ?? ''} title={t('tensorsTitle')}>
+        {t('tensors', { n: tensors ?? '–' })}
       </span>
       {status?.hasTrained && (
-        <span className="status-switch" role="group" aria-label="Model in view">
+        <span className="status-switch" role="group" aria-label={t('modelInView')}>
           <button type="button" aria-pressed={status.inView === 'pretrained'} data-testid="show-pretrained" onClick={() => onShow('pretrained')}>
-            pretrained
+            {t('pretrained')}
           </button>
           <button type="button" aria-pressed={status.inView === 'trained'} data-testid="show-trained" onClick={() => onShow('trained')}>
-            your model
+            {t('yourModel')}
           </button>
         </span>
       )}

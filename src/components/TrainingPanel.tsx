@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LineChart } from '../charts/LineChart';
 import type { MnistData } from '../data/mnistFormat';
 import { DEFAULT_AUGMENT } from '../model/augment';
@@ -29,14 +31,15 @@ export interface TrainingPanelProps {
   readonly run: ReturnType<typeof useTrainingRun>;
 }
 
-function formatSeconds(s: number): string {
+function formatSeconds(t: TFunction<'training'>, s: number): string {
   if (!Number.isFinite(s)) return '–';
   const m = Math.floor(s / 60);
-  return m > 0 ? `${m} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`;
+  return m > 0 ? t('minutesSeconds', { m, s: Math.round(s % 60) }) : t('seconds', { s: Math.round(s) });
 }
 
 /** Train a CNN in the browser and watch it learn: settings, controls, progress, live charts. */
 export function TrainingPanel({ session, status, data, run }: TrainingPanelProps) {
+  const { t, i18n } = useTranslation('training');
   const [spec, setSpec] = useState<ModelSpec>(DEFAULT_SPEC);
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
@@ -69,37 +72,34 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
   };
 
   const lossSeries = [
-    { name: 'training (per batch)', colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },
-    { name: 'held-out (per epoch)', colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutLoss] as const) },
+    { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },
+    { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutLoss] as const) },
   ];
   const accSeries = [
-    { name: 'training (per batch)', colour: '#5b8def', points: view.batches.map((b) => [b[0], b[2]] as const) },
-    { name: 'held-out (per epoch)', colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutAccuracy] as const) },
+    { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[2]] as const) },
+    { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutAccuracy] as const) },
   ];
 
   return (
     <section className="panel training" aria-labelledby="training-title" data-testid="training-panel">
       <header className="panel__header">
-        <h2 id="training-title">Train the CNN in your browser</h2>
-        <p className="muted">
-          Training shows the network thousands of labelled digits; after each batch, the gradient of the cross-entropy loss nudges every weight.
-          The maps in “Inside the CNN” follow the weights as they change.
-        </p>
+        <h2 id="training-title">{t('title')}</h2>
+        <p className="muted">{t('intro')}</p>
       </header>
       <div className="training__grid">
         <div>
           <fieldset className="controls" disabled={active}>
-            <legend>Run</legend>
+            <legend>{t('run')}</legend>
             <div className="controls__row">
               <label>
-                Start from{' '}
+                {t('startFrom')}{' '}
                 <select value={settings.start} data-testid="train-start-from" onChange={(e) => set('start', e.target.value as RunSettings['start'])}>
-                  <option value="scratch">random weights (from scratch)</option>
-                  <option value="pretrained">the pretrained model (fine-tune)</option>
+                  <option value="scratch">{t('scratch')}</option>
+                  <option value="pretrained">{t('fineTune')}</option>
                 </select>
               </label>
               <label>
-                Optimiser{' '}
+                {t('optimiser')}{' '}
                 <select value={settings.optimizer} onChange={(e) => set('optimizer', e.target.value as OptimizerName)}>
                   <option value="adam">Adam</option>
                   <option value="sgd">SGD</option>
@@ -107,7 +107,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
                 </select>
               </label>
               <label>
-                Learning rate{' '}
+                {t('learningRate')}{' '}
                 <select value={settings.learningRate} data-testid="train-lr" onChange={(e) => set('learningRate', Number(e.target.value))}>
                   {[0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1].map((v) => (
                     <option key={v} value={v}>
@@ -119,7 +119,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
             </div>
             <div className="controls__row">
               <label>
-                Batch size{' '}
+                {t('batchSize')}{' '}
                 <select value={settings.batchSize} data-testid="train-batch" onChange={(e) => set('batchSize', Number(e.target.value))}>
                   {[16, 32, 64, 128, 256].map((v) => (
                     <option key={v}>{v}</option>
@@ -127,7 +127,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
                 </select>
               </label>
               <label>
-                Epochs{' '}
+                {t('epochs')}{' '}
                 <select value={settings.epochs} data-testid="train-epochs" onChange={(e) => set('epochs', Number(e.target.value))}>
                   {[1, 2, 3, 5, 10, 20].map((v) => (
                     <option key={v}>{v}</option>
@@ -135,17 +135,17 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
                 </select>
               </label>
               <label>
-                Training digits{' '}
+                {t('trainExamples')}{' '}
                 <select value={settings.trainExamples} data-testid="train-examples" onChange={(e) => set('trainExamples', Number(e.target.value))}>
                   {[256, 500, 1000, 3000, 9000].map((v) => (
                     <option key={v} value={v}>
-                      {v.toLocaleString('en')}
+                      {v.toLocaleString(i18n.language)}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                <input type="checkbox" checked={settings.augment} onChange={(e) => set('augment', e.target.checked)} /> distort digits (augmentation)
+                <input type="checkbox" checked={settings.augment} onChange={(e) => set('augment', e.target.checked)} /> {t('augment')}
               </label>
             </div>
           </fieldset>
@@ -154,52 +154,61 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
         <div>
           <div className="training__buttons">
             <button type="button" className="primary" data-testid="train-start" disabled={!canStart} onClick={start}>
-              Start training
+              {t('start')}
             </button>
             {view.phase === 'paused' ? (
               <button type="button" data-testid="train-resume" onClick={run.resume}>
-                Resume
+                {t('resume')}
               </button>
             ) : (
               <button type="button" data-testid="train-pause" disabled={view.phase !== 'running'} onClick={run.pause}>
-                Pause
+                {t('pause')}
               </button>
             )}
             <button type="button" data-testid="train-stop" disabled={!active} onClick={run.stop}>
-              Stop
+              {t('stop')}
             </button>
             <button type="button" data-testid="train-reset" disabled={active || !status?.hasTrained} onClick={() => void run.reset()}>
-              Reset
+              {t('reset')}
             </button>
           </div>
           <div className="training__progress" data-testid="train-progress" data-phase={view.phase} data-examples={last?.examplesSeen ?? 0}>
-            <progress max={1} value={progress} aria-label="Training progress" />
+            <progress max={1} value={progress} aria-label={t('progressLabel')} />
             <span>
               {view.phase === 'idle'
-                ? 'Not started.'
-                : `${phaseText(view.phase)} · epoch ${last?.epoch ?? 0} of ${settings.epochs} · ${(last?.examplesSeen ?? 0).toLocaleString('en')} of ${(last?.examplesTotal ?? 0).toLocaleString('en')} digits · ${Math.round(last?.examplesPerSecond ?? 0)} digits/s · ${active ? `about ${formatSeconds(last?.secondsLeft ?? NaN)} left` : ''}`}
+                ? t('notStarted')
+                : [
+                    t(`phase.${view.phase}`),
+                    t('epochOf', { epoch: last?.epoch ?? 0, epochs: settings.epochs }),
+                    t('digitsOf', { seen: (last?.examplesSeen ?? 0).toLocaleString(i18n.language), total: (last?.examplesTotal ?? 0).toLocaleString(i18n.language) }),
+                    t('rate', { rate: Math.round(last?.examplesPerSecond ?? 0) }),
+                    active ? t('timeLeft', { time: formatSeconds(t, last?.secondsLeft ?? NaN) }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
             </span>
             {view.error && (
               <p className="error" role="alert">
-                {view.error}
+                {t('failed', { detail: view.error })}
               </p>
             )}
           </div>
           <div className="training__charts">
-            <LineChart title="Loss (cross-entropy)" series={lossSeries} xLabel="digits seen" testId="chart-loss" />
-            <LineChart title="Accuracy" series={accSeries} xLabel="digits seen" yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
+            <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" />
+            <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
           </div>
           {view.epochs.length > 0 && (
             <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
-              Held-out accuracy after epoch {view.epochs.length}: <strong>{(view.epochs[view.epochs.length - 1].heldOutAccuracy * 100).toFixed(1)}%</strong>
+              <Trans
+                t={t}
+                i18nKey="heldOut"
+                values={{ epoch: view.epochs.length, accuracy: (view.epochs[view.epochs.length - 1].heldOutAccuracy * 100).toFixed(1) }}
+                components={{ value: <strong /> }}
+              />
             </p>
           )}
         </div>
       </div>
     </section>
   );
-}
-
-function phaseText(phase: string): string {
-  return { starting: 'Starting', running: 'Training', paused: 'Paused', stopping: 'Stopping', finished: 'Finished', stopped: 'Stopped', failed: 'Failed' }[phase] ?? phase;
 }

@@ -1,12 +1,17 @@
 import type { Image28 } from '../core/grid';
-import { checkUpload } from '../core/imageSniff';
+import { checkUpload, type UploadProblemCode } from '../core/imageSniff';
 import { rgbaToInk } from '../core/ink';
 import { toMnistDigit } from '../core/preprocess';
 
 /** Longest side an upload is scaled to before its ink is measured. */
 const WORK_SIDE = 280;
 
-export type ReadImageResult = { ok: true; image: Image28; inverted: boolean } | { ok: false; message: string };
+/** Why a file could not be used: the checks of the header, or a failure while decoding it. */
+export type ReadProblemCode = UploadProblemCode | 'unreadable' | 'undecodable' | 'noCanvas' | 'blank';
+
+export type ReadImageResult =
+  | { ok: true; image: Image28; inverted: boolean }
+  | { ok: false; message: string; code: ReadProblemCode; params: Readonly<Record<string, string | number>> };
 
 const MIME = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' } as const;
 
@@ -20,10 +25,10 @@ export async function readImageFile(file: File): Promise<ReadImageResult> {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { ok: false, message: 'This file could not be read.' };
+    return { ok: false, message: 'This file could not be read.', code: 'unreadable', params: {} };
   }
   const checked = checkUpload(bytes);
-  if (!checked.ok) return { ok: false, message: checked.message };
+  if (!checked.ok) return checked;
   const scale = Math.min(1, WORK_SIDE / Math.max(checked.width, checked.height));
   const width = Math.max(1, Math.round(checked.width * scale));
   const height = Math.max(1, Math.round(checked.height * scale));
@@ -32,17 +37,18 @@ export async function readImageFile(file: File): Promise<ReadImageResult> {
     const blob = new Blob([bytes as BlobPart], { type: MIME[checked.format] });
     bitmap = await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
   } catch {
-    return { ok: false, message: `This ${checked.format.toUpperCase()} file is damaged and could not be decoded.` };
+    const format = checked.format.toUpperCase();
+    return { ok: false, message: `This ${format} file is damaged and could not be decoded.`, code: 'undecodable', params: { format } };
   }
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return { ok: false, message: 'This browser cannot read images on a canvas.' };
+  if (!ctx) return { ok: false, message: 'This browser cannot read images on a canvas.', code: 'noCanvas', params: {} };
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
   const { ink, inverted } = rgbaToInk(ctx.getImageData(0, 0, width, height).data, width, height);
   const image = toMnistDigit(ink);
-  if (!image) return { ok: false, message: 'No digit was found in this image: it looks blank.' };
+  if (!image) return { ok: false, message: 'No digit was found in this image: it looks blank.', code: 'blank', params: {} };
   return { ok: true, image, inverted };
 }

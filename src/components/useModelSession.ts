@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelSession, SessionStatus } from '../model/session';
 
 export interface ModelSessionState {
   readonly session: ModelSession | null;
   readonly status: SessionStatus | null;
+  /** Why the network could not be loaded, in the current language. */
   readonly error: string | null;
 }
 
@@ -12,6 +14,7 @@ export interface ModelSessionState {
  * follows the session's status. The session is disposed when the component unmounts.
  */
 export function useModelSession(): ModelSessionState {
+  const { t } = useTranslation('errors');
   const [state, setState] = useState<ModelSessionState>({ session: null, status: null, error: null });
   useEffect(() => {
     let live = true;
@@ -29,7 +32,7 @@ export function useModelSession(): ModelSessionState {
         unsubscribe = s.subscribe((status) => setState({ session: s, status, error: null }));
       })
       .catch((e: unknown) => {
-        if (live) setState({ session: null, status: null, error: `The neural network could not be loaded: ${e instanceof Error ? e.message : String(e)}` });
+        if (live) setState({ session: null, status: null, error: e instanceof Error ? e.message : String(e) });
       });
     return () => {
       live = false;
@@ -37,5 +40,5 @@ export function useModelSession(): ModelSessionState {
       session?.dispose();
     };
   }, []);
-  return state;
+  return { ...state, error: state.error === null ? null : t('modelLoad', { detail: state.error }) };
 }

@@ -143,6 +143,7 @@ describe('checkUpload', () => {
     if (result.ok) return;
     expect(result.message).toContain('10000 × 10000 pixels');
     expect(result.message).toContain('4096');
+    expect(result).toMatchObject({ code: 'tooWide', params: { width: 10000, height: 10000, maxSide: 4096 } });
   });
 
   it('refuses too many pixels even when each side is allowed', () => {
@@ -151,23 +152,24 @@ describe('checkUpload', () => {
     if (result.ok) return;
     expect(result.message).toContain('4096 × 4000 pixels');
     expect(result.message).toContain('16 million');
+    expect(result).toMatchObject({ code: 'tooManyPixels', params: { pixels: 4096 * 4000, maxPixels: 16_000_000 } });
     expect(checkUpload(webpExtended(4000, 4000)).ok).toBe(true);
   });
 
   it('refuses a file over the byte limit by its length alone, stating the limit in MB', () => {
     const big = new Uint8Array(UPLOAD_LIMITS.maxBytes + 1); // not even an image: length is checked first
     const result = checkUpload(big);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('10 MB') });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('10 MB'), code: 'tooLarge', params: { megabytes: 10, limitMegabytes: 10 } });
     const small = checkUpload(png(10, 10), { ...UPLOAD_LIMITS, maxBytes: 20 });
     expect(small.ok).toBe(false);
   });
 
   it('refuses empty files, text, SVG and damaged headers', () => {
-    expect(checkUpload(new Uint8Array(0))).toEqual({ ok: false, message: 'This file is empty.' });
+    expect(checkUpload(new Uint8Array(0))).toEqual({ ok: false, message: 'This file is empty.', code: 'empty', params: {} });
     const text = checkUpload(Uint8Array.from(enc('just some text')));
-    expect(text).toEqual({ ok: false, message: expect.stringMatching(/PNG, JPEG, WebP or GIF/) });
+    expect(text).toEqual({ ok: false, message: expect.stringMatching(/PNG, JPEG, WebP or GIF/), code: 'unknown', params: {} });
     const svg = checkUpload(Uint8Array.from(enc('<svg><script>fetch("//evil")</script></svg>')));
-    expect(svg).toEqual({ ok: false, message: expect.stringMatching(/PNG, JPEG, WebP or GIF/) });
-    expect(checkUpload(png(10, 10).subarray(0, 18))).toEqual({ ok: false, message: SNIFF_MESSAGES.damaged });
+    expect(svg).toEqual({ ok: false, message: expect.stringMatching(/PNG, JPEG, WebP or GIF/), code: 'svg', params: {} });
+    expect(checkUpload(png(10, 10).subarray(0, 18))).toEqual({ ok: false, message: SNIFF_MESSAGES.damaged, code: 'damaged', params: {} });
   });
 });

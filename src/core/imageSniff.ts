@@ -23,7 +23,7 @@ export interface UploadLimits {
 /** Default limits: 10 MB, 4096 pixels on a side, 16 million pixels. */
 export const UPLOAD_LIMITS: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxSide: 4096, maxPixels: 16_000_000 };
 
-/** User-facing messages (plain English sentences). */
+/** User-facing messages (plain English sentences); the UI translates them by their key. */
 export const SNIFF_MESSAGES = {
   empty: 'This file is empty.',
   unknown: 'This file is not a PNG, JPEG, WebP or GIF image. Only those four formats are accepted.',
@@ -31,6 +31,22 @@ export const SNIFF_MESSAGES = {
   damaged: 'The image header is damaged, so the picture cannot be read.',
   noSize: 'The image header does not give the picture’s size, so it cannot be read.',
 } as const;
+
+/** Why an upload was refused, as a key for the UI's message catalogue. */
+export type UploadProblemCode = keyof typeof SNIFF_MESSAGES | 'tooLarge' | 'tooWide' | 'tooManyPixels';
+
+/** A refusal: the English sentence, its code, and the numbers it names (sizes in bytes or pixels). */
+export interface UploadRefusal {
+  readonly ok: false;
+  readonly message: string;
+  readonly code: UploadProblemCode;
+  readonly params: Readonly<Record<string, number>>;
+}
+
+function sniffCode(message: string): keyof typeof SNIFF_MESSAGES {
+  const entry = Object.entries(SNIFF_MESSAGES).find(([, m]) => m === message);
+  return (entry?.[0] ?? 'damaged') as keyof typeof SNIFF_MESSAGES;
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -165,10 +181,13 @@ export function sniffImage(bytes: Uint8Array): ImageHeader | { error: string } {
 }
 
 /** A byte count in MB (1 MB = 1024 x 1024 bytes), with at most one decimal. */
-function megabytes(bytes: number): string {
+export function megabytesOf(bytes: number): number {
   const mb = bytes / (1024 * 1024);
-  const rounded = mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
-  return `${rounded} MB`;
+  return mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
+}
+
+function megabytes(bytes: number): string {
+  return `${megabytesOf(bytes)} MB`;
 }
 
 /** A pixel count in words: "16 million", "2.5 million", or the plain number below a million. */
@@ -185,32 +204,33 @@ function pixelCount(n: number): string {
  *
  * @param bytes the whole file
  * @param limits size limits (default {@link UPLOAD_LIMITS})
- * @returns `{ ok: true, format, width, height }` or `{ ok: false, message }` with a sentence
- *   for the user that names the limit (and, for dimensions, the size found, e.g.
- *   "10000 × 10000 pixels")
+ * @returns `{ ok: true, format, width, height }` or an {@link UploadRefusal}: a sentence for
+ *   the user that names the limit (and, for dimensions, the size found, e.g.
+ *   "10000 × 10000 pixels"), with its code and numbers for translation
  */
-export function checkUpload(
-  bytes: Uint8Array,
-  limits: UploadLimits = UPLOAD_LIMITS,
-): ({ ok: true } & ImageHeader) | { ok: false; message: string } {
-  if (bytes.length === 0) return { ok: false, message: SNIFF_MESSAGES.empty };
+export function checkUpload(bytes: Uint8Array, limits: UploadLimits = UPLOAD_LIMITS): ({ ok: true } & ImageHeader) | UploadRefusal {
+  if (bytes.length === 0) return { ok: false, message: SNIFF_MESSAGES.empty, code: 'empty', params: {} };
   if (bytes.length > limits.maxBytes) {
     return {
       ok: false,
       message: `This file is ${megabytes(bytes.length)}, more than the ${megabytes(limits.maxBytes)} limit. Please choose a smaller image.`,
+      code: 'tooLarge',
+      params: { megabytes: megabytesOf(bytes.length), limitMegabytes: megabytesOf(limits.maxBytes) },
     };
   }
   const header = sniffImage(bytes);
-  if ('error' in header) return { ok: false, message: header.error };
+  if ('error' in header) return { ok: false, message: header.error, code: sniffCode(header.error), params: {} };
   const { width, height } = header;
   const found = `This image is ${width} × ${height} pixels`;
   if (width > limits.maxSide || height > limits.maxSide) {
-    return { ok: false, message: `${found}; images may be at most ${limits.maxSide} pixels wide and high.` };
+    return { ok: false, message: `${found}; images may be at most ${limits.maxSide} pixels wide and high.`, code: 'tooWide', params: { width, height, maxSide: limits.maxSide } };
   }
   if (width * height > limits.maxPixels) {
     return {
       ok: false,
       message: `${found} (${pixelCount(width * height)} pixels); the limit is ${pixelCount(limits.maxPixels)} pixels.`,
+      code: 'tooManyPixels',
+      params: { width, height, pixels: width * height, maxPixels: limits.maxPixels },
     };
   }
   return { ok: true, ...header };

@@ -40,6 +40,14 @@ export const NAMESPACES = [...new Set(Object.keys(files).map((p) => /([^/]+)\.js
 
 let started: Promise<unknown> | null = null;
 
+/** `<html lang>`, the page title and its description follow the language. */
+function followLanguage(language: string): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = toLanguage(language);
+  document.title = i18next.t('common:documentTitle');
+  document.querySelector('meta[name="description"]')?.setAttribute('content', i18next.t('common:description'));
+}
+
 /** Starts i18next once (synchronous resources, so the first render is already translated). */
 export function startI18n(): typeof i18next {
   started ??= i18next
@@ -62,10 +70,8 @@ export function startI18n(): typeof i18next {
         convertDetectedLanguage: (tag: string) => toLanguage(tag),
       },
     });
-  i18next.on('languageChanged', (language) => {
-    if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(language);
-  });
-  if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(i18next.language);
+  i18next.on('languageChanged', followLanguage);
+  followLanguage(i18next.language);
   return i18next;
 }
 

@@ -3,19 +3,30 @@ import * as tf from '@tensorflow/tfjs';
 /** The tfjs backends ConvLens uses: WebGL when it works, the CPU otherwise. */
 export type BackendName = 'webgl' | 'cpu';
 
+/** Why the CPU runs the models instead of WebGL, as a key for the UI's message catalogue. */
+export type FallbackCode = 'noWebgl' | 'noFloat32' | 'contextLost';
+
+/** The English sentence of each fallback reason. */
+export const FALLBACK_REASONS: Readonly<Record<FallbackCode, string>> = {
+  noWebgl: 'WebGL is not available in this browser.',
+  noFloat32: 'This WebGL cannot render float32 textures.',
+  contextLost: 'The WebGL context was lost.',
+};
+
 /**
  * Which backend runs the models (tfjs has one global backend, so training and inference
- * share it), and why it is not the preferred one (null when it is).
+ * share it), and why it is not the preferred one (null when it is), in English and as a code.
  */
 export interface BackendInfo {
   readonly backend: BackendName;
   readonly fallbackReason: string | null;
+  readonly fallbackCode: FallbackCode | null;
 }
 
-async function switchToCpu(reason: string | null): Promise<BackendInfo> {
+async function switchToCpu(code: FallbackCode | null): Promise<BackendInfo> {
   await tf.setBackend('cpu');
   await tf.ready();
-  return { backend: 'cpu', fallbackReason: reason };
+  return { backend: 'cpu', fallbackReason: code ? FALLBACK_REASONS[code] : null, fallbackCode: code };
 }
 
 /**
@@ -32,9 +43,9 @@ export async function chooseBackend(preferred: BackendName = 'webgl'): Promise<B
   } catch {
     ok = false;
   }
-  if (!ok || tf.getBackend() !== 'webgl') return switchToCpu('WebGL is not available in this browser.');
-  if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) return switchToCpu('This WebGL cannot render float32 textures.');
-  return { backend: 'webgl', fallbackReason: null };
+  if (!ok || tf.getBackend() !== 'webgl') return switchToCpu('noWebgl');
+  if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) return switchToCpu('noFloat32');
+  return { backend: 'webgl', fallbackReason: null, fallbackCode: null };
 }
 
 /**
@@ -42,8 +53,8 @@ export async function chooseBackend(preferred: BackendName = 'webgl'): Promise<B
  * on WebGL, model weights included, are gone: rebuild models on the CPU and put their
  * weights back from a `WeightSnapshot`, or reload the pretrained model.
  */
-export function fallBackToCpu(reason = 'The WebGL context was lost.'): Promise<BackendInfo> {
-  return switchToCpu(reason);
+export function fallBackToCpu(code: FallbackCode = 'contextLost'): Promise<BackendInfo> {
+  return switchToCpu(code);
 }
 
 /**

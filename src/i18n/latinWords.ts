@@ -1,0 +1,18 @@
+/**
+ * Words that stay in Latin script in the Chinese interface: names (of the app, the data set,
+ * functions, optimisers, formats, backends, operators), layer names such as `conv1_relu`, and
+ * units. Anything else in Latin script on a Chinese screen is an untranslated string.
+ */
+export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
+  'ConvLens', 'MNIST', 'ReLU', 'Sigmoid', 'tanh', 'Softmax', 'softmax', 'Dropout', 'logits',
+  'Adam', 'SGD', 'RMSProp', 'WebGL', 'webgl', 'CPU', 'cpu', 'tfjs', 'HTTP',
+  'PNG', 'JPEG', 'WebP', 'GIF', 'SVG', 'Sobel', 'px', 'ms', 'MB',
+]);
+
+const LAYER_NAME = /^(conv|pool|dense|dropout)\d+(_(relu|sigmoid|tanh))?$/;
+
+/** The Latin-script words of `text` that are neither allowed names nor layer names. */
+export function untranslatedWords(text: string): string[] {
+  const words = text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+  return words.filter((w) => !LATIN_ALLOWED.has(w) && !LAYER_NAME.test(w));
+}
