@@ -4,6 +4,7 @@ import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { NetworkView } from './NetworkView';
+import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
 import { StatusBar } from './StatusBar';
@@ -81,6 +82,7 @@ export function App() {
               </button>
             ))}
           </div>
+          <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
           <div role="tabpanel" id="tabpanel-filters" aria-labelledby="tab-filters" hidden={tab !== 'filters'}>
             {image ? (
               <EdgeLab image={image} state={state} dispatch={dispatch} />

@@ -14,6 +14,7 @@ import { ConvPoolControls } from './ConvPoolControls';
 import { CellInspector, describeConvCell, describePoolCell, type Inspection } from './CellInspector';
 import { PresetExplainer } from './PresetExplainer';
 import { EDGE_FILTERS, timed } from './perfMarks';
+import { MapFigure } from './MapFigure';
 
 export interface EdgeLabProps {
   readonly image: Image28;
@@ -58,6 +59,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
 
   const inputMax = rule.input.kind === 'grey255' ? 255 : 1;
   const padded = useMemo(() => padGrid(result.input, conv.padding), [result.input, conv.padding]);
+  const inputLabel = `The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`;
   const inputBoxes: CellBox[] = [];
   if (conv.padding > 0) {
     inputBoxes.push({ top: conv.padding, left: conv.padding, height: 28, width: 28, colour: '#9aa0a6', dashed: true });
@@ -90,13 +92,13 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
       <PresetExplainer />
       <div className="edge-lab__body">
         <aside className="edge-lab__side">
-          <figure className="edge-lab__input">
+          <MapFigure className="edge-lab__input" title={inputLabel} name={['input', rule.input.kind]} legend="grey" scale={COLOUR_SCALES.grey} domain={[0, inputMax]} testId="figure-input">
             <FeatureMap
               grid={padded}
               scale={COLOUR_SCALES.grey}
               domain={[0, inputMax]}
               side={VIEW.inputSide}
-              label={`The input as the filters see it (${rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}), ${padded.height} × ${padded.width} with padding`}
+              label={inputLabel}
               boxes={inputBoxes}
               testId="filter-input"
             />
@@ -104,7 +106,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
               Input as the filters see it: {rule.input.kind === 'binary' ? '0 or 1' : `grey 0–${inputMax}`}
               {conv.padding > 0 ? `, with ${conv.padding} ring${conv.padding > 1 ? 's' : ''} of zero padding` : ''}
             </figcaption>
-          </figure>
+          </MapFigure>
           <CellInspector inspection={inspection} rule={rule} />
         </aside>
       <div className="filter-table">

@@ -6,6 +6,7 @@ import { ColourLegend } from '../charts/ColourLegend';
 import { COLOUR_SCALES, type ColourScale } from '../render/palette';
 import { symmetricDomain, type Domain } from '../render/paintGrid';
 import { FeatureMapThumb } from './FeatureMapThumb';
+import { LayerFigure } from './LayerFigure';
 
 const KIND_TITLE: Record<LayerOutput['kind'], string> = {
   conv: 'convolution (before the activation)',
@@ -54,6 +55,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
         <span className="layer-row__shape">{shapeText(layer.shape)}</span>
         <ColourLegend scale={scale} domain={domain} title={`${layer.name} values`} width={140} />
       </div>
+      <LayerFigure layer={layer.name} title={`${layer.name} — ${title}`} scale={scale} domain={domain}>
       <div className="layer-row__tiles">
         {pictures.map((p, i) => (
           <figure key={i} className="tile" title={`${layer.name}, ${isMap ? `channel ${i + 1}, ${layer.shape[0]} × ${layer.shape[1]}` : shapeText(layer.shape)}`}>
@@ -69,6 +71,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
           </figure>
         ))}
       </div>
+      </LayerFigure>
     </div>
   );
 }

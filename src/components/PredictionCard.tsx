@@ -1,4 +1,5 @@
 import { SoftmaxBars } from '../charts/SoftmaxBars';
+import { ChartFigure } from './ChartFigure';
 
 export interface PredictionCardProps {
   /** The softmax output for the current input, or null while not computed. */
@@ -40,7 +41,9 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
             <span className="muted">{empty ? 'Draw a digit' : (message ?? 'Thinking…')}</span>
           )}
         </p>
-        <SoftmaxBars probabilities={shown} width={230} height={84} />
+        <ChartFigure chart="softmax">
+          <SoftmaxBars probabilities={shown} width={230} height={84} />
+        </ChartFigure>
       </div>
     </section>
   );
