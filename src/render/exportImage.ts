@@ -10,6 +10,8 @@ import { crispScale, gridLayout } from './exportLayout';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif';
 const INK = '#1b1d22';
+/** Margin around an exported SVG chart, in CSS pixels. */
+const SVG_PAD = 8;
 const MUTED = '#5b6270';
 
 /** Presentation properties copied from the live SVG into the file, so it looks the same anywhere. */
@@ -71,7 +73,7 @@ export function upscaleCanvas(source: HTMLCanvasElement, target: number): HTMLCa
  * and stylesheet rules survive), explicit size and namespaces, a white background, and
  * `title` both as its accessible <title> and as a visible heading above the chart.
  */
-export function serializeSvg(svg: SVGSVGElement, title: string): { text: string; width: number; height: number } {
+export function serializeSvg(svg: SVGSVGElement, title: string, background = true): { text: string; width: number; height: number; pad: number } {
   const rect = svg.getBoundingClientRect();
   const width = Math.ceil(Number(svg.getAttribute('width')) || rect.width);
   const height = Math.ceil(Number(svg.getAttribute('height')) || rect.height);
@@ -80,17 +82,23 @@ export function serializeSvg(svg: SVGSVGElement, title: string): { text: string;
   const copies = [clone, ...clone.querySelectorAll('*')];
   live.forEach((el, i) => {
     const cs = getComputedStyle(el);
+    // Only what differs from the parent: the rest is inherited (or the default) in the file too.
+    const parent = i > 0 && el.parentElement ? getComputedStyle(el.parentElement) : null;
     for (const prop of SVG_STYLE_PROPS) {
       const v = cs.getPropertyValue(prop);
-      if (v && v !== 'normal' && v !== 'auto') copies[i].setAttribute(prop, v);
+      if (v && v !== 'normal' && v !== 'auto' && v !== parent?.getPropertyValue(prop)) copies[i].setAttribute(prop, v);
     }
   });
   const head = title ? 26 : 0;
+  // Room for tick labels that overhang the chart's own box (they are visible on the page).
+  const pad = SVG_PAD;
   const doc = document.createElementNS(SVG_NS, 'svg');
   doc.setAttribute('xmlns', SVG_NS);
-  doc.setAttribute('width', String(width));
-  doc.setAttribute('height', String(height + head));
-  doc.setAttribute('viewBox', `0 0 ${width} ${height + head}`);
+  const docWidth = width + 2 * pad;
+  const docHeight = height + head + 2 * pad;
+  doc.setAttribute('width', String(docWidth));
+  doc.setAttribute('height', String(docHeight));
+  doc.setAttribute('viewBox', `0 0 ${docWidth} ${docHeight}`);
   doc.setAttribute('font-family', FONT);
   const titleEl = document.createElementNS(SVG_NS, 'title');
   titleEl.textContent = title;
@@ -99,11 +107,11 @@ export function serializeSvg(svg: SVGSVGElement, title: string): { text: string;
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
-  doc.append(bg);
+  if (background) doc.append(bg);
   if (title) {
     const heading = document.createElementNS(SVG_NS, 'text');
-    heading.setAttribute('x', '6');
-    heading.setAttribute('y', '18');
+    heading.setAttribute('x', String(pad + 4));
+    heading.setAttribute('y', String(pad + 16));
     heading.setAttribute('font-size', '14');
     heading.setAttribute('font-weight', '600');
     heading.setAttribute('fill', INK);
@@ -112,18 +120,23 @@ export function serializeSvg(svg: SVGSVGElement, title: string): { text: string;
   }
   const body = document.createElementNS(SVG_NS, 'svg');
   for (const attr of ['role', 'aria-label', 'class', 'data-testid']) clone.removeAttribute(attr);
-  body.setAttribute('y', String(head));
+  body.setAttribute('x', String(pad));
+  body.setAttribute('y', String(pad + head));
   body.setAttribute('width', String(width));
   body.setAttribute('height', String(height));
   body.setAttribute('overflow', 'visible');
+  for (const prop of SVG_STYLE_PROPS) {
+    const v = clone.getAttribute(prop);
+    if (v) body.setAttribute(prop, v);
+  }
   body.append(...clone.childNodes);
   doc.append(body);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
-  return { text, width, height: height + head };
+  return { text, width: docWidth, height: docHeight, pad };
 }
 
-/** Rasterises an SVG document (text) onto a canvas `scale` times its size, on white. */
-export async function svgToCanvas(svgText: string, width: number, height: number, scale: number): Promise<HTMLCanvasElement> {
+/** Rasterises an SVG document (text) onto a canvas `scale` times its size, on white unless `background` is false. */
+export async function svgToCanvas(svgText: string, width: number, height: number, scale: number, background = true): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -131,8 +144,10 @@ export async function svgToCanvas(svgText: string, width: number, height: number
     await img.decode();
     const out = newCanvas(width * scale, height * scale);
     const ctx = context(out);
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, out.width, out.height);
+    if (background) {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, out.width, out.height);
+    }
     ctx.drawImage(img, 0, 0, out.width, out.height);
     return out;
   } finally {

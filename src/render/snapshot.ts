@@ -86,8 +86,8 @@ export async function snapshotPanel(panel: HTMLElement, scale: number): Promise<
   const svgs = [...panel.querySelectorAll('svg')].filter((s): s is SVGSVGElement => s instanceof SVGSVGElement && !s.parentElement?.closest('svg') && !s.closest('.export-figure__tools') && visible(s));
   const charts = await Promise.all(
     svgs.map(async (svg) => {
-      const { text, width, height } = serializeSvg(svg, '');
-      return { svg, image: await svgToCanvas(text, width, height, Math.ceil(scale)) };
+      const { text, width, height, pad } = serializeSvg(svg, '', false);
+      return { svg, pad, image: await svgToCanvas(text, width, height, Math.ceil(scale), false) };
     }),
   );
   for (const el of panel.querySelectorAll('canvas')) {
@@ -97,9 +97,9 @@ export async function snapshotPanel(panel: HTMLElement, scale: number): Promise<
     ctx.drawImage(el, b.x, b.y, b.width, b.height);
   }
   ctx.imageSmoothingEnabled = true;
-  for (const { svg, image } of charts) {
+  for (const { svg, image, pad } of charts) {
     const b = box(svg);
-    ctx.drawImage(image, b.x, b.y, b.width, b.height);
+    ctx.drawImage(image, b.x - pad, b.y - pad, b.width + 2 * pad, b.height + 2 * pad);
   }
   paintFields(ctx, panel, origin);
   paintWords(ctx, panel, origin);
