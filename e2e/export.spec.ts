@@ -92,7 +92,14 @@ test('a feature map, the softmax bars, a network layer and the whole view export
   const conv1 = page.getByTestId('figure-layer-conv1');
   const layer = await download(page, conv1.getByTestId('export-png'));
   expect(layer.name).toBe('convlens-conv1.png');
-  await expectPng(page, layer);
+  const grid = await expectPng(page, layer);
+  await conv1.getByTestId('export-channel').selectOption('3');
+  await expect(conv1.getByTestId('export-png')).toHaveAccessibleName(/conv1 .*channel 3/);
+  const channel = await download(page, conv1.getByTestId('export-png'));
+  expect(channel.name).toBe('convlens-conv1-channel-3.png');
+  const one = await expectPng(page, channel);
+  expect(one.width).toBeGreaterThanOrEqual(26 * 18); // one 26 × 26 channel, upscaled crisply
+  expect(one.width).toBeLessThan(grid.width); // not the grid of all 16 channels
   expect((await download(page, page.getByTestId('export-panel'))).name).toBe('convlens-network-view.png');
   expect(problems.errors).toEqual([]);
 });

@@ -14,6 +14,10 @@ export interface FigureProps {
   readonly legend?: LegendSpec;
   /** Offer an SVG download too (for charts drawn in SVG). */
   readonly vector?: boolean;
+  /** Export only the n-th map or chart of the figure (in document order); all of them when absent. */
+  readonly pick?: number;
+  /** More controls for the export, shown before the buttons (e.g. which channel). */
+  readonly tools?: ReactNode;
   readonly testId?: string;
   readonly className?: string;
   readonly children: ReactNode;
@@ -24,7 +28,7 @@ export interface FigureProps {
  * title and legend), SVG for vector charts. The buttons find the canvases and SVGs inside the
  * figure themselves, so a new chart gets export by sitting in a <Figure>.
  */
-export function Figure({ title, name, legend, vector, testId, className, children }: FigureProps) {
+export function Figure({ title, name, legend, vector, pick, tools, testId, className, children }: FigureProps) {
   const { t } = useTranslation('export');
   const content = useRef<HTMLDivElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +37,7 @@ export function Figure({ title, name, legend, vector, testId, className, childre
     if (!content.current) return;
     setMessage(null);
     try {
-      const blob = kind === 'png' ? await figurePng(content.current, title, legend) : figureSvg(content.current, title);
+      const blob = kind === 'png' ? await figurePng(content.current, title, legend, pick) : figureSvg(content.current, title, pick);
       if (!blob) setMessage(t('nothing'));
       else saveBlob(blob, fileName(name, kind));
     } catch (e) {
@@ -47,6 +51,7 @@ export function Figure({ title, name, legend, vector, testId, className, childre
         {children}
       </div>
       <div className="export-figure__tools" role="group" aria-label={t('tools', { title })}>
+        {tools}
         <button type="button" className="export-button" data-testid="export-png" aria-label={t('downloadPng', { title })} onClick={() => void save('png')}>
           <span aria-hidden="true">⤓ </span>
           {t('png')}

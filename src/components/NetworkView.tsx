@@ -55,7 +55,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
         <span className="layer-row__shape">{shapeText(layer.shape)}</span>
         <ColourLegend scale={scale} domain={domain} title={`${layer.name} values`} width={140} />
       </div>
-      <LayerFigure layer={layer.name} title={`${layer.name} — ${title}`} scale={scale} domain={domain}>
+      <LayerFigure layer={layer.name} title={`${layer.name} — ${title}`} channels={isMap ? pictures.length : 0} scale={scale} domain={domain}>
       <div className="layer-row__tiles">
         {pictures.map((p, i) => (
           <figure key={i} className="tile" title={`${layer.name}, ${isMap ? `channel ${i + 1}, ${layer.shape[0]} × ${layer.shape[1]}` : shapeText(layer.shape)}`}>

@@ -8,6 +8,10 @@ export function figureSurfaces(content: HTMLElement, skipLegends: boolean): (HTM
   );
 }
 
+function picked<T>(all: T[], pick: number | undefined): T[] {
+  return pick === undefined ? all : all.slice(pick, pick + 1);
+}
+
 /** The caption of the figure a surface sits in (e.g. "ch 3"), if any. */
 function captionOf(el: Element, content: HTMLElement): string | undefined {
   const fig = el.closest('figure');
@@ -20,8 +24,8 @@ function captionOf(el: Element, content: HTMLElement): string | undefined {
  * each chart rasterised sharply, under `title` and over the colour `legend`.
  * Returns null when the figure holds nothing to draw.
  */
-export async function figurePng(content: HTMLElement, title: string, legend?: LegendSpec): Promise<Blob | null> {
-  const surfaces = figureSurfaces(content, !!legend);
+export async function figurePng(content: HTMLElement, title: string, legend?: LegendSpec, pick?: number): Promise<Blob | null> {
+  const surfaces = picked(figureSurfaces(content, !!legend), pick);
   if (surfaces.length === 0) return null;
   const target = surfaces.length === 1 ? EXPORT_SIZES.single : EXPORT_SIZES.tile;
   const tiles: ExportTile[] = await Promise.all(
@@ -32,12 +36,14 @@ export async function figurePng(content: HTMLElement, title: string, legend?: Le
       return { image: await svgToCanvas(text, width, height, EXPORT_SIZES.svgScale), label };
     }),
   );
-  return canvasToPng(composeFigure(title, tiles, legend));
+  // Charts are rasterised at several pixels per CSS pixel: their heading grows with them.
+  const textScale = surfaces.every((el) => el instanceof SVGSVGElement) ? EXPORT_SIZES.svgScale / 1.5 : 1;
+  return canvasToPng(composeFigure(title, tiles, legend, textScale));
 }
 
 /** The figure's chart as a standalone SVG file, or null when it holds no SVG. */
-export function figureSvg(content: HTMLElement, title: string): Blob | null {
-  const svg = figureSurfaces(content, false).find((el): el is SVGSVGElement => el instanceof SVGSVGElement);
+export function figureSvg(content: HTMLElement, title: string, pick?: number): Blob | null {
+  const svg = picked(figureSurfaces(content, false), pick).find((el): el is SVGSVGElement => el instanceof SVGSVGElement);
   if (!svg) return null;
   return new Blob([serializeSvg(svg, title).text], { type: 'image/svg+xml' });
 }

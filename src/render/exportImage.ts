@@ -183,10 +183,13 @@ export function paintLegend(ctx: CanvasRenderingContext2D, legend: LegendSpec, x
 
 /**
  * One picture for a figure: its title on top, the tiles (one big, or a captioned grid), and a
- * colour legend underneath, on white with a margin.
+ * colour legend underneath, on white with a margin; `textScale` enlarges the title and margin
+ * (for charts rasterised at several pixels per CSS pixel).
  */
-export function composeFigure(title: string, tiles: readonly ExportTile[], legend?: LegendSpec): HTMLCanvasElement {
-  const { margin, titleSize, labelSize, gridWidth } = EXPORT_SIZES;
+export function composeFigure(title: string, tiles: readonly ExportTile[], legend?: LegendSpec, textScale = 1): HTMLCanvasElement {
+  const { labelSize, gridWidth } = EXPORT_SIZES;
+  const margin = Math.round(EXPORT_SIZES.margin * textScale);
+  const titleSize = Math.round(EXPORT_SIZES.titleSize * textScale);
   const captioned = tiles.length > 1 && tiles.some((t) => t.label);
   const grid = gridLayout(tiles.map((t) => t.image), gridWidth, 10, captioned ? labelSize + 6 : 0);
   const legendWidth = Math.min(320, Math.max(200, grid.width));
