@@ -52,9 +52,27 @@ test('every control reached with Tab shows a visible focus ring', async ({ page,
     if (!info.visible) invisible.push(info.id);
   }
   expect(invisible).toEqual([]);
-  for (const id of ['clear', 'brush', 'upload-button', 'sample-class-0', 'sample-index', 'sample-random', 'tab-filters', 'tab-network', 'tab-training', 'export-panel', 'preset-notebook', 'stride', 'kernel-0-0', 'raw-map-0', 'fired-map-0', 'export-png']) {
+  for (const id of ['clear', 'brush', 'upload-button', 'sample-class-0', 'sample-index', 'sample-random', 'tab-filters', 'export-panel', 'preset-notebook', 'stride', 'kernel-0-0', 'raw-map-0', 'fired-map-0', 'export-png']) {
     expect(seen, `Tab reaches ${id}`).toContain(id);
   }
+  expect(problems.errors).toEqual([]);
+});
+
+test('the tabs are one stop: arrow keys, Home and End switch views', async ({ page, problems }) => {
+  await openApp(page);
+  await page.getByTestId('tab-filters').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-network')).toBeFocused();
+  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#tabpanel-network')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-filters')).toBeFocused();
+  await expect(page.getByTestId('tab-filters')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-network')).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('export-panel')).toBeFocused();
   expect(problems.errors).toEqual([]);
 });
 

@@ -8,6 +8,7 @@ import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
 import { StatusBar } from './StatusBar';
+import { tabListKeys } from './tabKeys';
 import { TrainingPanel } from './TrainingPanel';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
@@ -65,7 +66,7 @@ export function App() {
           prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : 'Loading the network…')} modelName={modelName} />}
         />
         <div className="workspace">
-          <div className="tabs" role="tablist" aria-label="Views">
+          <div className="tabs" role="tablist" aria-label="Views" onKeyDown={tabListKeys(TABS.map((x) => x.id), tab, setTab)}>
             {TABS.map((t) => (
               <button
                 key={t.id}
@@ -73,6 +74,7 @@ export function App() {
                 role="tab"
                 id={`tab-${t.id}`}
                 aria-selected={tab === t.id}
+                tabIndex={tab === t.id ? 0 : -1}
                 aria-controls={`tabpanel-${t.id}`}
                 data-testid={`tab-${t.id}`}
                 className={tab === t.id ? 'tab tab--on' : 'tab'}
