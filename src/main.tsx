@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { startI18n } from './i18n';
 import './styles.css';
+import './styles/screens.css';
+import './styles/a11y.css';
 
 startI18n();
 

@@ -5,11 +5,13 @@ import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NetworkView } from './NetworkView';
+import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
 import { OfflineStatus } from '../pwa/OfflineStatus';
 import { StatusBar } from './StatusBar';
 import { TeachPanels } from './TeachPanels';
+import { tabListKeys } from './tabKeys';
 import { TrainingPanel } from './TrainingPanel';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
@@ -67,7 +69,7 @@ export function App() {
           prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : t('loadingNetwork'))} modelName={modelName} />}
         />
         <div className="workspace">
-          <div className="tabs" role="tablist" aria-label={t('views')}>
+          <div className="tabs" role="tablist" aria-label={t('views')} onKeyDown={tabListKeys(TABS, tab, setTab)}>
             {TABS.map((id) => (
               <button
                 key={id}
@@ -75,6 +77,7 @@ export function App() {
                 role="tab"
                 id={`tab-${id}`}
                 aria-selected={tab === id}
+                tabIndex={tab === id ? 0 : -1}
                 aria-controls={`tabpanel-${id}`}
                 data-testid={`tab-${id}`}
                 className={tab === id ? 'tab tab--on' : 'tab'}
@@ -84,6 +87,7 @@ export function App() {
               </button>
             ))}
           </div>
+          <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
           <div role="tabpanel" id="tabpanel-filters" aria-labelledby="tab-filters" hidden={tab !== 'filters'}>
             {image ? (
               <EdgeLab image={image} state={state} dispatch={dispatch} />

@@ -15,6 +15,7 @@ import { ConvPoolControls } from './ConvPoolControls';
 import { CellInspector, describeConvCell, describePoolCell, type Inspection } from './CellInspector';
 import { PresetExplainer } from './PresetExplainer';
 import { EDGE_FILTERS, timed } from './perfMarks';
+import { MapFigure } from './MapFigure';
 
 export interface EdgeLabProps {
   readonly image: Image28;
@@ -59,6 +60,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   const inputMax = rule.input.kind === 'grey255' ? 255 : 1;
   const inputValues = rule.input.kind === 'binary' ? t('input.binary') : t('input.grey', { max: inputMax });
   const padded = useMemo(() => padGrid(result.input, conv.padding), [result.input, conv.padding]);
+  const inputLabel = t('input.label', { values: inputValues, height: padded.height, width: padded.width });
   const inputBoxes: CellBox[] = [];
   if (conv.padding > 0) {
     inputBoxes.push({ top: conv.padding, left: conv.padding, height: 28, width: 28, colour: '#9aa0a6', dashed: true });
@@ -91,20 +93,20 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
       <PresetExplainer />
       <div className="edge-lab__body">
         <aside className="edge-lab__side">
-          <figure className="edge-lab__input">
+          <MapFigure className="edge-lab__input" title={inputLabel} name={['input', rule.input.kind]} legend="grey" scale={COLOUR_SCALES.grey} domain={[0, inputMax]} testId="figure-input">
             <FeatureMap
               grid={padded}
               scale={COLOUR_SCALES.grey}
               domain={[0, inputMax]}
               side={VIEW.inputSide}
-              label={t('input.label', { values: inputValues, height: padded.height, width: padded.width })}
+              label={inputLabel}
               boxes={inputBoxes}
               testId="filter-input"
             />
             <figcaption>
               {conv.padding > 0 ? t('input.captionPadded', { values: inputValues, count: conv.padding }) : t('input.caption', { values: inputValues })}
             </figcaption>
-          </figure>
+          </MapFigure>
           <CellInspector inspection={inspection} rule={rule} />
         </aside>
       <div className="filter-table">

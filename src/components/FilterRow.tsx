@@ -5,6 +5,7 @@ import { COLOUR_SCALES, VIEW } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 import { FeatureMap, type Cell, type CellBox } from './FeatureMap';
 import { KernelEditor } from './KernelEditor';
+import { MapFigure } from './MapFigure';
 
 export type MapKind = 'raw' | 'fired' | 'pooled';
 
@@ -54,13 +55,13 @@ export function FilterRow(props: FilterRowProps) {
         <KernelEditor slot={slot} kernel={props.kernel} presetId={props.presetId} onChange={props.onKernel} />
         {props.note && <p className="note">{props.note}</p>}
       </div>
-      <figure>
+      <MapFigure title={mapProps('raw', map.raw).label} name={[`filter ${slot + 1}`, 'convolution']} legend="response" scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`figure-raw-map-${slot}`}>
         <FeatureMap grid={map.raw} scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`raw-map-${slot}`} boxes={cellBox('raw')} dataAttributes={{ 'data-max': gridRange(map.raw)[1] }} {...mapProps('raw', map.raw)} />
         <figcaption>
           {map.raw.height} × {map.raw.width}
         </figcaption>
-      </figure>
-      <figure>
+      </MapFigure>
+      <MapFigure title={mapProps('fired', map.fired).label} name={[`filter ${slot + 1}`, 'thresholded']} legend="fires" scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`figure-fired-map-${slot}`}>
         <FeatureMap
           grid={map.fired}
           scale={COLOUR_SCALES.binary}
@@ -78,13 +79,13 @@ export function FilterRow(props: FilterRowProps) {
             components={{ on: <strong data-testid={`on-count-${slot}`} /> }}
           />
         </figcaption>
-      </figure>
-      <figure>
+      </MapFigure>
+      <MapFigure title={mapProps('pooled', map.pooled).label} name={[`filter ${slot + 1}`, 'pooled']} legend="pooled" scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`figure-pooled-map-${slot}`}>
         <FeatureMap grid={map.pooled} scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`pooled-map-${slot}`} boxes={cellBox('pooled')} {...mapProps('pooled', map.pooled)} dataAttributes={{ 'data-sum': sumOf(map.pooled) }} />
         <figcaption>
           {map.pooled.height} × {map.pooled.width}
         </figcaption>
-      </figure>
+      </MapFigure>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { symmetricDomain, type Domain } from '../render/paintGrid';
 import { FeatureMapThumb } from './FeatureMapThumb';
 import type { ModelSpec } from '../model/spec';
 import { ReceptiveFieldExplorer } from './ReceptiveFieldExplorer';
+import { LayerFigure } from './LayerFigure';
 
 /** How a layer's values are coloured: signed values on the diverging scale, others sequential. */
 function colouring(layer: LayerOutput): { scale: ColourScale; domain: Domain } {
@@ -51,6 +52,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
         <span className="layer-row__shape">{shapeText(t, layer.shape)}</span>
         <ColourLegend scale={scale} domain={domain} title={t('legendTitle', { layer: layer.name })} width={140} />
       </div>
+      <LayerFigure layer={layer.name} title={`${layer.name} — ${title}`} channels={isMap ? pictures.length : 0} scale={scale} domain={domain}>
       <div className="layer-row__tiles">
         {pictures.map((grid, i) => (
           <figure key={i} className="tile" title={pictureLabel(i)}>
@@ -66,6 +68,7 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
           </figure>
         ))}
       </div>
+      </LayerFigure>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SoftmaxBars } from '../charts/SoftmaxBars';
+import { ChartFigure } from './ChartFigure';
 
 export interface PredictionCardProps {
   /** The softmax output for the current input, or null while not computed. */
@@ -42,7 +43,9 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
             <span className="muted">{empty ? t('prediction.draw') : (message ?? t('prediction.thinking'))}</span>
           )}
         </p>
-        <SoftmaxBars probabilities={shown} width={230} height={84} />
+        <ChartFigure chart="softmax">
+          <SoftmaxBars probabilities={shown} width={230} height={84} />
+        </ChartFigure>
       </div>
     </section>
   );

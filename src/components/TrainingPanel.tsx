@@ -9,6 +9,7 @@ import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../model/spec';
 import type { OptimizerName } from '../model/train';
 import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
+import { ChartFigure } from './ChartFigure';
 import type { useTrainingRun } from './useTrainingRun';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
@@ -194,8 +195,12 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
             )}
           </div>
           <div className="training__charts">
-            <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" />
-            <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
+            <ChartFigure chart="loss">
+              <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" />
+            </ChartFigure>
+            <ChartFigure chart="accuracy">
+              <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
+            </ChartFigure>
           </div>
           {view.epochs.length > 0 && (
             <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
