@@ -7,6 +7,7 @@ import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../model/spec';
 import type { OptimizerName } from '../model/train';
 import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
+import { useShortcutAction } from './useShortcuts';
 import type { useTrainingRun } from './useTrainingRun';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
@@ -27,6 +28,9 @@ export interface TrainingPanelProps {
   readonly status: SessionStatus | null;
   readonly data: MnistData | null;
   readonly run: ReturnType<typeof useTrainingRun>;
+  /** The network design (kept by the app, so a link can carry it). */
+  readonly spec: ModelSpec;
+  readonly onSpecChange: (spec: ModelSpec) => void;
 }
 
 function formatSeconds(s: number): string {
@@ -36,8 +40,7 @@ function formatSeconds(s: number): string {
 }
 
 /** Train a CNN in the browser and watch it learn: settings, controls, progress, live charts. */
-export function TrainingPanel({ session, status, data, run }: TrainingPanelProps) {
-  const [spec, setSpec] = useState<ModelSpec>(DEFAULT_SPEC);
+export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
   const { view } = run;
@@ -67,6 +70,12 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
       },
     });
   };
+
+  useShortcutAction('train', () => {
+    if (view.phase === 'running') run.pause();
+    else if (view.phase === 'paused') run.resume();
+    else if (canStart) start();
+  });
 
   const lossSeries = [
     { name: 'training (per batch)', colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },

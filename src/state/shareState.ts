@@ -262,8 +262,9 @@ const FIELDS: readonly Field[] = [
   },
   {
     key: 'd',
-    // Roughly 4,000 points of pen movement: far more than a digit needs.
-    maxLength: 12_000,
+    // About 4,000 bytes, some 2,000 points of pen movement: far more than a digit needs (a
+    // digit takes a few hundred), and the whole link stays under the 8 KB many servers accept.
+    maxLength: 6_000,
     read: (raw, state) => {
       const decoded = decodeStrokes(raw);
       if (!decoded.ok) return decoded.error;
