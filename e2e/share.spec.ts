@@ -72,6 +72,24 @@ test.describe('a copied link restores the view', () => {
     expect(await viewOf(other)).toEqual(before);
     expect(await other.getByTestId('binary-cutoff').inputValue()).toBe(cutoff);
     await expect(other.getByTestId('link-notice')).toHaveCount(0);
+
+    // An uploaded picture stays on the device: the link leaves the input out, and says so.
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = c.height = 60;
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 60, 60);
+      ctx.fillStyle = '#000';
+      ctx.fillRect(25, 8, 10, 44);
+      return c.toDataURL('image/png').split(',')[1];
+    });
+    await page.getByTestId('upload-input').setInputFiles({ name: 'mine.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await expect(page.getByTestId('input-source')).toContainText('mine.png');
+    const uploadLink = new URL(await copyLink(page));
+    await expect(page.getByTestId('copy-link-status')).toContainText(messages.uploadNotInLink);
+    expect(uploadLink.searchParams.has('s') || uploadLink.searchParams.has('d')).toBe(false);
+    expect(uploadLink.searchParams.get('st')).toBe('2');
     expect(problems.errors).toEqual([]);
   });
 
