@@ -1,33 +1,49 @@
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
+import { labReducer } from '../state/labState';
+import { labStateOf, type TabId } from '../state/shareState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LinkNotice } from './LinkNotice';
 import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
 import { OfflineStatus } from '../pwa/OfflineStatus';
+import { ShareBar } from './ShareBar';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { StatusBar } from './StatusBar';
 import { TeachPanels } from './TeachPanels';
 import { tabListKeys } from './tabKeys';
 import { TrainingPanel } from './TrainingPanel';
+import { useAppShortcuts } from './useAppShortcuts';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
 import { useMnist } from './useMnist';
 import { useModelSession } from './useModelSession';
+import { useSampleCheck, useShareableView } from './useShareableView';
+import { useInitialLink } from './useShareLink';
+import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from './useShortcuts';
 import { useTrainingRun } from './useTrainingRun';
 
-type Tab = 'filters' | 'network' | 'training';
+type Tab = TabId;
 const TABS: readonly Tab[] = ['filters', 'network', 'training'];
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
   const { t } = useTranslation();
-  const [state, dispatch] = useReducer(labReducer, INITIAL_LAB_STATE);
-  const [tab, setTab] = useState<Tab>('filters');
+  const link = useInitialLink();
+  const [state, dispatch] = useReducer(labReducer, link.state, labStateOf);
+  const view = useShareableView(link, state);
+  const { tab, presenter } = view.state;
+  const setTab = view.setTab;
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [shortcuts] = useState(createShortcutRegistry);
   const mnist = useMnist();
+  useSampleCheck(state, mnist.data, dispatch, view.addProblem);
+  useShortcutKeys(shortcuts, shortcutsOpen);
+  useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
@@ -43,8 +59,8 @@ export function App() {
 
   const modelName = model.status?.inView === 'trained' ? t('model.trained') : t('model.pretrained');
   const fallbackCode = model.status?.backend.fallbackCode;
-  return (
-    <div className="app">
+  const page = (
+    <div className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter}>
       <header className="app__header">
         <h1>
           ConvLens <span className="app__tagline">{t('tagline')}</span>
@@ -52,7 +68,9 @@ export function App() {
         <LanguageSwitch />
         <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
         <OfflineStatus />
+        <ShareBar state={view.state} onPresenter={view.setPresenter} onShortcuts={() => setShortcutsOpen(true)} />
       </header>
+      <LinkNotice problems={view.problems} onDismiss={view.dismissProblems} />
       {fallbackCode && (
         <p className="notice" role="status" data-testid="backend-notice">
           {t('backendNotice', { reason: t(`errors:fallback.${fallbackCode}`) })}
@@ -106,10 +124,12 @@ export function App() {
             )}
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
-            <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} />
+            <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
           </div>
         </div>
       </main>
+      <ShortcutsOverlay open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
+  return <ShortcutContext value={shortcuts}>{page}</ShortcutContext>;
 }

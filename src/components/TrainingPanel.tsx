@@ -10,6 +10,7 @@ import type { OptimizerName } from '../model/train';
 import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
 import { ChartFigure } from './ChartFigure';
+import { useShortcutAction } from './useShortcuts';
 import type { useTrainingRun } from './useTrainingRun';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
@@ -30,6 +31,9 @@ export interface TrainingPanelProps {
   readonly status: SessionStatus | null;
   readonly data: MnistData | null;
   readonly run: ReturnType<typeof useTrainingRun>;
+  /** The network design (kept by the app, so a link can carry it). */
+  readonly spec: ModelSpec;
+  readonly onSpecChange: (spec: ModelSpec) => void;
 }
 
 function formatSeconds(t: TFunction<'training'>, s: number): string {
@@ -39,9 +43,8 @@ function formatSeconds(t: TFunction<'training'>, s: number): string {
 }
 
 /** Train a CNN in the browser and watch it learn: settings, controls, progress, live charts. */
-export function TrainingPanel({ session, status, data, run }: TrainingPanelProps) {
+export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const { t, i18n } = useTranslation('training');
-  const [spec, setSpec] = useState<ModelSpec>(DEFAULT_SPEC);
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
   const { view } = run;
@@ -71,6 +74,12 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
       },
     });
   };
+
+  useShortcutAction('train', () => {
+    if (view.phase === 'running') run.pause();
+    else if (view.phase === 'paused') run.resume();
+    else if (canStart) start();
+  });
 
   const lossSeries = [
     { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },

@@ -3,7 +3,8 @@ import { ARTICLE_RULE, NOTEBOOK_RULE } from '../core/edgeRule';
 import { createGrid } from '../core/grid';
 import { INITIAL_LAB_STATE, labReducer, type LabState } from './labState';
 
-const stroke = (x: number) => ({ size: 0.08, points: [[x, 0.1]] as [number, number][] });
+// Sizes and points on the 1/1024 stroke grid, which the reducer keeps them on.
+const stroke = (x: number) => ({ size: 0.0625, points: [[x, 0.125]] as [number, number][] });
 
 describe('lab state', () => {
   it('starts on the first "2" with the Notebook rule, stride 1, no padding, 2x2 max pooling', () => {
@@ -15,8 +16,8 @@ describe('lab state', () => {
   });
 
   it('drawing over a sample starts a fresh drawing; strokes extend, undo and clear', () => {
-    let s: LabState = labReducer(INITIAL_LAB_STATE, { type: 'beginStroke', stroke: stroke(0.1) });
-    expect(s.source).toEqual({ kind: 'drawing', strokes: [stroke(0.1)] });
+    let s: LabState = labReducer(INITIAL_LAB_STATE, { type: 'beginStroke', stroke: stroke(0.125) });
+    expect(s.source).toEqual({ kind: 'drawing', strokes: [stroke(0.125)] });
     s = labReducer(s, { type: 'extendStroke', point: [0.2, 0.3] });
     s = labReducer(s, { type: 'beginStroke', stroke: stroke(0.5) });
     expect(s.source.kind === 'drawing' && s.source.strokes.map((t) => t.points.length)).toEqual([2, 1]);
@@ -26,6 +27,17 @@ describe('lab state', () => {
     expect(s.source).toEqual({ kind: 'drawing', strokes: [] });
     // Extending with no stroke in progress changes nothing.
     expect(labReducer(s, { type: 'extendStroke', point: [0, 0] })).toBe(s);
+  });
+
+  it('keeps pen positions and brush sizes on the 1/1024 grid a shared link stores', () => {
+    let s = labReducer(INITIAL_LAB_STATE, { type: 'beginStroke', stroke: { size: 0.08, points: [[0.1, 0.2]] } });
+    s = labReducer(s, { type: 'extendStroke', point: [0.30001, 1.2] });
+    const [drawn] = s.source.kind === 'drawing' ? s.source.strokes : [];
+    expect(drawn.size).toBe(82 / 1024);
+    expect(drawn.points).toEqual([
+      [102 / 1024, 205 / 1024],
+      [307 / 1024, 1],
+    ]);
   });
 
   it('switches rule presets and edits one filter slot only', () => {

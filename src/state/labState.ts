@@ -6,6 +6,7 @@ import type { PoolOptions } from '../core/pool';
 import { DEFAULT_POOL } from '../core/pool';
 import { ARTICLE_FILTERS } from '../core/filters';
 import { DEFAULT_SAMPLE, type SampleId } from '../data/split';
+import { quantisePoint, quantiseStroke } from './strokeCodec';
 
 /** One pen stroke on the drawing pad, in pad coordinates normalised to 0..1. */
 export interface Stroke {
@@ -73,13 +74,14 @@ export function labReducer(state: LabState, action: LabAction): LabState {
     case 'upload':
       return { ...state, source: { kind: 'upload', name: action.name, image: action.image } };
     case 'beginStroke':
-      // Drawing over a sample or an upload starts a fresh drawing.
-      return { ...state, source: { kind: 'drawing', strokes: [...currentStrokes(state.source), action.stroke] } };
+      // Drawing over a sample or an upload starts a fresh drawing. Pen positions are kept on
+      // the grid a shared link stores, so a link restores exactly this drawing.
+      return { ...state, source: { kind: 'drawing', strokes: [...currentStrokes(state.source), quantiseStroke(action.stroke)] } };
     case 'extendStroke': {
       const strokes = currentStrokes(state.source);
       if (strokes.length === 0) return state;
       const last = strokes[strokes.length - 1];
-      const extended: Stroke = { ...last, points: [...last.points, action.point] };
+      const extended: Stroke = { ...last, points: [...last.points, quantisePoint(action.point)] };
       return { ...state, source: { kind: 'drawing', strokes: [...strokes.slice(0, -1), extended] } };
     }
     case 'undoStroke':
