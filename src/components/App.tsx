@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
+import { ModelLibrary } from './ModelLibrary';
 import { NetworkView } from './NetworkView';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
@@ -39,7 +40,8 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
-  const modelName = model.status?.inView === 'trained' ? 'your trained model' : 'pretrained model';
+  const trainedName = model.status?.trainedName;
+  const modelName = model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : 'your trained model') : 'pretrained model';
   return (
     <div className="app">
       <header className="app__header">
@@ -95,6 +97,7 @@ export function App() {
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} />
+            <ModelLibrary session={model.session} status={model.status} />
           </div>
         </div>
       </main>

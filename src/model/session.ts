@@ -3,11 +3,12 @@ import { chooseBackend, fallBackToCpu, liveTensorCount, watchContextLoss, type B
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { buildModel } from './build';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
+import type { ModelPackage } from './modelFiles';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
 import { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
-import { restoreWeights, type WeightSnapshot } from './weights';
+import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weights';
 
 /** Which model the visualiser shows. */
 export type ModelInView = 'pretrained' | 'trained';
@@ -19,6 +20,10 @@ export interface SessionStatus {
   readonly hasTrained: boolean;
   readonly training: boolean;
   readonly spec: ModelSpec;
+  /** The name of the trained model when it was loaded or uploaded; null when trained here. */
+  readonly trainedName: string | null;
+  /** The trained model's accuracy on the held-out digits (0..1), when known. */
+  readonly trainedAccuracy: number | null;
 }
 
 /** A training request from the UI. */
@@ -43,6 +48,8 @@ export interface TrainingHandle {
 export class ModelSession {
   private trained: tf.LayersModel | null = null;
   private trainedSpec: ModelSpec | null = null;
+  private trainedName: string | null = null;
+  private trainedAccuracy: number | null = null;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private lastGood: WeightSnapshot | null = null;
@@ -72,6 +79,8 @@ export class ModelSession {
       hasTrained: this.trained !== null,
       training: this.training !== null,
       spec: this.inView === 'trained' && this.trainedSpec ? this.trainedSpec : DEFAULT_SPEC,
+      trainedName: this.trainedName,
+      trainedAccuracy: this.trainedAccuracy,
     };
   }
 
@@ -109,6 +118,7 @@ export class ModelSession {
           onBatch: callbacks.onBatch,
           onEpoch: async (metrics, snapshot) => {
             this.lastGood = snapshot;
+            this.trainedAccuracy = metrics.heldOutAccuracy;
             await callbacks.onEpoch?.(metrics, snapshot);
           },
         }, control);
@@ -119,6 +129,32 @@ export class ModelSession {
     })();
     this.emit();
     return { control, done };
+  }
+
+  /**
+   * Makes `model` (loaded or uploaded; the session owns it from now on) the trained model
+   * and shows it, so predictions, the network view and further training use it. The
+   * previous trained model is disposed; the pretrained model stays and can be shown again.
+   */
+  async adopt(model: tf.LayersModel, spec: ModelSpec, info: { name: string; heldOutAccuracy: number | null }): Promise<void> {
+    if (this.training) {
+      model.dispose();
+      throw new Error('Stop the training run before loading a model.');
+    }
+    const snapshot = await snapshotWeights(model);
+    this.replaceTrained(model, spec);
+    this.lastGood = snapshot;
+    this.trainedName = info.name;
+    this.trainedAccuracy = info.heldOutAccuracy;
+    this.inView = 'trained';
+    this.emit();
+  }
+
+  /** The trained model as model.json + weights, with its spec; null when there is none. */
+  async packageTrained(): Promise<{ pkg: ModelPackage; spec: ModelSpec } | null> {
+    if (!this.trained || !this.trainedSpec) return null;
+    const { modelJson, weights } = await serialiseModel(this.trained);
+    return { pkg: { modelJson, weights }, spec: this.trainedSpec };
   }
 
   /** Shows the pretrained or the trained model in the visualiser. */
@@ -150,6 +186,8 @@ export class ModelSession {
     if (this.trained && this.trained !== model) this.trained.dispose();
     this.trained = model;
     this.trainedSpec = spec;
+    this.trainedName = null;
+    this.trainedAccuracy = null;
   }
 
   private async recoverFromContextLoss(): Promise<void> {
