@@ -24,6 +24,8 @@ export interface SessionStatus {
   readonly trainedName: string | null;
   /** The trained model's accuracy on the held-out digits (0..1), when known. */
   readonly trainedAccuracy: number | null;
+  /** Changes whenever another trained model takes the place of the previous one. */
+  readonly trainedVersion: number;
 }
 
 /** A training request from the UI. */
@@ -50,6 +52,7 @@ export class ModelSession {
   private trainedSpec: ModelSpec | null = null;
   private trainedName: string | null = null;
   private trainedAccuracy: number | null = null;
+  private trainedVersion = 0;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private lastGood: WeightSnapshot | null = null;
@@ -81,6 +84,7 @@ export class ModelSession {
       spec: this.inView === 'trained' && this.trainedSpec ? this.trainedSpec : DEFAULT_SPEC,
       trainedName: this.trainedName,
       trainedAccuracy: this.trainedAccuracy,
+      trainedVersion: this.trainedVersion,
     };
   }
 
@@ -188,6 +192,7 @@ export class ModelSession {
     this.trainedSpec = spec;
     this.trainedName = null;
     this.trainedAccuracy = null;
+    this.trainedVersion++;
   }
 
   private async recoverFromContextLoss(): Promise<void> {
