@@ -98,7 +98,8 @@ test('save a trained model, reload, load it, download it, upload it back, delete
   expect(problems.errors).toEqual([]);
 });
 
-test('invalid model files are refused with a clear message, and the model in view stays', async ({ page, problems }) => {
+test('invalid model files are refused with a clear message, the model in view stays, and training continues from it', async ({ page, problems }) => {
+  test.setTimeout(240_000);
   const pretrained = await openTrainingTab(page);
   const prediction = page.getByTestId('prediction');
   const upload = page.getByTestId('model-upload-input');
@@ -125,6 +126,17 @@ test('invalid model files are refused with a clear message, and the model in vie
     await expect(page.locator('.prediction')).toContainText('saved model “model”');
     await expect(prediction).toHaveAttribute('data-confidence', pretrained);
   }
+
+  // Training continues from the uploaded model: after two small steps it is still far
+  // above what two steps from random weights reach.
+  await page.getByTestId('train-start-from').selectOption('current');
+  await page.getByTestId('train-lr').selectOption('0.0005');
+  await page.getByTestId('train-examples').selectOption('256');
+  await page.getByTestId('train-batch').selectOption('128');
+  await page.getByTestId('train-epochs').selectOption('1');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 180_000 });
+  expect(Number(await page.getByTestId('train-heldout').getAttribute('data-accuracy'))).toBeGreaterThan(0.9);
   expect(problems.errors).toEqual([]);
 });
 

@@ -26,13 +26,19 @@ export interface SessionStatus {
   readonly trainedAccuracy: number | null;
   /** Changes whenever another trained model takes the place of the previous one. */
   readonly trainedVersion: number;
+  /** The trained model's architecture; null when there is no trained model. */
+  readonly trainedSpec: ModelSpec | null;
 }
 
 /** A training request from the UI. */
 export interface TrainRequest {
   readonly spec: ModelSpec;
-  /** Start from random weights, or from a copy of the pretrained model (same spec only). */
-  readonly start: 'scratch' | 'pretrained';
+  /**
+   * Start from random weights, from a copy of the pretrained model (same spec only), or
+   * from a copy of the current trained model (trained here, loaded or uploaded; its own
+   * spec, whatever `spec` says).
+   */
+  readonly start: 'scratch' | 'pretrained' | 'current';
   readonly options: Partial<TrainOptions>;
   readonly data: TrainingData;
 }
@@ -85,6 +91,7 @@ export class ModelSession {
       trainedName: this.trainedName,
       trainedAccuracy: this.trainedAccuracy,
       trainedVersion: this.trainedVersion,
+      trainedSpec: this.trainedSpec,
     };
   }
 
@@ -114,8 +121,8 @@ export class ModelSession {
     this.training = control;
     const done = (async () => {
       try {
-        const model = await this.startingModel(request);
-        this.replaceTrained(model, request.spec);
+        const { model, spec } = await this.startingModel(request);
+        this.replaceTrained(model, spec);
         this.inView = 'trained';
         this.emit();
         return await trainModel(model, request.data, request.options, {
@@ -181,9 +188,13 @@ export class ModelSession {
     return this.inView === 'trained' && this.trained ? this.trained : this.pretrained;
   }
 
-  private async startingModel(request: TrainRequest): Promise<tf.LayersModel> {
-    if (request.start === 'scratch') return buildModel(request.spec, { seed: request.options.seed });
-    return deserialiseModel(await serialiseModel(this.pretrained));
+  private async startingModel(request: TrainRequest): Promise<{ model: tf.LayersModel; spec: ModelSpec }> {
+    if (request.start === 'scratch') return { model: buildModel(request.spec, { seed: request.options.seed }), spec: request.spec };
+    if (request.start === 'current') {
+      if (!this.trained || !this.trainedSpec) throw new Error('There is no trained model to continue from.');
+      return { model: await deserialiseModel(await serialiseModel(this.trained)), spec: this.trainedSpec };
+    }
+    return { model: await deserialiseModel(await serialiseModel(this.pretrained)), spec: request.spec };
   }
 
   private replaceTrained(model: tf.LayersModel | null, spec: ModelSpec | null): void {
