@@ -20,6 +20,19 @@ async function openTrainingTab(page: Page): Promise<string> {
   return (await prediction.getAttribute('data-confidence')) ?? '';
 }
 
+/** The live tfjs tensor count, once two readings of the status pill agree. */
+async function tensorCount(page: Page): Promise<number> {
+  const pill = page.getByTestId('tensor-count');
+  await expect(pill).not.toHaveAttribute('data-count', '');
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(450);
+    const now = Number(await pill.getAttribute('data-count'));
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 const item = (page: Page, name: string) => page.locator(`[data-testid="model-item"][data-name="${name}"]`);
 
 /** Sum of the byte sizes of every float32 weight a model.json's manifest lists. */
@@ -101,6 +114,7 @@ test('save a trained model, reload, load it, download it, upload it back, delete
 test('invalid model files are refused with a clear message, the model in view stays, and training continues from it', async ({ page, problems }) => {
   test.setTimeout(240_000);
   const pretrained = await openTrainingTab(page);
+  const baseline = await tensorCount(page);
   const prediction = page.getByTestId('prediction');
   const upload = page.getByTestId('model-upload-input');
   const error = page.getByTestId('model-error');
@@ -137,6 +151,11 @@ test('invalid model files are refused with a clear message, the model in view st
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 180_000 });
   expect(Number(await page.getByTestId('train-heldout').getAttribute('data-accuracy'))).toBeGreaterThan(0.9);
+
+  // Uploads, refusals and training leave nothing behind once the model is reset.
+  await page.getByTestId('train-reset').click();
+  await expect(page.getByTestId('show-trained')).toHaveCount(0);
+  expect(await tensorCount(page)).toBe(baseline);
   expect(problems.errors).toEqual([]);
 });
 
