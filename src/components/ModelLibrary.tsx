@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelSession, SessionStatus } from '../model/session';
 import { MODEL_FILE_LIMITS, MODEL_NAME_MAX } from '../model/modelFiles';
@@ -21,8 +21,11 @@ function formatParams(params: LibraryNotice['params'], locale: string): Record<s
   return out;
 }
 
-/** Saved models: save the trained model by name, list, load, download, delete, upload files. */
-export function ModelLibrary({ session, status }: ModelLibraryProps) {
+/**
+ * Saved models: save the trained model by name, list, load, download, delete, upload files.
+ * Memoised: the app re-renders every animation frame while training, this panel need not.
+ */
+export const ModelLibrary = memo(function ModelLibrary({ session, status }: ModelLibraryProps) {
   const { t, i18n } = useTranslation('models');
   const lib = useModelLibrary(session, status);
   const [name, setName] = useState('');
@@ -131,4 +134,4 @@ export function ModelLibrary({ session, status }: ModelLibraryProps) {
       </div>
     </section>
   );
-}
+});
