@@ -6,6 +6,7 @@ import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
+import { ModelLibrary } from './ModelLibrary';
 import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
@@ -47,7 +48,7 @@ export function App() {
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
-  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0);
+  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6;
   const outputs = useLayerOutputs(model.session, image, modelKey);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
@@ -57,7 +58,8 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
-  const modelName = model.status?.inView === 'trained' ? t('model.trained') : t('model.pretrained');
+  const trainedName = model.status?.trainedName;
+  const modelName = model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
   const fallbackCode = model.status?.backend.fallbackCode;
   const page = (
     <div className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter}>
@@ -125,6 +127,7 @@ export function App() {
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+            <ModelLibrary session={model.session} status={model.status} />
           </div>
         </div>
       </main>

@@ -21,7 +21,7 @@ export interface RunSettings {
   readonly epochs: number;
   readonly trainExamples: number;
   readonly augment: boolean;
-  readonly start: 'scratch' | 'pretrained';
+  readonly start: 'scratch' | 'pretrained' | 'current';
 }
 
 export const DEFAULT_RUN: RunSettings = { optimizer: 'adam', learningRate: 0.002, batchSize: 32, epochs: 2, trainExamples: 3000, augment: false, start: 'scratch' };
@@ -46,11 +46,14 @@ function formatSeconds(t: TFunction<'training'>, s: number): string {
 export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const { t, i18n } = useTranslation('training');
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
+  const { t: tModels } = useTranslation('models');
+  const trainedSpec = status?.trainedSpec ?? null;
+  const runSpec = settings.start === 'scratch' ? spec : settings.start === 'pretrained' ? DEFAULT_SPEC : (trainedSpec ?? spec);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
   const { view } = run;
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
-  const specOk = validateSpec(spec).ok;
-  const canStart = !!session && !!trainingData && !active && specOk;
+  const specOk = validateSpec(runSpec).ok;
+  const canStart = !!session && !!trainingData && !active && specOk && (settings.start !== 'current' || !!trainedSpec);
   const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
   const last = view.last;
   const progress = last ? last.examplesSeen / last.examplesTotal : 0;
@@ -58,7 +61,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const start = () => {
     if (!trainingData) return;
     run.start({
-      spec: settings.start === 'pretrained' ? DEFAULT_SPEC : spec,
+      spec: runSpec,
       start: settings.start,
       data: trainingData,
       options: {
@@ -106,6 +109,9 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
                 <select value={settings.start} data-testid="train-start-from" onChange={(e) => set('start', e.target.value as RunSettings['start'])}>
                   <option value="scratch">{t('scratch')}</option>
                   <option value="pretrained">{t('fineTune')}</option>
+                  <option value="current" disabled={!trainedSpec}>
+                    {tModels('startFromCurrent')}
+                  </option>
                 </select>
               </label>
               <label>
@@ -159,7 +165,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
               </label>
             </div>
           </fieldset>
-          <ArchitectureEditor spec={settings.start === 'pretrained' ? DEFAULT_SPEC : spec} disabled={active || settings.start === 'pretrained'} onChange={setSpec} />
+          <ArchitectureEditor spec={runSpec} disabled={active || settings.start !== 'scratch'} onChange={setSpec} />
         </div>
         <div>
           <div className="training__buttons">

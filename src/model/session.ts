@@ -4,11 +4,12 @@ import { computeLayerOutputs, type LayerOutput } from './activations';
 import { buildModel } from './build';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
+import type { ModelPackage } from './modelFiles';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
 import { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
-import { restoreWeights, type WeightSnapshot } from './weights';
+import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weights';
 
 /** Which model the visualiser shows. */
 export type ModelInView = 'pretrained' | 'trained';
@@ -20,13 +21,25 @@ export interface SessionStatus {
   readonly hasTrained: boolean;
   readonly training: boolean;
   readonly spec: ModelSpec;
+  /** The name of the trained model when it was loaded or uploaded; null when trained here. */
+  readonly trainedName: string | null;
+  /** The trained model's accuracy on the held-out digits (0..1), when known. */
+  readonly trainedAccuracy: number | null;
+  /** Changes whenever another trained model takes the place of the previous one. */
+  readonly trainedVersion: number;
+  /** The trained model's architecture; null when there is no trained model. */
+  readonly trainedSpec: ModelSpec | null;
 }
 
 /** A training request from the UI. */
 export interface TrainRequest {
   readonly spec: ModelSpec;
-  /** Start from random weights, or from a copy of the pretrained model (same spec only). */
-  readonly start: 'scratch' | 'pretrained';
+  /**
+   * Start from random weights, from a copy of the pretrained model (same spec only), or
+   * from a copy of the current trained model (trained here, loaded or uploaded; its own
+   * spec, whatever `spec` says).
+   */
+  readonly start: 'scratch' | 'pretrained' | 'current';
   readonly options: Partial<TrainOptions>;
   readonly data: TrainingData;
 }
@@ -44,6 +57,9 @@ export interface TrainingHandle {
 export class ModelSession {
   private trained: tf.LayersModel | null = null;
   private trainedSpec: ModelSpec | null = null;
+  private trainedName: string | null = null;
+  private trainedAccuracy: number | null = null;
+  private trainedVersion = 0;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private lastGood: WeightSnapshot | null = null;
@@ -73,6 +89,10 @@ export class ModelSession {
       hasTrained: this.trained !== null,
       training: this.training !== null,
       spec: this.inView === 'trained' && this.trainedSpec ? this.trainedSpec : DEFAULT_SPEC,
+      trainedName: this.trainedName,
+      trainedAccuracy: this.trainedAccuracy,
+      trainedVersion: this.trainedVersion,
+      trainedSpec: this.trainedSpec,
     };
   }
 
@@ -107,14 +127,15 @@ export class ModelSession {
     this.training = control;
     const done = (async () => {
       try {
-        const model = await this.startingModel(request);
-        this.replaceTrained(model, request.spec);
+        const { model, spec } = await this.startingModel(request);
+        this.replaceTrained(model, spec);
         this.inView = 'trained';
         this.emit();
         return await trainModel(model, request.data, request.options, {
           onBatch: callbacks.onBatch,
           onEpoch: async (metrics, snapshot) => {
             this.lastGood = snapshot;
+            this.trainedAccuracy = metrics.heldOutAccuracy;
             await callbacks.onEpoch?.(metrics, snapshot);
           },
         }, control);
@@ -125,6 +146,32 @@ export class ModelSession {
     })();
     this.emit();
     return { control, done };
+  }
+
+  /**
+   * Makes `model` (loaded or uploaded; the session owns it from now on) the trained model
+   * and shows it, so predictions, the network view and further training use it. The
+   * previous trained model is disposed; the pretrained model stays and can be shown again.
+   */
+  async adopt(model: tf.LayersModel, spec: ModelSpec, info: { name: string; heldOutAccuracy: number | null }): Promise<void> {
+    if (this.training) {
+      model.dispose();
+      throw new Error('Stop the training run before loading a model.');
+    }
+    const snapshot = await snapshotWeights(model);
+    this.replaceTrained(model, spec);
+    this.lastGood = snapshot;
+    this.trainedName = info.name;
+    this.trainedAccuracy = info.heldOutAccuracy;
+    this.inView = 'trained';
+    this.emit();
+  }
+
+  /** The trained model as model.json + weights, with its spec; null when there is none. */
+  async packageTrained(): Promise<{ pkg: ModelPackage; spec: ModelSpec } | null> {
+    if (!this.trained || !this.trainedSpec) return null;
+    const { modelJson, weights } = await serialiseModel(this.trained);
+    return { pkg: { modelJson, weights }, spec: this.trainedSpec };
   }
 
   /** Shows the pretrained or the trained model in the visualiser. */
@@ -147,15 +194,22 @@ export class ModelSession {
     return this.inView === 'trained' && this.trained ? this.trained : this.pretrained;
   }
 
-  private async startingModel(request: TrainRequest): Promise<tf.LayersModel> {
-    if (request.start === 'scratch') return buildModel(request.spec, { seed: request.options.seed });
-    return deserialiseModel(await serialiseModel(this.pretrained));
+  private async startingModel(request: TrainRequest): Promise<{ model: tf.LayersModel; spec: ModelSpec }> {
+    if (request.start === 'scratch') return { model: buildModel(request.spec, { seed: request.options.seed }), spec: request.spec };
+    if (request.start === 'current') {
+      if (!this.trained || !this.trainedSpec) throw new Error('There is no trained model to continue from.');
+      return { model: await deserialiseModel(await serialiseModel(this.trained)), spec: this.trainedSpec };
+    }
+    return { model: await deserialiseModel(await serialiseModel(this.pretrained)), spec: request.spec };
   }
 
   private replaceTrained(model: tf.LayersModel | null, spec: ModelSpec | null): void {
     if (this.trained && this.trained !== model) this.trained.dispose();
     this.trained = model;
     this.trainedSpec = spec;
+    this.trainedName = null;
+    this.trainedAccuracy = null;
+    this.trainedVersion++;
   }
 
   private async recoverFromContextLoss(): Promise<void> {
