@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, fallBackToCpu, liveTensorCount, watchContextLoss, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
+import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
 import { buildModel } from './build';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
@@ -84,6 +85,11 @@ export class ModelSession {
   /** Every layer's output for one 28x28 image (784 values in 0..1), from the model in view. */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
     return computeLayerOutputs(this.modelInView(), image);
+  }
+
+  /** The first convolution layer's kernels and biases of the model in view, as plain arrays. */
+  async firstLayerKernels(): Promise<FirstLayerKernels> {
+    return readFirstLayerKernels(this.modelInView());
   }
 
   /** Number of live tfjs tensors (shown in the UI, checked by the tests). */
