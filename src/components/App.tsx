@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
+import { LessonsView } from './LessonsView';
 import { NetworkView } from './NetworkView';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
@@ -14,23 +15,26 @@ import { useMnist } from './useMnist';
 import { useModelSession } from './useModelSession';
 import { useTrainingRun } from './useTrainingRun';
 
-type Tab = 'filters' | 'network' | 'training';
-const TABS: readonly { id: Tab; label: string }[] = [
+type Tab = 'filters' | 'network' | 'training' | 'lessons';
+const TABS: readonly { id: Tab; label: string; labelKey?: string }[] = [
   { id: 'filters', label: '1 · Hand-made edge filters' },
   { id: 'network', label: '2 · Inside the CNN' },
   { id: 'training', label: '3 · Train the CNN' },
+  { id: 'lessons', label: '', labelKey: 'lessons:tab' },
 ];
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
   const { t } = useTranslation();
+  const translate = t;
   const [state, dispatch] = useReducer(labReducer, INITIAL_LAB_STATE);
   const [tab, setTab] = useState<Tab>('filters');
   const mnist = useMnist();
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
-  const outputs = useLayerOutputs(model.session, image, run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0));
+  const modelVersion = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0);
+  const outputs = useLayerOutputs(model.session, image, modelVersion);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -77,7 +81,7 @@ export function App() {
                 className={tab === t.id ? 'tab tab--on' : 'tab'}
                 onClick={() => setTab(t.id)}
               >
-                {t.label}
+                {t.labelKey ? translate(t.labelKey) : t.label}
               </button>
             ))}
           </div>
@@ -92,6 +96,9 @@ export function App() {
           </div>
           <div role="tabpanel" id="tabpanel-network" aria-labelledby="tab-network" hidden={tab !== 'network'}>
             {tab === 'network' && <NetworkView layers={outputs.layers} message={model.error ?? outputs.error} />}
+          </div>
+          <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
+            {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelVersion} outputs={outputs.image === image ? outputs.layers : null} />}
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} />
