@@ -85,5 +85,54 @@ test('step through a convolution, play and pause, then a CNN channel', async ({ 
   await shot(page, 'stepper');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('info-stepper-text')).toHaveCount(0);
+
+  // Activations: three curves, and the same real conv1 map through each function.
+  const panel = page.getByTestId('activations-panel');
+  await panel.scrollIntoViewIfNeeded();
+  for (const name of ['relu', 'sigmoid', 'tanh']) {
+    await expect(page.getByTestId(`activation-plot-${name}`).locator('path')).toHaveCount(2);
+    await expect(page.getByTestId(`activation-map-${name}`).locator('canvas')).toBeVisible();
+  }
+  await page.getByTestId('activation-channel').selectOption('3');
+  // ReLU of a real map: dark where the map was negative, so not every pixel has the same colour.
+  const spread = await page.getByTestId('activation-map-relu').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const values = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) values.add(d[i] * 65536 + d[i + 1] * 256 + d[i + 2]);
+    return values.size;
+  });
+  expect(spread).toBeGreaterThan(10);
+  await shot(page, 'activations');
+  expect(problems.errors).toEqual([]);
+});
+
+test('presets set the controls; a class-demo run charts the gradient of every layer', async ({ page, problems }) => {
+  await openApp(page);
+  await page.getByTestId('tab-training').click();
+  const preset = page.getByTestId('train-preset');
+  await expect(preset).toHaveValue('default');
+  await preset.selectOption('overfitting');
+  await expect(page.getByTestId('train-examples')).toHaveValue('100');
+  await expect(page.getByTestId('train-epochs')).toHaveValue('20');
+  await expect(page.getByTestId('arch-dropout-0')).toHaveValue('0');
+  await preset.selectOption('class-demo');
+  await expect(page.getByTestId('train-examples')).toHaveValue('1000');
+  await expect(page.getByTestId('arch-filters-0')).toHaveValue('8');
+  await expect(page.getByTestId('arch-dense-0')).toHaveCount(0);
+  await expect(page.getByTestId('train-preset-explanation')).not.toBeEmpty();
+  // Changing a control by hand makes the settings custom.
+  await page.getByTestId('train-batch').selectOption('64');
+  await expect(preset).toHaveValue('custom');
+  await preset.selectOption('class-demo');
+  await expect(page.getByTestId('train-batch')).toHaveValue('32');
+
+  await page.getByTestId('train-start').click();
+  const chart = page.getByTestId('chart-gradients');
+  await expect(chart).toHaveAttribute('data-layers', '2', { timeout: 60_000 });
+  await expect.poll(async () => Number(await chart.getAttribute('data-min-points')), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await expect(chart.locator('path')).toHaveCount(2);
+  await shot(page, 'training');
+  await page.getByTestId('train-stop').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', /stopped|finished/);
   expect(problems.errors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import type { Image28 } from '../core/grid';
 import type { LayerOutput } from '../model/activations';
 import type { ModelSession } from '../model/session';
 import type { LabState } from '../state/labState';
+import { ActivationsPanel } from './ActivationsPanel';
 import { ConvStepper } from './ConvStepper';
 import '../styles/lessons.css';
 
@@ -20,6 +21,7 @@ export function LessonsView({ image, lab, session, modelVersion, outputs }: Less
   return (
     <div className="lessons-stack">
       <ConvStepper image={image} lab={lab} session={session} modelVersion={modelVersion} conv1={conv1} />
+      <ActivationsPanel conv1={conv1} />
     </div>
   );
 }

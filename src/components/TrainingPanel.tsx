@@ -7,6 +7,9 @@ import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../model/spec';
 import type { OptimizerName } from '../model/train';
 import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
+import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
+import { matchingPreset, PresetPicker } from './PresetPicker';
+import { TRAINING_PRESETS, type TrainingPresetId } from '../model/presets';
 import type { useTrainingRun } from './useTrainingRun';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
@@ -44,6 +47,11 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const specOk = validateSpec(spec).ok;
   const canStart = !!session && !!trainingData && !active && specOk;
+  const pickPreset = (id: TrainingPresetId) => {
+    setSpec(TRAINING_PRESETS[id].spec);
+    setSettings((s) => ({ ...s, ...TRAINING_PRESETS[id].run, start: 'scratch' }));
+  };
+  const preset = settings.start === 'scratch' ? matchingPreset(spec, settings) : null;
   const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
   const last = view.last;
   const progress = last ? last.examplesSeen / last.examplesTotal : 0;
@@ -64,6 +72,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
         augment: settings.augment ? DEFAULT_AUGMENT : null,
         seed: Math.floor(Math.random() * 1e6),
         yieldEveryMs: 50,
+        gradientEvery: GRADIENT_EVERY,
       },
     });
   };
@@ -88,6 +97,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
       </header>
       <div className="training__grid">
         <div>
+          <PresetPicker current={preset} disabled={active} onPick={pickPreset} />
           <fieldset className="controls" disabled={active}>
             <legend>Run</legend>
             <div className="controls__row">
@@ -137,7 +147,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
               <label>
                 Training digits{' '}
                 <select value={settings.trainExamples} data-testid="train-examples" onChange={(e) => set('trainExamples', Number(e.target.value))}>
-                  {[256, 500, 1000, 3000, 9000].map((v) => (
+                  {[100, 256, 500, 1000, 3000, 9000].map((v) => (
                     <option key={v} value={v}>
                       {v.toLocaleString('en')}
                     </option>
@@ -189,6 +199,7 @@ export function TrainingPanel({ session, status, data, run }: TrainingPanelProps
             <LineChart title="Loss (cross-entropy)" series={lossSeries} xLabel="digits seen" testId="chart-loss" />
             <LineChart title="Accuracy" series={accSeries} xLabel="digits seen" yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
           </div>
+          <GradientPanel gradients={view.gradients} />
           {view.epochs.length > 0 && (
             <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
               Held-out accuracy after epoch {view.epochs.length}: <strong>{(view.epochs[view.epochs.length - 1].heldOutAccuracy * 100).toFixed(1)}%</strong>

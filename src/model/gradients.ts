@@ -30,7 +30,7 @@ export function kernelGradientSizes(grads: tf.NamedTensorMap, variables: readonl
  * `images` holds `labels.length` 28x28 images (values in [0, 1], row-major); labels 0..9.
  * Creates no lasting tensors.
  */
-export async function measureGradientSizes(model: tf.LayersModel, images: Float32Array, labels: Int32Array): Promise<LayerGradientSize[]> {
+export async function measureGradientSizes(model: tf.LayersModel, images: Float32Array, labels: ArrayLike<number>): Promise<LayerGradientSize[]> {
   const logitsLayer = model.layers.find((l) => l.name === 'logits');
   if (!logitsLayer) throw new Error('The model has no `logits` layer.');
   const logitsModel = tf.model({ inputs: model.inputs, outputs: logitsLayer.output as tf.SymbolicTensor });
@@ -38,7 +38,7 @@ export async function measureGradientSizes(model: tf.LayersModel, images: Float3
   const kernels = kernelWeights(model);
   const sizes = tf.tidy(() => {
     const xs = tf.tensor4d(images, [labels.length, INPUT_SIDE, INPUT_SIDE, 1]);
-    const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), NUM_CLASSES).toFloat();
+    const ys = tf.oneHot(tf.tensor1d(Int32Array.from(labels), 'int32'), NUM_CLASSES).toFloat();
     const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(ys, logitsModel.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar, variables);
     return kernelGradientSizes(grads, variables, kernels);
   });
