@@ -57,6 +57,7 @@ test('step through a convolution, play and pause, then a CNN channel', async ({ 
     expected += v.input * v.weight;
   }
   expect(a.output).toBeCloseTo(expected, 3);
+  await expect(page.getByTestId('stepper-threshold')).toBeVisible();
 
   await page.getByTestId('stepper-back').click();
   await expect(position).toHaveAttribute('data-col', '12');

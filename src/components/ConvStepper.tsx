@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filledOutput } from '../core/convSteps';
+import { passesThreshold } from '../core/threshold';
 import { padGrid, type Image28 } from '../core/grid';
 import type { LayerOutput } from '../model/activations';
 import type { ModelSession } from '../model/session';
@@ -149,6 +150,15 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
             </p>
             <p className="muted">{t('stepper.arithIntro', { source: sourceName })}</p>
             <StepArithmetic step={step} kernelWidth={setup.kernel.width} withBias={isCnn} />
+            {!isCnn && (
+              <p className="muted" data-testid="stepper-threshold">
+                {t(passesThreshold(step.output, lab.rule.threshold, lab.rule.comparator) ? 'stepper.thresholdFires' : 'stepper.thresholdQuiet', {
+                  sum: formatNumber(step.output),
+                  cmp: lab.rule.comparator === '>=' ? '≥' : '>',
+                  threshold: lab.rule.threshold,
+                })}
+              </p>
+            )}
             {modelValue !== null && (
               <p className="muted" data-testid="stepper-model-value" data-value={modelValue}>
                 {t('stepper.modelCheck', { value: formatNumber(modelValue) })}
