@@ -70,7 +70,10 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
   if (setup && step) boxes.push({ top: step.windowTop, left: step.windowLeft, height: setup.kernel.height, width: setup.kernel.width, colour: VIEW.highlight });
 
   const isCnn = source.kind === 'cnn';
-  const modelValue = isCnn && step && conv1 && conv1.shape.length === 3 && conv1.shape[0] === setup?.sequence.outHeight && conv1.shape[1] === setup.sequence.outWidth
+  // With 'same' padding and a stride above 1, tfjs pads unevenly (more at the bottom and right),
+  // which the symmetric stepping does not reproduce: no comparison then.
+  const comparable = setup !== null && (setup.conv.padding === 0 || setup.conv.stride === 1);
+  const modelValue = isCnn && comparable && step && conv1 && conv1.shape.length === 3 && conv1.shape[0] === setup?.sequence.outHeight && conv1.shape[1] === setup.sequence.outWidth
     ? conv1.data[(step.outRow * conv1.shape[1] + step.outCol) * conv1.shape[2] + source.channel]
     : null;
   const filterNames = [0, 1, 2, 3].map((i) => t('stepper.edgeFilter', { n: i + 1 }));
