@@ -7,6 +7,7 @@ import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
 import { ModelLibrary } from './ModelLibrary';
+import { LessonsView } from './LessonsView';
 import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
@@ -29,7 +30,7 @@ import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from './useS
 import { useTrainingRun } from './useTrainingRun';
 
 type Tab = TabId;
-const TABS: readonly Tab[] = ['filters', 'network', 'training'];
+const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons'];
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
@@ -124,6 +125,9 @@ export function App() {
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
               </>
             )}
+          </div>
+          <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
+            {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />

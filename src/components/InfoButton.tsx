@@ -5,31 +5,45 @@ import '../styles/teach.css';
 export interface InfoButtonProps {
   /** Names the hook: data-testid="info-<panel>". */
   readonly panel: string;
-  /** What the panel is about, for the button's accessible name. */
+  /** What the panel is about, for the button's accessible name (already translated). */
   readonly topic: string;
-  /** The explanation, in plain words (one short paragraph per entry). */
+  /** The explanation in plain words, one short paragraph per entry (already translated). */
   readonly paragraphs: readonly string[];
 }
 
-/** A small "i" button that opens a short explanation; Escape or a second click closes it. */
+/**
+ * A small "i" button that opens a short explanation of its panel. Escape, the close button,
+ * a second click or a click elsewhere closes it; focus returns to the button.
+ */
 export function InfoButton({ panel, topic, paragraphs }: InfoButtonProps) {
-  const { t } = useTranslation('teach');
+  const { t } = useTranslation('common');
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   return (
-    <span className="info" ref={root} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <span className="info" ref={root}>
       <button
+        ref={button}
         type="button"
         className="info__button"
         aria-expanded={open}
@@ -41,11 +55,16 @@ export function InfoButton({ panel, topic, paragraphs }: InfoButtonProps) {
         i
       </button>
       {open && (
-        <div id={id} className="info__popover" role="note" data-testid={`info-${panel}-text`}>
+        <span id={id} className="info__popover" role="note" data-testid={`info-${panel}-text`}>
           {paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
+            <span key={i} className="info__paragraph">
+              {p}
+            </span>
           ))}
-        </div>
+          <button type="button" className="info__close" onClick={() => setOpen(false)} aria-label={t('info.close')}>
+            ×
+          </button>
+        </span>
       )}
     </span>
   );

@@ -11,6 +11,9 @@ import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
 import { ChartFigure } from './ChartFigure';
 import { useShortcutAction } from './useShortcuts';
+import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
+import { matchingPreset, PresetPicker } from './PresetPicker';
+import { TRAINING_PRESETS, type TrainingPresetId } from '../model/presets';
 import type { useTrainingRun } from './useTrainingRun';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
@@ -54,6 +57,11 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const specOk = validateSpec(runSpec).ok;
   const canStart = !!session && !!trainingData && !active && specOk && (settings.start !== 'current' || !!trainedSpec);
+  const pickPreset = (id: TrainingPresetId) => {
+    setSpec(TRAINING_PRESETS[id].spec);
+    setSettings((s) => ({ ...s, ...TRAINING_PRESETS[id].run, start: 'scratch' }));
+  };
+  const preset = settings.start === 'scratch' ? matchingPreset(spec, settings) : null;
   const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
   const last = view.last;
   const progress = last ? last.examplesSeen / last.examplesTotal : 0;
@@ -74,6 +82,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
         augment: settings.augment ? DEFAULT_AUGMENT : null,
         seed: Math.floor(Math.random() * 1e6),
         yieldEveryMs: 50,
+        gradientEvery: GRADIENT_EVERY,
       },
     });
   };
@@ -101,6 +110,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
       </header>
       <div className="training__grid">
         <div>
+          <PresetPicker current={preset} disabled={active} onPick={pickPreset} />
           <fieldset className="controls" disabled={active}>
             <legend>{t('run')}</legend>
             <div className="controls__row">
@@ -153,7 +163,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
               <label>
                 {t('trainExamples')}{' '}
                 <select value={settings.trainExamples} data-testid="train-examples" onChange={(e) => set('trainExamples', Number(e.target.value))}>
-                  {[256, 500, 1000, 3000, 9000].map((v) => (
+                  {[100, 256, 500, 1000, 3000, 9000].map((v) => (
                     <option key={v} value={v}>
                       {v.toLocaleString(i18n.language)}
                     </option>
@@ -217,6 +227,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
               <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
             </ChartFigure>
           </div>
+          <GradientPanel gradients={view.gradients} />
           {view.epochs.length > 0 && (
             <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
               <Trans

@@ -22,6 +22,7 @@ export function useAppShortcuts({ registry, dispatch, data, setTab, togglePresen
       'tab-filters': () => setTab('filters'),
       'tab-network': () => setTab('network'),
       'tab-training': () => setTab('training'),
+      'tab-lessons': () => setTab('lessons'),
       // Starting or pausing a run happens in the training panel; the view follows it there.
       train: () => setTab('training'),
       clear: () => dispatch({ type: 'clearDrawing' }),

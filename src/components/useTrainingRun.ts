@@ -13,9 +13,11 @@ export interface TrainingView {
   readonly error: string | null;
   /** Bumped a few times a second while training, so views can follow the changing weights. */
   readonly modelVersion: number;
+  /** Gradient size per layer over the run: [examples seen, mean |gradient| per layer], with the layer names. */
+  readonly gradients: { readonly layers: readonly string[]; readonly points: readonly (readonly [number, readonly number[]])[] };
 }
 
-const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0 };
+const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0, gradients: { layers: [], points: [] } };
 /** How often the feature maps are refreshed from the learning model. */
 const FOLLOW_MS = 700;
 
@@ -27,6 +29,7 @@ export function useTrainingRun(session: ModelSession | null) {
   const [view, setView] = useState<TrainingView>(IDLE);
   const handle = useRef<TrainingHandle | null>(null);
   const buffer = useRef<(readonly [number, number, number])[]>([]);
+  const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
   const lastMetrics = useRef<BatchMetrics | null>(null);
   const frame = useRef(0);
   const lastFollow = useRef(0);
@@ -35,12 +38,17 @@ export function useTrainingRun(session: ModelSession | null) {
     frame.current = 0;
     const fresh = buffer.current;
     buffer.current = [];
+    const freshGradients = gradientBuffer.current;
+    gradientBuffer.current = [];
     const now = performance.now();
     const follow = now - lastFollow.current > FOLLOW_MS;
     if (follow) lastFollow.current = now;
     setView((v) => ({
       ...v,
       batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
+      gradients: freshGradients.length
+        ? { layers: freshGradients[0].layers, points: [...v.gradients.points, ...freshGradients.map((g) => g.point)] }
+        : v.gradients,
       last: lastMetrics.current,
       modelVersion: follow ? v.modelVersion + 1 : v.modelVersion,
     }));
@@ -55,11 +63,13 @@ export function useTrainingRun(session: ModelSession | null) {
     (request: TrainRequest) => {
       if (!session || handle.current) return;
       buffer.current = [];
+      gradientBuffer.current = [];
       lastMetrics.current = null;
       setView({ ...IDLE, phase: 'starting', modelVersion: view.modelVersion + 1 });
       const h = session.startTraining(request, {
         onBatch: (m) => {
           buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
+          if (m.gradients) gradientBuffer.current.push({ layers: m.gradients.map((g) => g.layer), point: [m.examplesSeen, m.gradients.map((g) => g.meanAbs)] });
           lastMetrics.current = m;
           if (!frame.current) frame.current = requestAnimationFrame(flush);
         },

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, fallBackToCpu, liveTensorCount, watchContextLoss, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
+import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
 import { buildModel } from './build';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
@@ -110,6 +111,11 @@ export class ModelSession {
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
   async predictDigits(pixels: Uint8Array, count: number, options?: PredictDigitsOptions): Promise<Int32Array> {
     return predictDigits(this.modelInView(), pixels, count, options);
+  }
+
+  /** The first convolution layer's kernels and biases of the model in view, as plain arrays. */
+  async firstLayerKernels(): Promise<FirstLayerKernels> {
+    return readFirstLayerKernels(this.modelInView());
   }
 
   /** Number of live tfjs tensors (shown in the UI, checked by the tests). */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS } from '../core/grid';
 import { augmentDigit, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
+import { kernelGradientSizes, kernelWeights, type LayerGradientSize } from './gradients';
 import { createRandom, shuffleInPlace, type Random } from './random';
 import { INPUT_SIDE, NUM_CLASSES } from './spec';
 import type { LabelledDigits, TrainingData } from './trainingData';
@@ -31,6 +32,11 @@ export interface TrainOptions {
   readonly yieldEveryMs: number;
   /** Digits per forward pass of the held-out evaluation. */
   readonly evalBatchSize: number;
+  /**
+   * Measure each layer's kernel gradient size every this many batches (0: never). It reuses
+   * the gradients of the training step, so it costs one small extra reduction.
+   */
+  readonly gradientEvery: number;
 }
 
 /**
@@ -50,6 +56,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
   seed: 1,
   yieldEveryMs: 125,
   evalBatchSize: 500,
+  gradientEvery: 0,
 });
 
 /** Reported after every batch. `epoch` and `batch` are 1-based. */
@@ -69,6 +76,8 @@ export interface BatchMetrics {
   readonly examplesPerSecond: number;
   /** Estimated time to the end of the run (evaluations excluded). */
   readonly secondsLeft: number;
+  /** Each layer's kernel gradient size on this batch, on measured batches (see gradientEvery). */
+  readonly gradients?: readonly LayerGradientSize[];
 }
 
 /** Reported after every epoch's held-out evaluation. `epoch` is 1-based. */
@@ -160,33 +169,35 @@ function batchTensors(images: Float32Array, labels: Int32Array): { xs: tf.Tensor
   };
 }
 
-/** One optimiser step on one batch; returns its loss and accuracy (the only tensors read). */
+/** One optimiser step on one batch; returns its loss, accuracy and, when asked, gradient sizes. */
 async function trainStep(
   logitsModel: tf.LayersModel,
   optimizer: tf.Optimizer,
   variables: tf.Variable[],
   images: Float32Array,
   labels: Int32Array,
-): Promise<{ loss: number; accuracy: number }> {
-  const [loss, accuracy] = tf.tidy(() => {
+  measure: readonly { index: number; layer: string }[] | null,
+): Promise<{ loss: number; accuracy: number; gradients?: LayerGradientSize[] }> {
+  const outputs = tf.tidy(() => {
     const { xs, ys, labelTensor } = batchTensors(images, labels);
     const kept: { accuracy?: tf.Scalar } = {};
-    const cost = optimizer.minimize(
-      () => {
-        const logits = logitsModel.apply(xs, { training: true }) as tf.Tensor2D;
-        kept.accuracy = tf.keep(tf.mean(tf.equal(tf.argMax(logits, 1), labelTensor).toFloat()) as tf.Scalar);
-        return tf.losses.softmaxCrossEntropy(ys, logits) as tf.Scalar;
-      },
-      true,
-      variables,
-    ) as tf.Scalar;
-    return [cost, kept.accuracy as tf.Scalar];
+    // What optimizer.minimize does, with the gradients kept in reach for measuring.
+    const { value, grads } = optimizer.computeGradients(() => {
+      const logits = logitsModel.apply(xs, { training: true }) as tf.Tensor2D;
+      kept.accuracy = tf.keep(tf.mean(tf.equal(tf.argMax(logits, 1), labelTensor).toFloat()) as tf.Scalar);
+      return tf.losses.softmaxCrossEntropy(ys, logits) as tf.Scalar;
+    }, variables);
+    optimizer.applyGradients(grads);
+    const result: tf.Tensor[] = [value, kept.accuracy as tf.Scalar];
+    if (measure) result.push(kernelGradientSizes(grads, variables, measure));
+    return result;
   });
   try {
-    const [lossValue, accuracyValue] = await Promise.all([loss.data(), accuracy.data()]);
-    return { loss: lossValue[0], accuracy: accuracyValue[0] };
+    const [lossValue, accuracyValue, sizes] = await Promise.all(outputs.map((t) => t.data()));
+    const step = { loss: lossValue[0], accuracy: accuracyValue[0] };
+    return measure && sizes ? { ...step, gradients: measure.map((k, i) => ({ layer: k.layer, meanAbs: sizes[i] })) } : step;
   } finally {
-    tf.dispose([loss, accuracy]);
+    tf.dispose(outputs);
   }
 }
 
@@ -260,6 +271,9 @@ interface Run {
   readonly control: TrainingControl;
   readonly batchesPerEpoch: number;
   readonly examplesTotal: number;
+  /** The kernels whose gradient sizes are measured. */
+  readonly kernels: readonly { index: number; layer: string }[];
+  batchesDone: number;
   examplesSeen: number;
   examplesPerSecond: number;
   lastYield: number;
@@ -278,7 +292,9 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     const learningRate = learningRateAt(settings, (run.examplesSeen + (to - from) / 2) / examplesTotal);
     setLearningRate(run.optimizer, settings.optimizer, learningRate);
     const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
-    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to));
+    const measure = settings.gradientEvery > 0 && run.batchesDone % settings.gradientEvery === 0 ? run.kernels : null;
+    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure);
+    run.batchesDone += 1;
     run.examplesSeen += to - from;
     lossSum += step.loss;
     accuracySum += step.accuracy;
@@ -322,6 +338,8 @@ export async function trainModel(
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     batchesPerEpoch: Math.ceil(settings.examples / settings.batchSize),
     examplesTotal: settings.examples * settings.epochs,
+    kernels: kernelWeights(model),
+    batchesDone: 0,
     examplesSeen: 0,
     examplesPerSecond: 0,
     lastYield: performance.now(),

@@ -10,7 +10,7 @@
  *   cmp   comparator gt | ge                          th    threshold
  *   st    stride 1-3     pad  zero padding 0-3        pk    pooling max | avg | min
  *   pe    pooling edge valid | same                   arch  the trainable network (see below)
- *   tab   filters | network | training                lang  en | zh-CN
+ *   tab   filters | network | training | lessons           lang  en | zh-CN
  *   step  lesson step (integer >= 0)                  pm    presenter mode, 1
  * An uploaded picture never goes into a link: its state encodes as the default input.
  */
@@ -27,7 +27,7 @@ import { INITIAL_LAB_STATE, type FilterSlot, type LabState } from './labState';
 import { decodeStrokes, encodeStrokes } from './strokeCodec';
 
 /** The views of the app, in tab order. */
-export const TAB_IDS = ['filters', 'network', 'training'] as const;
+export const TAB_IDS = ['filters', 'network', 'training', 'lessons'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** Languages a link may name (the same as the app's; a unit test keeps them in step). */
@@ -316,7 +316,7 @@ const FIELDS: readonly Field[] = [
       return text === writeSpec(DEFAULT_SPEC) ? null : text;
     },
   },
-  enumField<TabId>('tab', { filters: 'filters', network: 'network', training: 'training' }, (s) => s.tab, (s, tab) => ({ ...s, tab })),
+  enumField<TabId>('tab', { filters: 'filters', network: 'network', training: 'training', lessons: 'lessons' }, (s) => s.tab, (s, tab) => ({ ...s, tab })),
   {
     key: 'lang',
     maxLength: 16,

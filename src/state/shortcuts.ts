@@ -7,6 +7,7 @@ export type ShortcutAction =
   | 'tab-filters'
   | 'tab-network'
   | 'tab-training'
+  | 'tab-lessons'
   | 'clear'
   | 'undo'
   | 'random-sample'
@@ -25,6 +26,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '1', action: 'tab-filters' },
   { key: '2', action: 'tab-network' },
   { key: '3', action: 'tab-training' },
+  { key: '4', action: 'tab-lessons' },
   { key: 'c', action: 'clear' },
   { key: 'u', action: 'undo' },
   { key: 'r', action: 'random-sample' },

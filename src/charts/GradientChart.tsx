@@ -1,0 +1,78 @@
+import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
+
+/** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
+export interface GradientSeries {
+  readonly layer: string;
+  readonly points: readonly (readonly [number, number])[];
+}
+
+export interface GradientChartProps {
+  readonly title: string;
+  readonly xLabel: string;
+  readonly series: readonly GradientSeries[];
+  readonly emptyText: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Gradient size per layer on a log scale, one line per layer (d3 for scales and paths; React owns the SVG). */
+export function GradientChart({ title, xLabel, series, emptyText, width = 360, height = 200 }: GradientChartProps) {
+  const m = { top: 22, right: 70, bottom: 30, left: 48 };
+  const all = series.flatMap((s) => s.points).filter((p) => p[1] > 0);
+  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
+  const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
+  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const y = scaleLog()
+    .domain([Math.min(y0 ?? 1e-4, (y1 ?? 1) / 10), Math.max(y1 ?? 1, (y0 ?? 1e-4) * 10)])
+    .nice()
+    .range([height - m.bottom, m.top]);
+  const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  return (
+    <figure className="line-chart" data-testid="chart-gradients" data-layers={series.length} data-min-points={series.length ? Math.min(...series.map((s) => s.points.length)) : 0}>
+      <svg width={width} height={height} role="img" aria-label={`${title}: ${series.map((s) => `${s.layer}, ${s.points.length} points`).join('; ') || emptyText}`}>
+        <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
+          {title}
+        </text>
+        {decades.map((t) => (
+          <g key={t} transform={`translate(0,${y(t)})`}>
+            <line x1={m.left} x2={width - m.right} stroke="#e3e6ea" />
+            <text x={m.left - 5} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
+              {t >= 1e-4 ? String(Number(t.toPrecision(1))) : `1e${Math.round(Math.log10(t))}`}
+            </text>
+          </g>
+        ))}
+        {all.length > 0 &&
+          x.ticks(5).map((t) => (
+            <text key={t} x={x(t)} y={height - m.bottom + 13} textAnchor="middle" fontSize={10} fill="currentColor">
+              {x.tickFormat(5)(t)}
+            </text>
+          ))}
+        <text x={(m.left + width - m.right) / 2} y={height - 3} textAnchor="middle" fontSize={10} fill="currentColor">
+          {xLabel}
+        </text>
+        {all.length === 0 && (
+          <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill="#5b6270">
+            {emptyText}
+          </text>
+        )}
+        {series.map((s, i) => {
+          const colour = schemeTableau10[i % 10];
+          const pts = s.points.filter((p) => p[1] > 0);
+          const lastPoint = pts.at(-1);
+          return (
+            <g key={s.layer}>
+              {pts.length > 1 && <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={1.8} />}
+              {pts.length === 1 && <circle cx={x(pts[0][0])} cy={y(pts[0][1])} r={3} fill={colour} />}
+              {lastPoint && (
+                <text x={width - m.right + 4} y={y(lastPoint[1])} dy="0.32em" fontSize={10} fill={colour} fontWeight={600}>
+                  {s.layer}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
