@@ -1,4 +1,5 @@
 import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
+import { useTranslation } from 'react-i18next';
 
 /** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
 export interface GradientSeries {
@@ -17,6 +18,7 @@ export interface GradientChartProps {
 
 /** Gradient size per layer on a log scale, one line per layer (d3 for scales and paths; React owns the SVG). */
 export function GradientChart({ title, xLabel, series, emptyText, width = 360, height = 200 }: GradientChartProps) {
+  const { t: tr } = useTranslation('charts');
   const m = { top: 22, right: 70, bottom: 30, left: 48 };
   const all = series.flatMap((s) => s.points).filter((p) => p[1] > 0);
   const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
@@ -30,7 +32,7 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
   const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
   return (
     <figure className="line-chart" data-testid="chart-gradients" data-layers={series.length} data-min-points={series.length ? Math.min(...series.map((s) => s.points.length)) : 0}>
-      <svg width={width} height={height} role="img" aria-label={`${title}: ${series.map((s) => `${s.layer}, ${s.points.length} points`).join('; ') || emptyText}`}>
+      <svg width={width} height={height} role="img" aria-label={series.length ? tr('line.label', { title, series: series.map((s) => tr('line.series', { name: s.layer, count: s.points.length })).join(tr('seriesSeparator')) }) : `${title}: ${emptyText}`}>
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>

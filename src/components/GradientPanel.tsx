@@ -19,7 +19,7 @@ export function GradientPanel({ gradients }: { gradients: TrainingView['gradient
       <h3 className="lessons-header">
         {t('gradients.title')} <InfoButton panel="gradients" topic={t('gradients.title')} paragraphs={[t('gradients.info')]} />
       </h3>
-      <GradientChart title={t('gradients.chartTitle')} xLabel={t('gradients.xLabel')} series={series} emptyText={t('gradients.empty')} width={400} />
+      <GradientChart title={t('gradients.chartTitle')} xLabel={t('gradients.xLabel')} series={series} emptyText={t('gradients.empty')} />
       <p className="muted gradient-panel__hint">{t('gradients.hint')}</p>
     </div>
   );

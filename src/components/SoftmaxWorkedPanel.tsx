@@ -54,6 +54,7 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
         <p className="muted">{empty ? t('softmax.empty') : t('softmax.waiting')}</p>
       ) : (
         <>
+          <div className="worked-table__scroll" tabIndex={0} role="region" aria-label={t('softmax.caption')}>
           <table className="worked-table">
             <caption className="visually-hidden">{t('softmax.caption')}</caption>
             <thead>
@@ -108,6 +109,7 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
               </tr>
             </tfoot>
           </table>
+          </div>
           <p className="worked-loss" data-testid="loss-value" data-loss={worked.loss ?? ''}>
             {worked.loss === null || worked.trueLabel === null ? (
               t('softmax.noLoss')

@@ -16,5 +16,6 @@ const LAYER_NAME = /^(conv|pool|dense|dropout)\d+(_(relu|sigmoid|tanh))?$/;
 /** The Latin-script words of `text` that are neither allowed names nor layer names. */
 export function untranslatedWords(text: string): string[] {
   const words = text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
-  return words.filter((w) => !LATIN_ALLOWED.has(w) && !LAYER_NAME.test(w));
+  // A single letter is a key name ("press P") or a variable (z, e), not an untranslated word.
+  return words.filter((w) => w.length > 1 && !LATIN_ALLOWED.has(w) && !LAYER_NAME.test(w));
 }
