@@ -35,6 +35,9 @@ test('no WCAG 2.1 A/AA violations on any tab', async ({ page, problems }) => {
   await page.getByTestId('tab-training').click();
   await expect(page.getByTestId('train-start')).toBeEnabled();
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('tab-lessons').click();
+  await expect(page.getByTestId('stepper-output')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   expect(problems.errors).toEqual([]);
 });
 

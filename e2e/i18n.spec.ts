@@ -80,6 +80,12 @@ test('the language switch turns every string Chinese, is remembered, and switche
   expect(await untranslated(page)).toEqual([]);
   await expectNoOverflow(page);
 
+  // Tab 4: the convolution stepper and the activation functions.
+  await page.getByTestId('tab-lessons').click();
+  await expect(page.getByTestId('stepper-output')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+  await expectNoOverflow(page);
+
   // A refused upload explains itself in Chinese (the file's own name aside).
   await page.getByTestId('upload-input').setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
   await expect(page.getByTestId('input-error')).toContainText('empty.png：这个文件是空的。');

@@ -61,9 +61,10 @@ for (const screen of SCREENS) {
       await openApp(page);
       await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 60_000 });
       await page.screenshot({ path: test.info().outputPath(`${screen.name}.png`) });
-      for (const tab of ['filters', 'network', 'training']) {
+      for (const tab of ['filters', 'network', 'training', 'lessons']) {
         await page.getByTestId(`tab-${tab}`).click();
         if (tab === 'network') await expect(page.getByTestId('layer-conv1')).toBeVisible();
+        if (tab === 'lessons') await expect(page.getByTestId('stepper-output')).toBeVisible();
         const width = await page.evaluate(() => [document.scrollingElement?.scrollWidth ?? 0, innerWidth]);
         expect(width[0], `${tab}: page wider than the screen`).toBeLessThanOrEqual(width[1]);
         expect(await overlappingControls(page), `${tab}: overlapping controls`).toEqual([]);
