@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INITIAL_LAB_STATE, labReducer } from '../state/labState';
+import { ContextLossNotice } from './ContextLossNotice';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { NetworkView } from './NetworkView';
@@ -30,7 +31,7 @@ export function App() {
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
-  const outputs = useLayerOutputs(model.session, image, run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0));
+  const outputs = useLayerOutputs(model.session, image, run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.revision ?? 0) * 1e7);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -53,6 +54,7 @@ export function App() {
           Running on the CPU: {model.status.backend.fallbackReason} Everything works; training is slower.
         </p>
       )}
+      <ContextLossNotice report={model.status?.contextLoss ?? null} />
       <main className="app__main">
         <InputPanel
           source={state.source}

@@ -4,7 +4,7 @@ import { augmentDigit, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
 import { createRandom, shuffleInPlace, type Random } from './random';
 import { INPUT_SIDE, NUM_CLASSES } from './spec';
 import type { LabelledDigits, TrainingData } from './trainingData';
-import { TrainingControl } from './trainingControl';
+import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights, type WeightSnapshot } from './weights';
 
 /** The optimisers a student can pick. 'sgd' is plain gradient descent (no momentum). */
@@ -160,6 +160,10 @@ function batchTensors(images: Float32Array, labels: Int32Array): { xs: tf.Tensor
   };
 }
 
+/** Wraps every wait for the backend, so an abandoned run stops waiting (see TrainingControl.guard). */
+type Guard = <T>(work: Promise<T>) => Promise<T>;
+const unguarded: Guard = (work) => work;
+
 /** One optimiser step on one batch; returns its loss and accuracy (the only tensors read). */
 async function trainStep(
   logitsModel: tf.LayersModel,
@@ -167,6 +171,7 @@ async function trainStep(
   variables: tf.Variable[],
   images: Float32Array,
   labels: Int32Array,
+  guard: Guard,
 ): Promise<{ loss: number; accuracy: number }> {
   const [loss, accuracy] = tf.tidy(() => {
     const { xs, ys, labelTensor } = batchTensors(images, labels);
@@ -183,7 +188,7 @@ async function trainStep(
     return [cost, kept.accuracy as tf.Scalar];
   });
   try {
-    const [lossValue, accuracyValue] = await Promise.all([loss.data(), accuracy.data()]);
+    const [lossValue, accuracyValue] = await guard(Promise.all([loss.data(), accuracy.data()]));
     return { loss: lossValue[0], accuracy: accuracyValue[0] };
   } finally {
     tf.dispose([loss, accuracy]);
@@ -198,7 +203,7 @@ export async function evaluateModel(model: tf.LayersModel, digits: LabelledDigit
   return evaluateLogits(logitsModelOf(model), digits, batchSize);
 }
 
-async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigits, batchSize: number): Promise<{ loss: number; accuracy: number }> {
+async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigits, batchSize: number, guard: Guard = unguarded): Promise<{ loss: number; accuracy: number }> {
   const order = Array.from({ length: digits.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;
@@ -214,7 +219,7 @@ async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigit
       return tf.stack([loss, hits]);
     });
     try {
-      const [loss, hits] = await sums.data();
+      const [loss, hits] = await guard(sums.data());
       lossSum += loss;
       correct += hits;
     } finally {
@@ -258,6 +263,7 @@ interface Run {
   readonly variables: tf.Variable[];
   readonly callbacks: TrainCallbacks;
   readonly control: TrainingControl;
+  readonly guard: Guard;
   readonly batchesPerEpoch: number;
   readonly examplesTotal: number;
   examplesSeen: number;
@@ -278,7 +284,7 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     const learningRate = learningRateAt(settings, (run.examplesSeen + (to - from) / 2) / examplesTotal);
     setLearningRate(run.optimizer, settings.optimizer, learningRate);
     const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
-    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to));
+    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), run.guard);
     run.examplesSeen += to - from;
     lossSum += step.loss;
     accuracySum += step.accuracy;
@@ -302,8 +308,10 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
  * app and in `npm run train`. Each epoch shuffles the (seeded) training subset, distorts
  * every digit when `augment` is set, reports every batch, then evaluates on the held-out
  * digits and reports that with a CPU copy of the weights. `control` pauses, resumes and
- * stops the run between batches. Every tensor the run creates (batches, gradients,
- * optimiser state) is disposed when it ends, whether it completes, stops or throws.
+ * stops the run between batches; `control.abandon` (the backend died) also ends the waits
+ * for the backend at once, and the run returns as stopped. Every tensor the run creates
+ * (batches, gradients, optimiser state) is disposed when it ends, whether it completes,
+ * stops, is abandoned or throws.
  */
 export async function trainModel(
   model: tf.LayersModel,
@@ -317,6 +325,7 @@ export async function trainModel(
   const subset = shuffleInPlace(Int32Array.from({ length: data.train.count }, (_, i) => i), rng).slice(0, settings.examples);
   const run: Run = {
     settings, data, rng, callbacks, control,
+    guard: (work) => control.guard(work),
     logitsModel: logitsModelOf(model),
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
@@ -333,8 +342,8 @@ export async function trainModel(
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const train = await runEpoch(run, epoch, shuffleInPlace(subset.slice(), rng));
       if (!train) return { status: 'stopped', epochsCompleted: epoch - 1, history, lastSnapshot };
-      const heldOut = await evaluateLogits(run.logitsModel, data.heldOut, settings.evalBatchSize);
-      lastSnapshot = await snapshotWeights(model);
+      const heldOut = await evaluateLogits(run.logitsModel, data.heldOut, settings.evalBatchSize, run.guard);
+      lastSnapshot = await run.guard(snapshotWeights(model));
       const metrics: EpochMetrics = {
         epoch,
         trainLoss: train.loss,
@@ -347,6 +356,9 @@ export async function trainModel(
       await callbacks.onEpoch?.(metrics, lastSnapshot);
     }
     return { status: 'completed', epochsCompleted: settings.epochs, history, lastSnapshot };
+  } catch (error) {
+    if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: history.length, history, lastSnapshot };
+    throw error;
   } finally {
     run.optimizer.dispose();
   }
