@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, fallBackToCpu, liveTensorCount, stopPollingLostWebGl, watchContextLoss, webglContextLost, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { buildModel } from './build';
+import type { Guard } from './guard';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
@@ -133,9 +134,9 @@ export class ModelSession {
     await this.recovering;
     if (this.failure) throw new Error(this.failure);
     const generation = this.generation;
-    const result = await Promise.race([computeLayerOutputs(this.modelInView(), image), this.loss.fired]);
-    if (result === LOST || generation !== this.generation || webglContextLost()) throw new Error(CONTEXT_LOST);
-    return result;
+    const layers = await computeLayerOutputs(this.modelInView(), image, this.untilContextLoss);
+    if (generation !== this.generation || webglContextLost()) throw new Error(CONTEXT_LOST);
+    return layers;
   }
 
   /** Number of live tfjs tensors (shown in the UI, checked by the tests). */
@@ -200,6 +201,13 @@ export class ModelSession {
     this.inView = 'pretrained';
     this.emit();
   }
+
+  /** A guard that gives up on a read when the WebGL context is lost (it would never settle). */
+  private readonly untilContextLoss: Guard = async (work) => {
+    const result = await Promise.race([work, this.loss.fired]);
+    if (result === LOST) throw new Error(CONTEXT_LOST);
+    return result;
+  };
 
   private modelInView(): tf.LayersModel {
     return this.inView === 'trained' && this.trained ? this.trained : this.pretrained;

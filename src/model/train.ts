@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS } from '../core/grid';
 import { augmentDigit, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
+import { unguarded, type Guard } from './guard';
 import { createRandom, shuffleInPlace, type Random } from './random';
 import { INPUT_SIDE, NUM_CLASSES } from './spec';
 import type { LabelledDigits, TrainingData } from './trainingData';
@@ -159,10 +160,6 @@ function batchTensors(images: Float32Array, labels: Int32Array): { xs: tf.Tensor
     labelTensor,
   };
 }
-
-/** Wraps every wait for the backend, so an abandoned run stops waiting (see TrainingControl.guard). */
-type Guard = <T>(work: Promise<T>) => Promise<T>;
-const unguarded: Guard = (work) => work;
 
 /** One optimiser step on one batch; returns its loss and accuracy (the only tensors read). */
 async function trainStep(
