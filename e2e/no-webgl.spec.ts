@@ -17,6 +17,8 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
   await expect(page.getByTestId('backend-notice')).toHaveCount(1);
   await expect(page.getByTestId('backend-notice')).toContainText('CPU');
+  // Said once: one notice, and no lost-GPU alert (there never was a GPU to lose).
+  await expect(page.getByTestId('context-lost-notice')).toHaveCount(0);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '2', { timeout: 60_000 });
   await page.getByTestId('clear').click();
   await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
@@ -31,5 +33,8 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 120_000 });
   await expect(page.getByTestId('train-heldout')).toBeVisible();
   await expect(page.getByTestId('backend-notice')).toHaveCount(1);
+  await expect(page.getByTestId('context-lost-notice')).toHaveCount(0);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
+  expect(Number(await page.getByTestId('train-heldout').getAttribute('data-accuracy'))).toBeGreaterThan(0.1);
   expect(problems.errors).toEqual([]);
 });

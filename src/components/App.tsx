@@ -2,6 +2,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labReducer } from '../state/labState';
 import { labStateOf, type TabId } from '../state/shareState';
+import { ContextLossNotice } from './ContextLossNotice';
 import { EdgeLab } from './EdgeLab';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -49,7 +50,7 @@ export function App() {
   const image = useInputImage(state.source, mnist.data);
   const model = useModelSession();
   const run = useTrainingRun(model.session);
-  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6;
+  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
   const outputs = useLayerOutputs(model.session, image, modelKey);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
@@ -79,6 +80,7 @@ export function App() {
           {t('backendNotice', { reason: t(`errors:fallback.${fallbackCode}`) })}
         </p>
       )}
+      <ContextLossNotice report={model.status?.contextLoss ?? null} />
       <main className="app__main">
         <InputPanel
           source={state.source}

@@ -28,6 +28,17 @@ describe('computeLayerOutputs', () => {
   const model = buildModel(DEFAULT_SPEC, { seed: 3 });
   afterAll(() => model.dispose());
 
+  it('frees its tensors when the guard gives up on the read (a lost GPU never answers)', async () => {
+    await computeLayerOutputs(model, ringImage());
+    const before = tf.memory().numTensors;
+    const giveUp = <T>(work: Promise<T>): Promise<T> => {
+      void work.catch(() => undefined);
+      return Promise.reject(new Error('The WebGL context was lost.'));
+    };
+    await expect(computeLayerOutputs(model, ringImage(), giveUp)).rejects.toThrow('The WebGL context was lost.');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('returns every layer, in order, with its kind and shape', async () => {
     for (const spec of [DEFAULT_SPEC, MIN_POOL_SPEC]) {
       const m = spec === DEFAULT_SPEC ? model : buildModel(spec, { seed: 1 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { unguarded, type Guard } from './guard';
 import { INPUT_SIDE, NUM_CLASSES, type LayerKind } from './spec';
 
 /** One layer's output for one input, as plain data owned by the caller. */
@@ -54,14 +55,15 @@ function checkImage(image: Float32Array): void {
  * Runs one image through the model once and returns every layer's output (input layer
  * excluded), in layer order, as fresh Float32Arrays with their shapes. `image` is a 28x28
  * grey image, row-major, values in [0, 1], white ink on black. Dropout layers are in
- * inference mode (they pass their input through). Creates no lasting tensors.
+ * inference mode (they pass their input through). Creates no lasting tensors, even when
+ * `guard` gives up on the read (then it rejects with the guard's error).
  */
-export async function computeLayerOutputs(model: tf.LayersModel, image: Float32Array): Promise<LayerOutput[]> {
+export async function computeLayerOutputs(model: tf.LayersModel, image: Float32Array, guard: Guard = unguarded): Promise<LayerOutput[]> {
   checkImage(image);
   const { probe, layers } = probeOf(model);
   const tensors = tf.tidy(() => probe.predict(tf.tensor4d(image, [1, INPUT_SIDE, INPUT_SIDE, 1])) as tf.Tensor[]);
   try {
-    const values = await Promise.all(tensors.map((t) => t.data<'float32'>()));
+    const values = await guard(Promise.all(tensors.map((t) => t.data<'float32'>())));
     return layers.map((layer, i) => ({
       name: layer.name,
       kind: layerKind(layer),

@@ -71,6 +71,28 @@ export function watchContextLoss(listener: () => void): () => void {
   return () => canvas.removeEventListener('webglcontextlost', handler);
 }
 
+/**
+ * True when the current backend is WebGL and its context is lost. A read that finishes
+ * after the loss returns zeros, not the values: check this before trusting what it gave.
+ */
+export function webglContextLost(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const backend = tf.backend() as unknown as { getGPGPUContext?: () => { gl: WebGLRenderingContext } };
+  return backend.getGPGPUContext?.().gl.isContextLost() ?? false;
+}
+
+/**
+ * After a context loss, stops tfjs polling the dead context: a pending read waits for a
+ * fence that a lost context never signals, and tfjs would re-check it every few
+ * milliseconds for ever. Those reads are abandoned by their callers (they are raced
+ * against the loss), so dropping the queue loses nothing.
+ */
+export function stopPollingLostWebGl(): void {
+  const webgl = tf.findBackend('webgl') as unknown as { getGPGPUContext?: () => { itemsToPoll?: unknown[] } } | null;
+  const queue = webgl?.getGPGPUContext?.().itemsToPoll;
+  if (Array.isArray(queue)) queue.length = 0;
+}
+
 /** The number of live tensors (the app's tensor counter; it must return to its baseline). */
 export function liveTensorCount(): number {
   return tf.memory().numTensors;

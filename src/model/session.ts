@@ -1,19 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, fallBackToCpu, liveTensorCount, watchContextLoss, type BackendInfo } from './backend';
+import { chooseBackend, fallBackToCpu, liveTensorCount, stopPollingLostWebGl, watchContextLoss, webglContextLost, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
 import { buildModel } from './build';
+import type { Guard } from './guard';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
 import type { ModelPackage } from './modelFiles';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
-import { TrainingControl } from './trainingControl';
+import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
 import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weights';
 
 /** Which model the visualiser shows. */
 export type ModelInView = 'pretrained' | 'trained';
+
+/** What happened when the WebGL context was lost (the UI tells the user). */
+export interface ContextLossReport {
+  /** A training run was going on; it was stopped. */
+  readonly runStopped: boolean;
+  /** The trained model was rebuilt on the CPU with its weights from the end of this epoch. */
+  readonly keptEpoch: number | null;
+  /** The trained model had no saved epoch yet, so it was dropped (the pretrained one is shown). */
+  readonly trainedDiscarded: boolean;
+}
 
 /** What the UI shows of the session. */
 export interface SessionStatus {
@@ -30,6 +41,29 @@ export interface SessionStatus {
   readonly trainedVersion: number;
   /** The trained model's architecture; null when there is no trained model. */
   readonly trainedSpec: ModelSpec | null;
+  /** Bumped when the models were replaced underneath the views (after a context loss): re-run them. */
+  readonly revision: number;
+  readonly contextLoss: ContextLossReport | null;
+}
+
+const CONTEXT_LOST = 'The WebGL context was lost.';
+const LOST = Symbol('context lost');
+
+function createSignal(): { readonly fired: Promise<typeof LOST>; readonly fire: () => void } {
+  let fire = () => {};
+  const fired = new Promise<typeof LOST>((resolve) => {
+    fire = () => resolve(LOST);
+  });
+  return { fired, fire };
+}
+
+/** Frees a model whose backend may be dead (its textures are gone already; only the counts remain). */
+function disposeQuietly(model: tf.LayersModel): void {
+  try {
+    model.dispose();
+  } catch {
+    // A model on a lost context may fail to free GPU memory that no longer exists.
+  }
 }
 
 /** A training request from the UI. */
@@ -64,6 +98,14 @@ export class ModelSession {
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private lastGood: WeightSnapshot | null = null;
+  private lastGoodEpoch = 0;
+  /** Bumped when the WebGL context is lost: results computed before that cannot be trusted. */
+  private generation = 0;
+  private loss = createSignal();
+  private recovering: Promise<void> = Promise.resolve();
+  private failure: string | null = null;
+  private revision = 0;
+  private contextLoss: ContextLossReport | null = null;
   private stopWatching: () => void = () => {};
   private readonly listeners = new Set<(status: SessionStatus) => void>();
 
@@ -72,7 +114,7 @@ export class ModelSession {
     private pretrained: tf.LayersModel,
     private readonly pretrainedUrl: string,
   ) {
-    this.stopWatching = watchContextLoss(() => void this.recoverFromContextLoss());
+    this.stopWatching = watchContextLoss(() => this.onContextLost());
   }
 
   /** Chooses the backend, loads the shipped model and warms it up (compiles the shaders). */
@@ -94,6 +136,8 @@ export class ModelSession {
       trainedAccuracy: this.trainedAccuracy,
       trainedVersion: this.trainedVersion,
       trainedSpec: this.trainedSpec,
+      revision: this.revision,
+      contextLoss: this.contextLoss,
     };
   }
 
@@ -103,9 +147,18 @@ export class ModelSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every layer's output for one 28x28 image (784 values in 0..1), from the model in view. */
+  /**
+   * Every layer's output for one 28x28 image (784 values in 0..1), from the model in view.
+   * Rejects, rather than returning zeros or waiting for ever, when the WebGL context is
+   * lost during the pass; the status's `revision` then changes once the models are back.
+   */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
-    return computeLayerOutputs(this.modelInView(), image);
+    await this.recovering;
+    if (this.failure) throw new Error(this.failure);
+    const generation = this.generation;
+    const layers = await computeLayerOutputs(this.modelInView(), image, this.untilContextLoss);
+    if (generation !== this.generation || webglContextLost()) throw new Error(CONTEXT_LOST);
+    return layers;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
@@ -131,22 +184,33 @@ export class ModelSession {
     if (this.training) throw new Error('A training run is already going on.');
     const control = new TrainingControl();
     this.training = control;
-    const done = (async () => {
+    const done = (async (): Promise<TrainResult> => {
       try {
-        const { model, spec } = await this.startingModel(request);
+        await this.recovering;
+        const generation = this.generation;
+        // Numbers read while the context was being lost are zeros, not results: drop them.
+        const trusted = () => generation === this.generation && !webglContextLost();
+        const { model, spec } = await control.guard(this.startingModel(request));
         this.replaceTrained(model, spec);
+        this.lastGood = null;
+        this.lastGoodEpoch = 0;
         this.inView = 'trained';
         this.emit();
         return await trainModel(model, request.data, request.options, {
-          onBatch: callbacks.onBatch,
+          onBatch: (metrics) => (trusted() ? callbacks.onBatch?.(metrics) : undefined),
           onEpoch: async (metrics, snapshot) => {
+            if (!trusted()) return;
             this.lastGood = snapshot;
             this.trainedAccuracy = metrics.heldOutAccuracy;
+            this.lastGoodEpoch = metrics.epoch;
             await callbacks.onEpoch?.(metrics, snapshot);
           },
         }, control);
+      } catch (error) {
+        if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: 0, history: [], lastSnapshot: null };
+        throw error;
       } finally {
-        this.training = null;
+        if (this.training === control) this.training = null;
         this.emit();
       }
     })();
@@ -192,9 +256,17 @@ export class ModelSession {
     if (this.training) throw new Error('Stop the training run before resetting.');
     this.replaceTrained(null, null);
     this.lastGood = null;
+    this.lastGoodEpoch = 0;
     this.inView = 'pretrained';
     this.emit();
   }
+
+  /** A guard that gives up on a read when the WebGL context is lost (it would never settle). */
+  private readonly untilContextLoss: Guard = async (work) => {
+    const result = await Promise.race([work, this.loss.fired]);
+    if (result === LOST) throw new Error(CONTEXT_LOST);
+    return result;
+  };
 
   private modelInView(): tf.LayersModel {
     return this.inView === 'trained' && this.trained ? this.trained : this.pretrained;
@@ -218,15 +290,53 @@ export class ModelSession {
     this.trainedVersion++;
   }
 
-  private async recoverFromContextLoss(): Promise<void> {
-    this.training?.stop();
-    this.backend = await fallBackToCpu();
+  /**
+   * The GPU is gone, and every tensor on it with it (a lost context cannot be read back).
+   * Abandons the run and any pass in flight, then rebuilds on the CPU: the pretrained
+   * model from its files, the trained one from its architecture and the CPU snapshot of
+   * its last completed epoch (or drops it when no epoch completed).
+   */
+  private onContextLost(): void {
+    this.generation++;
+    const runStopped = this.training !== null;
+    this.training?.abandon(CONTEXT_LOST);
+    this.loss.fire();
+    this.loss = createSignal();
+    stopPollingLostWebGl();
+    this.recovering = this.recoverFromContextLoss(runStopped).catch((error: unknown) => {
+      this.failure = `The network could not be rebuilt on the CPU: ${error instanceof Error ? error.message : String(error)}`;
+      this.emit();
+    });
+  }
+
+  private async recoverFromContextLoss(runStopped: boolean): Promise<void> {
+    this.backend = await fallBackToCpu('contextLost');
+    const lostPretrained = this.pretrained;
     this.pretrained = await loadModelFromUrl(this.pretrainedUrl);
-    if (this.trained && this.trainedSpec) {
-      const rebuilt = buildModel(this.trainedSpec);
-      if (this.lastGood) restoreWeights(rebuilt, this.lastGood);
-      this.trained = rebuilt;
+    disposeQuietly(lostPretrained);
+    let keptEpoch: number | null = null;
+    let trainedDiscarded = false;
+    const lostTrained = this.trained;
+    if (lostTrained) {
+      if (this.lastGood) {
+        // The topology only (no tensor is read), with fresh weights on the CPU, then the snapshot.
+        const rebuilt = await tf.models.modelFromJSON({ modelTopology: lostTrained.toJSON(null, false) });
+        restoreWeights(rebuilt, this.lastGood);
+        this.trained = rebuilt;
+        keptEpoch = this.lastGoodEpoch;
+      } else {
+        this.trained = null;
+        this.trainedSpec = null;
+        this.trainedName = null;
+        this.trainedAccuracy = null;
+        this.trainedVersion++;
+        this.inView = 'pretrained';
+        trainedDiscarded = true;
+      }
+      disposeQuietly(lostTrained);
     }
+    this.contextLoss = { runStopped, keptEpoch, trainedDiscarded };
+    this.revision++;
     this.emit();
   }
 

@@ -111,6 +111,24 @@ describe('trainModel', () => {
     model.dispose();
   });
 
+  it('returns as stopped, freeing every tensor, when the run is abandoned (its backend died)', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 8 });
+    const before = tf.memory().numTensors;
+    const control = new TrainingControl();
+    let epochs = 0;
+    // Abandoned after the last batch of the first epoch: its held-out evaluation must not wait.
+    const result = await trainModel(model, data, { epochs: 3, batchSize: 16 }, {
+      onBatch: (m) => {
+        if (m.batch === m.batchesPerEpoch) control.abandon('The WebGL context was lost.');
+      },
+      onEpoch: () => void epochs++,
+    }, control);
+    expect(result).toMatchObject({ status: 'stopped', epochsCompleted: 0, lastSnapshot: null });
+    expect(epochs).toBe(0);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
   it('pauses and resumes', async () => {
     const model = buildModel(TINY_SPEC, { seed: 7 });
     const control = new TrainingControl();

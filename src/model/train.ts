@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS } from '../core/grid';
 import { augmentDigit, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
 import { kernelGradientSizes, kernelWeights, type LayerGradientSize } from './gradients';
+import { unguarded, type Guard } from './guard';
 import { createRandom, shuffleInPlace, type Random } from './random';
 import { INPUT_SIDE, NUM_CLASSES } from './spec';
 import type { LabelledDigits, TrainingData } from './trainingData';
-import { TrainingControl } from './trainingControl';
+import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights, type WeightSnapshot } from './weights';
 
 /** The optimisers a student can pick. 'sgd' is plain gradient descent (no momentum). */
@@ -177,6 +178,7 @@ async function trainStep(
   images: Float32Array,
   labels: Int32Array,
   measure: readonly { index: number; layer: string }[] | null,
+  guard: Guard,
 ): Promise<{ loss: number; accuracy: number; gradients?: LayerGradientSize[] }> {
   const outputs = tf.tidy(() => {
     const { xs, ys, labelTensor } = batchTensors(images, labels);
@@ -193,7 +195,7 @@ async function trainStep(
     return result;
   });
   try {
-    const [lossValue, accuracyValue, sizes] = await Promise.all(outputs.map((t) => t.data()));
+    const [lossValue, accuracyValue, sizes] = await guard(Promise.all(outputs.map((t) => t.data())));
     const step = { loss: lossValue[0], accuracy: accuracyValue[0] };
     return measure && sizes ? { ...step, gradients: measure.map((k, i) => ({ layer: k.layer, meanAbs: sizes[i] })) } : step;
   } finally {
@@ -209,7 +211,7 @@ export async function evaluateModel(model: tf.LayersModel, digits: LabelledDigit
   return evaluateLogits(logitsModelOf(model), digits, batchSize);
 }
 
-async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigits, batchSize: number): Promise<{ loss: number; accuracy: number }> {
+async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigits, batchSize: number, guard: Guard = unguarded): Promise<{ loss: number; accuracy: number }> {
   const order = Array.from({ length: digits.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;
@@ -225,7 +227,7 @@ async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigit
       return tf.stack([loss, hits]);
     });
     try {
-      const [loss, hits] = await sums.data();
+      const [loss, hits] = await guard(sums.data());
       lossSum += loss;
       correct += hits;
     } finally {
@@ -269,6 +271,7 @@ interface Run {
   readonly variables: tf.Variable[];
   readonly callbacks: TrainCallbacks;
   readonly control: TrainingControl;
+  readonly guard: Guard;
   readonly batchesPerEpoch: number;
   readonly examplesTotal: number;
   /** The kernels whose gradient sizes are measured. */
@@ -293,7 +296,7 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     setLearningRate(run.optimizer, settings.optimizer, learningRate);
     const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
     const measure = settings.gradientEvery > 0 && run.batchesDone % settings.gradientEvery === 0 ? run.kernels : null;
-    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure);
+    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure, run.guard);
     run.batchesDone += 1;
     run.examplesSeen += to - from;
     lossSum += step.loss;
@@ -318,8 +321,10 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
  * app and in `npm run train`. Each epoch shuffles the (seeded) training subset, distorts
  * every digit when `augment` is set, reports every batch, then evaluates on the held-out
  * digits and reports that with a CPU copy of the weights. `control` pauses, resumes and
- * stops the run between batches. Every tensor the run creates (batches, gradients,
- * optimiser state) is disposed when it ends, whether it completes, stops or throws.
+ * stops the run between batches; `control.abandon` (the backend died) also ends the waits
+ * for the backend at once, and the run returns as stopped. Every tensor the run creates
+ * (batches, gradients, optimiser state) is disposed when it ends, whether it completes,
+ * stops, is abandoned or throws.
  */
 export async function trainModel(
   model: tf.LayersModel,
@@ -333,6 +338,7 @@ export async function trainModel(
   const subset = shuffleInPlace(Int32Array.from({ length: data.train.count }, (_, i) => i), rng).slice(0, settings.examples);
   const run: Run = {
     settings, data, rng, callbacks, control,
+    guard: (work) => control.guard(work),
     logitsModel: logitsModelOf(model),
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
@@ -351,8 +357,8 @@ export async function trainModel(
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const train = await runEpoch(run, epoch, shuffleInPlace(subset.slice(), rng));
       if (!train) return { status: 'stopped', epochsCompleted: epoch - 1, history, lastSnapshot };
-      const heldOut = await evaluateLogits(run.logitsModel, data.heldOut, settings.evalBatchSize);
-      lastSnapshot = await snapshotWeights(model);
+      const heldOut = await evaluateLogits(run.logitsModel, data.heldOut, settings.evalBatchSize, run.guard);
+      lastSnapshot = await run.guard(snapshotWeights(model));
       const metrics: EpochMetrics = {
         epoch,
         trainLoss: train.loss,
@@ -365,6 +371,9 @@ export async function trainModel(
       await callbacks.onEpoch?.(metrics, lastSnapshot);
     }
     return { status: 'completed', epochsCompleted: settings.epochs, history, lastSnapshot };
+  } catch (error) {
+    if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: history.length, history, lastSnapshot };
+    throw error;
   } finally {
     run.optimizer.dispose();
   }

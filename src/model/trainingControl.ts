@@ -2,6 +2,17 @@
 export type TrainingState = 'running' | 'paused' | 'stopped';
 
 /**
+ * Why a guarded wait ended early: the run was abandoned because its backend died (a lost
+ * WebGL context never answers a pending read, so waiting for it would hang for ever).
+ */
+export class TrainingAbandoned extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'TrainingAbandoned';
+  }
+}
+
+/**
  * The cancel token of a training run: the UI calls `pause`, `resume` and `stop`; the
  * training loop calls {@link TrainingControl.proceed} between batches. Stopping is final
  * (a stopped run ends after its current batch and frees its tensors); a new run needs a
@@ -11,6 +22,8 @@ export class TrainingControl {
   private current: TrainingState = 'running';
   private wake: (() => void) | null = null;
   private readonly listeners = new Set<(state: TrainingState) => void>();
+  private abandoned: TrainingAbandoned | null = null;
+  private readonly abandonWaiters = new Set<(error: TrainingAbandoned) => void>();
 
   get state(): TrainingState {
     return this.current;
@@ -26,6 +39,44 @@ export class TrainingControl {
 
   stop(): void {
     if (this.current !== 'stopped') this.set('stopped');
+  }
+
+  /**
+   * Stops the run for good because its backend is gone: every wait passed through
+   * {@link TrainingControl.guard} rejects at once with a {@link TrainingAbandoned}, so the
+   * loop unwinds (and frees what it can) instead of waiting for reads that never come.
+   */
+  abandon(reason: string): void {
+    if (this.abandoned) return;
+    const error = new TrainingAbandoned(reason);
+    this.abandoned = error;
+    this.stop();
+    const waiters = [...this.abandonWaiters];
+    this.abandonWaiters.clear();
+    waiters.forEach((reject) => reject(error));
+  }
+
+  /** True once {@link TrainingControl.abandon} was called. */
+  get isAbandoned(): boolean {
+    return this.abandoned !== null;
+  }
+
+  /** Settles like `work`, unless the run is abandoned first: then rejects with {@link TrainingAbandoned}. */
+  guard<T>(work: Promise<T>): Promise<T> {
+    if (this.abandoned) return Promise.reject(this.abandoned);
+    return new Promise<T>((resolve, reject) => {
+      this.abandonWaiters.add(reject);
+      work.then(
+        (value) => {
+          this.abandonWaiters.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.abandonWaiters.delete(reject);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Calls `listener` on every state change; returns the function that unsubscribes it. */

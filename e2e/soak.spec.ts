@@ -1,0 +1,127 @@
+import type { CDPSession, Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { test, expect, openApp } from './fixtures';
+
+/** Input changes after the warm-up: 200 within `npm test`, 1,000 in `npm run soak`. */
+const UPDATES = Number(process.env.SOAK_UPDATES ?? 200);
+const WARM_UP = 40;
+/** Wait for the prediction to catch up every this many changes (the pen never waits for it). */
+const SETTLE_EVERY = 25;
+const HEAP_GROWTH_LIMIT = 5 * 1024 * 1024;
+const CLASS_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
+
+// Exact heap sizes (performance.memory is otherwise rounded and bucketed).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  },
+});
+
+/** A small seeded generator (mulberry32), so every run makes the same strokes and picks. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Drives the input: the sample picker (class, index, random) and short pen strokes. */
+class InputDriver {
+  private digit = 2;
+  private pad: { x: number; y: number; width: number; height: number } | null = null;
+
+  constructor(private readonly page: Page, private readonly random: () => number) {}
+
+  /** One input change, picked at random. */
+  async update(): Promise<void> {
+    const { page, random } = this;
+    const kind = Math.floor(random() * 4);
+    if (kind === 0) {
+      this.digit = Math.floor(random() * 10);
+      await page.getByTestId(`sample-class-${this.digit}`).click();
+    } else if (kind === 1) {
+      await page.getByTestId('sample-index').fill(String(Math.floor(random() * CLASS_COUNTS[this.digit])));
+    } else if (kind === 2) {
+      await page.getByTestId('sample-random').click();
+      const source = (await page.getByTestId('input-source').textContent()) ?? '';
+      this.digit = Number(/MNIST digit (\d)/.exec(source)?.[1] ?? this.digit);
+    } else {
+      await this.stroke();
+    }
+  }
+
+  /** A short three-point stroke (the pad's box is looked up once: the layout does not move). */
+  private async stroke(): Promise<void> {
+    this.pad ??= await this.page.getByTestId('draw-canvas').boundingBox();
+    if (!this.pad) throw new Error('drawing pad not visible');
+    const { x, y, width, height } = this.pad;
+    const point = () => [x + (0.15 + this.random() * 0.7) * width, y + (0.15 + this.random() * 0.7) * height] as const;
+    const mouse = this.page.mouse;
+    await mouse.move(...point());
+    await mouse.down();
+    await mouse.move(...point());
+    await mouse.move(...point());
+    await mouse.up();
+  }
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
+}
+
+/** The live tensor count once it holds still (the pill refreshes a few times a second). */
+async function stableTensorCount(page: Page): Promise<number> {
+  const pill = page.getByTestId('tensor-count');
+  await expect(pill).not.toHaveAttribute('data-count', '');
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(450);
+    const now = Number(await pill.getAttribute('data-count'));
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+/**
+ * Waits for the tensor count to come back to `baseline`: a pass still running holds its
+ * outputs for a moment (longer on a busy machine), a leak never gives them back.
+ */
+async function expectTensorsBackTo(page: Page, baseline: number): Promise<void> {
+  await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
+}
+
+/** The JS heap in use after full garbage collections. */
+async function heapAfterGc(page: Page, cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+}
+
+test(`soak: ${UPDATES} random strokes and sample changes leak no tensors, little heap and no errors`, async ({ page, problems }) => {
+  test.setTimeout(90_000 + UPDATES * 400);
+  await openApp(page);
+  await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
+  const cdp = await page.context().newCDPSession(page);
+  const input = new InputDriver(page, seeded(7));
+  for (let i = 0; i < WARM_UP; i++) await input.update();
+  await settled(page);
+  const tensors = await stableTensorCount(page);
+  const heap = await heapAfterGc(page, cdp);
+
+  for (let i = 1; i <= UPDATES; i++) {
+    await input.update();
+    if (i % SETTLE_EVERY === 0) await settled(page);
+  }
+  await settled(page);
+  const prediction = page.getByTestId('prediction');
+  expect(await prediction.getAttribute('data-digit')).toMatch(/^[0-9]$/);
+  await expectTensorsBackTo(page, tensors);
+  const growth = (await heapAfterGc(page, cdp)) - heap;
+  console.log(`soak: ${UPDATES} updates, ${tensors} tensors throughout, heap ${(heap / 1e6).toFixed(1)} MB, growth ${(growth / 1e6).toFixed(2)} MB`);
+  expect(growth).toBeLessThan(HEAP_GROWTH_LIMIT);
+  expect(problems.errors).toEqual([]);
+});
