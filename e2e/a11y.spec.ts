@@ -69,7 +69,7 @@ test('the tabs are one stop: arrow keys, Home and End switch views', async ({ pa
   await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('#tabpanel-network')).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-lessons')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tab-filters')).toBeFocused();
   await expect(page.getByTestId('tab-filters')).toHaveAttribute('aria-selected', 'true');

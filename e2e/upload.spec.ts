@@ -51,7 +51,7 @@ test('bad uploads are refused with a clear message and the input stays', async (
     ['notes.png', 'image/png', Buffer.from('This is just text, renamed to look like a picture.\n'), /PNG, JPEG, WebP or GIF/],
     ['huge.png', 'image/png', pngHeader(10_000, 10_000), /10[,.\u202f ]?000 × 10[,.\u202f ]?000/],
     ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /PNG, JPEG, WebP or GIF/],
-    ['big.png', 'image/png', Buffer.concat([pngHeader(100, 100), Buffer.alloc(11 * 1024 * 1024)]), /MB/],
+    ['big-50MB.png', 'image/png', Buffer.concat([pngHeader(100, 100), Buffer.alloc(50 * 1024 * 1024)]), /MB/],
   ];
   for (const [name, mime, buffer, message] of cases) {
     await upload(page, name, mime, buffer);

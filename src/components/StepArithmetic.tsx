@@ -20,11 +20,10 @@ export function StepArithmetic({ step, kernelWidth, withBias }: StepArithmeticPr
   const { t } = useTranslation('lessons');
   return (
     <div className="step-arith">
-      <div className="step-arith__grid" style={{ gridTemplateColumns: `repeat(${kernelWidth}, auto)` }} role="table" aria-label={t('stepper.productsLabel')}>
+      <div className="step-arith__grid" style={{ gridTemplateColumns: `repeat(${kernelWidth}, auto)` }} role="group" aria-label={t('stepper.productsLabel')}>
         {step.terms.map((term, i) => (
           <span
             key={i}
-            role="cell"
             className={`step-arith__cell${term.inside ? '' : ' step-arith__cell--pad'}${term.weight > 0 ? ' weight--pos' : term.weight < 0 ? ' weight--neg' : ''}`}
             data-testid="stepper-term"
             data-input={term.value}

@@ -9,6 +9,8 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'PNG', 'JPEG', 'WebP', 'GIF', 'SVG', 'Sobel', 'px', 'ms', 'MB',
   // mathematical notation kept as written in Chinese textbooks, and the "i" of info buttons
   'logit', 'e', 'ln', 'exp', 'max', 'min', 'z', 'i',
+  // file extensions of a downloaded model (model.json, model.weights.bin)
+  'json', 'weights', 'bin', 'JSON',
 ]);
 
 const LAYER_NAME = /^(conv|pool|dense|dropout)\d+(_(relu|sigmoid|tanh))?$/;
