@@ -9,8 +9,10 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'PNG', 'JPEG', 'WebP', 'GIF', 'SVG', 'Sobel', 'px', 'ms', 'MB',
   // mathematical notation kept as written in Chinese textbooks, and the "i" of info buttons
   'logit', 'e', 'ln', 'exp', 'max', 'min', 'z', 'i',
-  // file extensions of a downloaded model (model.json, model.weights.bin)
-  'json', 'weights', 'bin', 'JSON',
+  // file extensions of a downloaded model (model.json, model.weights.bin) and format names
+  'json', 'weights', 'bin', 'JSON', 'CNN', 'TensorFlow', 'js', 'layers', 'model', 'modelTopology', 'float32', 'NaN',
+  // keys
+  'Ctrl', 'Cmd', 'Esc', 'Escape', 'Tab', 'Home', 'End',
 ]);
 
 const LAYER_NAME = /^(conv|pool|dense|dropout)\d+(_(relu|sigmoid|tanh))?$/;
