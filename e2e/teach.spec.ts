@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, drawStroke } from './fixtures';
 
@@ -97,6 +98,13 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
     await expect(score).toBeVisible({ timeout: 90_000 });
     expect(Number(await score.getAttribute('data-correct'))).toBeGreaterThanOrEqual(985);
     expect(await tensorCount(page)).toBe(before);
+
+    // The matrix exports as a standalone SVG with its axis titles.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figure-confusion').getByTestId('export-svg').click()]);
+    expect(download.suggestedFilename()).toMatch(/confusion-matrix\.svg$/);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    expect(svg).toContain('true digit');
 
     const wrong = await page.locator('[data-testid^="confusion-cell-"]').evaluateAll((cells) =>
       cells.map((c) => ({ id: c.getAttribute('data-testid')!, count: Number(c.getAttribute('data-count')) })).filter((c) => {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Figure } from './Figure';
 import { ACTIVATION_NAMES, applyActivation, type ActivationName } from '../core/activations';
 import { extractChannel, finiteRange } from '../core/channels';
 import type { LayerOutput } from '../model/activations';
@@ -84,7 +85,9 @@ function ActivationColumn({ name, raw }: { name: ActivationName; raw: NonNullabl
   const { scale, domain } = colouring(name, finiteRange(after.data)[1]);
   return (
     <figure className="activations__column" data-testid={`activation-${name}`}>
-      <ActivationPlot name={name} title={TITLES[name]} functionLabel={t('activations.function')} derivativeLabel={t('activations.derivative')} testId={`activation-plot-${name}`} />
+      <Figure title={TITLES[name]} name={[name]} vector testId={`figure-activation-${name}`}>
+        <ActivationPlot name={name} title={TITLES[name]} functionLabel={t('activations.function')} derivativeLabel={t('activations.derivative')} testId={`activation-plot-${name}`} />
+      </Figure>
       <p className="activations__formula">{t(`activations.${name}Formula`)}</p>
       <div data-testid={`activation-map-${name}`} className="activations__map">
         <FeatureMapThumb grid={after} scale={scale} domain={domain} side={MAP_SIDE} label={t('activations.afterLabel', { name: TITLES[name] })} />

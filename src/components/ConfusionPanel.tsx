@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Figure } from './Figure';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../core/confusion';
 import { MNIST_PIXELS, createGrid } from '../core/grid';
 import type { MnistData } from '../data/mnistFormat';
@@ -108,6 +109,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
             <p className="confusion__score" data-testid="confusion-score" data-correct={result.matrix.correct}>
               {t('confusion.score', { correct: result.matrix.correct, total: result.matrix.total, wrong: result.matrix.total - result.matrix.correct })}
             </p>
+            <Figure title={t('confusion.title')} name={['confusion-matrix']} vector testId="figure-confusion">
             <ConfusionMatrix
               counts={result.matrix.counts}
               selected={selected}
@@ -118,6 +120,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
                 cell: (truth, predicted, count) => t(truth === predicted ? 'confusion.cellRight' : 'confusion.cellWrong', { truth, predicted, count }),
               }}
             />
+            </Figure>
           </div>
           <div className="confusion__digits">
             {!selected ? (

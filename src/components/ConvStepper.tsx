@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Figure } from './Figure';
 import { filledOutput } from '../core/convSteps';
 import { passesThreshold } from '../core/threshold';
 import { padGrid, type Image28 } from '../core/grid';
@@ -169,6 +170,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
             )}
           </div>
           <figure style={{ width: OUTPUT_SIDE }}>
+            <Figure title={t('stepper.outputLegend')} name={['convolution-output']} testId="figure-stepper-output">
             <StepperOutput
               grid={output}
               filled={shown}
@@ -182,6 +184,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
                 setFilled(cell.row * setup.sequence.outWidth + cell.col + 1);
               }}
             />
+            </Figure>
             <ColourLegend scale={COLOUR_SCALES.diverging} domain={domain} title={t('stepper.outputLegend')} width={OUTPUT_SIDE} />
             <figcaption>{t('stepper.outputCaption', { filled: shown, total: count })}</figcaption>
           </figure>

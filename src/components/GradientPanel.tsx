@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Figure } from './Figure';
 import { GradientChart, type GradientSeries } from '../charts/GradientChart';
 import { InfoButton } from './InfoButton';
 import type { TrainingView } from './useTrainingRun';
@@ -19,7 +20,9 @@ export function GradientPanel({ gradients }: { gradients: TrainingView['gradient
       <h3 className="lessons-header">
         {t('gradients.title')} <InfoButton panel="gradients" topic={t('gradients.title')} paragraphs={[t('gradients.info')]} />
       </h3>
-      <GradientChart title={t('gradients.chartTitle')} xLabel={t('gradients.xLabel')} series={series} emptyText={t('gradients.empty')} />
+      <Figure title={t('gradients.chartTitle')} name={['gradient-sizes']} vector testId="figure-gradients">
+        <GradientChart title={t('gradients.chartTitle')} xLabel={t('gradients.xLabel')} series={series} emptyText={t('gradients.empty')} />
+      </Figure>
       <p className="muted gradient-panel__hint">{t('gradients.hint')}</p>
     </div>
   );
