@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
 import messages from '../src/i18n/locales/en/share.json' with { type: 'json' };
+import { SHORTCUTS } from '../src/state/shortcuts';
 
 const DEFAULT_COUNTS = [153, 134, 116, 131];
 
@@ -187,7 +188,7 @@ test('presenter mode and keyboard shortcuts', async ({ page, problems }) => {
   const overlay = page.getByTestId('shortcuts');
   await expect(overlay).toBeVisible();
   await expect(overlay.getByRole('heading')).toBeVisible();
-  await expect(overlay.locator('kbd')).toHaveCount(11);
+  await expect(overlay.locator('kbd')).toHaveCount(SHORTCUTS.length);
   await expect(overlay.getByRole('button')).toBeFocused();
   await page.keyboard.press('2');
   await expect(page.getByTestId('tab-filters')).toHaveAttribute('aria-selected', 'true');

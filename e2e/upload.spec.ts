@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, onCounts } from './fixtures';
 
@@ -12,7 +13,14 @@ function pngHeader(width: number, height: number): Buffer {
 }
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
-  await page.getByTestId('upload-input').setInputFiles({ name, mimeType, buffer });
+  if (buffer.length < 40 * 1024 * 1024) {
+    await page.getByTestId('upload-input').setInputFiles({ name, mimeType, buffer });
+    return;
+  }
+  // Playwright hands large files over by path only.
+  const path = test.info().outputPath(name);
+  writeFileSync(path, buffer);
+  await page.getByTestId('upload-input').setInputFiles(path);
 }
 
 /** A real PNG made by the browser: a dark "1"-like bar on white, 120x160. */
