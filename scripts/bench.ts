@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
-import { DEFAULT_RUN } from '../src/components/TrainingPanel';
+import { DEFAULT_RUN } from '../src/state/runSettings';
 import { launchBrowser, newObservedPage, waitForPrediction } from './bench/browser';
 import { measureColdStart } from './bench/coldStart';
 import { measureLeaks } from './bench/leaks';

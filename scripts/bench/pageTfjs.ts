@@ -13,7 +13,7 @@ import { DEFAULT_SPEC, NUM_CLASSES } from '../../src/model/spec';
 import { evaluateModel, trainModel, type TrainOptions } from '../../src/model/train';
 import { TrainingControl } from '../../src/model/trainingControl';
 import { trainingDataFromMnist, type LabelledDigits, type TrainingData } from '../../src/model/trainingData';
-import { DEFAULT_RUN } from '../../src/components/TrainingPanel';
+import { DEFAULT_RUN } from '../../src/state/runSettings';
 import type { LearningConfig, LearningResult, PredictTimes, Throughput, ThroughputConfig } from './protocol';
 
 const MODEL_URL = 'models/default/model.json';
