@@ -29,36 +29,38 @@ export function RunComparePanel({ previous, current }: RunComparePanelProps) {
       {rows.length === 0 ? (
         <p className="muted dropout-panel__note">{t('runs.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('runs.run')}</th>
-              <th scope="col">{t('runs.firstLayer')}</th>
-              <th scope="col">{t('runs.dropout')}</th>
-              <th scope="col">{t('runs.digits')}</th>
-              <th scope="col">{t('runs.train')}</th>
-              <th scope="col">{t('runs.heldOut')}</th>
-              <th scope="col">{t('runs.gap')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ id, name, run }) => {
-              const last = run.history[run.history.length - 1];
-              const gap = last.trainAccuracy - last.heldOutAccuracy;
-              return (
-                <tr key={id} data-testid={`run-compare-${id}`} data-gap={gap} data-dropout={run.meta.dropout.join(',')}>
-                  <th scope="row">{name}</th>
-                  <td>{t(`start.short.${run.meta.firstLayer}`)}</td>
-                  <td>{run.meta.dropout.length ? run.meta.dropout.join(' / ') : '–'}</td>
-                  <td>{t('runs.digitsEpochs', { digits: run.meta.trainExamples, epochs: run.history.length })}</td>
-                  <td>{percent(last.trainAccuracy)}</td>
-                  <td>{percent(last.heldOutAccuracy)}</td>
-                  <td>{percent(gap)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="run-compare__scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('runs.run')}</th>
+                <th scope="col">{t('runs.firstLayer')}</th>
+                <th scope="col">{t('runs.dropout')}</th>
+                <th scope="col">{t('runs.digits')}</th>
+                <th scope="col">{t('runs.train')}</th>
+                <th scope="col">{t('runs.heldOut')}</th>
+                <th scope="col">{t('runs.gap')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ id, name, run }) => {
+                const last = run.history[run.history.length - 1];
+                const gap = last.trainAccuracy - last.heldOutAccuracy;
+                return (
+                  <tr key={id} data-testid={`run-compare-${id}`} data-gap={gap} data-dropout={run.meta.dropout.join(',')}>
+                    <th scope="row">{name}</th>
+                    <td>{t(`start.short.${run.meta.firstLayer}`)}</td>
+                    <td>{run.meta.dropout.length ? run.meta.dropout.join(' / ') : '–'}</td>
+                    <td>{t('runs.digitsEpochs', { digits: run.meta.trainExamples, epochs: run.history.length })}</td>
+                    <td>{percent(last.trainAccuracy)}</td>
+                    <td>{percent(last.heldOutAccuracy)}</td>
+                    <td>{percent(gap)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
