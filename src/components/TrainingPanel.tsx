@@ -110,9 +110,8 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   });
 
   const previous = runs.previous;
-  const previousName = previous ? tCompare('series.previous', { start: tCompare(`start.short.${previous.meta.firstLayer}`) }) : '';
   const previousSeries = (pick: (e: EpochMetrics) => number) =>
-    previous ? [{ name: previousName, colour: PREVIOUS_COLOUR, dots: true, dashed: true, points: heldOutPoints(previous, pick) }] : [];
+    previous ? [{ name: tCompare('series.previous'), colour: PREVIOUS_COLOUR, dots: true, dashed: true, points: heldOutPoints(previous, pick) }] : [];
   const lossSeries = [
     { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },
     { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutLoss] as const) },
@@ -250,6 +249,11 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
               <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
             </ChartFigure>
           </div>
+          {previous && (
+            <p className="muted filter-compare__note" data-testid="previous-run-note">
+              {tCompare('series.previousNote', { start: tCompare(`start.short.${previous.meta.firstLayer}`), dropout: previous.meta.dropout.join(' / ') || '–' })}
+            </p>
+          )}
           <GradientPanel gradients={view.gradients} />
           <RunComparePanel previous={previous} current={runs.current} />
           <DropoutPanel spec={runSpec} ready={!!session} />
