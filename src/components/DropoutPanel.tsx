@@ -12,9 +12,9 @@ export interface DropoutPanelProps {
   readonly ready: boolean;
 }
 
-/** Columns of the unit grid: about square for the usual layer sizes. */
+/** Columns of the unit grid: about twice as wide as tall, so the grid stays short. */
 function columnsFor(units: number): number {
-  return Math.min(32, Math.max(4, Math.ceil(Math.sqrt(units))));
+  return Math.min(32, Math.max(8, Math.ceil(Math.sqrt(units * 2))));
 }
 
 function MaskGrid({ units, rate }: { units: number; rate: number }) {
