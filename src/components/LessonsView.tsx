@@ -4,6 +4,8 @@ import type { ModelSession } from '../model/session';
 import type { LabState } from '../state/labState';
 import { ActivationsPanel } from './ActivationsPanel';
 import { ConvStepper } from './ConvStepper';
+import { FilterComparePanel } from './FilterComparePanel';
+import { useFirstLayerKernels } from './useStepperSource';
 import '../styles/lessons.css';
 
 export interface LessonsViewProps {
@@ -18,10 +20,12 @@ export interface LessonsViewProps {
 /** Step-by-step lessons on the live model and the current digit. */
 export function LessonsView({ image, lab, session, modelVersion, outputs }: LessonsViewProps) {
   const conv1 = outputs?.find((l) => l.name === 'conv1') ?? null;
+  const first = useFirstLayerKernels(session, modelVersion);
   return (
     <div className="lessons-stack">
       <ConvStepper image={image} lab={lab} session={session} modelVersion={modelVersion} conv1={conv1} />
       <ActivationsPanel conv1={conv1} />
+      <FilterComparePanel first={first} />
     </div>
   );
 }

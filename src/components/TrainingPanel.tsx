@@ -6,7 +6,7 @@ import type { MnistData } from '../data/mnistFormat';
 import { DEFAULT_AUGMENT } from '../model/augment';
 import type { ModelSession, SessionStatus } from '../model/session';
 import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../model/spec';
-import type { OptimizerName } from '../model/train';
+import type { EpochMetrics, OptimizerName } from '../model/train';
 import { trainingDataFromMnist } from '../model/trainingData';
 import { ArchitectureEditor } from './ArchitectureEditor';
 import { ChartFigure } from './ChartFigure';
@@ -15,6 +15,11 @@ import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
 import { matchingPreset, PresetPicker } from './PresetPicker';
 import { TRAINING_PRESETS, type TrainingPresetId } from '../model/presets';
 import type { useTrainingRun } from './useTrainingRun';
+import { edgeStartProblem, type FirstLayerStart } from '../model/initFilters';
+import { FirstLayerStartPicker } from './FirstLayerStartPicker';
+import { DropoutPanel } from './DropoutPanel';
+import { RunComparePanel } from './RunComparePanel';
+import { heldOutPoints, useRunHistory } from './useRunHistory';
 
 import { DEFAULT_RUN, type RunSettings } from '../state/runSettings';
 
@@ -30,6 +35,9 @@ export interface TrainingPanelProps {
   readonly onSpecChange: (spec: ModelSpec) => void;
 }
 
+/** The faded colour of the previous run's held-out curve. */
+const PREVIOUS_COLOUR = '#b9a27a';
+
 function formatSeconds(t: TFunction<'training'>, s: number): string {
   if (!Number.isFinite(s)) return '–';
   const m = Math.floor(s / 60);
@@ -40,6 +48,8 @@ function formatSeconds(t: TFunction<'training'>, s: number): string {
 export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const { t, i18n } = useTranslation('training');
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
+  const [firstLayer, setFirstLayer] = useState<FirstLayerStart>('random');
+  const { t: tCompare } = useTranslation('compare');
   const { t: tModels } = useTranslation('models');
   const trainedSpec = status?.trainedSpec ?? null;
   const runSpec = settings.start === 'scratch' ? spec : settings.start === 'pretrained' ? DEFAULT_SPEC : (trainedSpec ?? spec);
@@ -47,7 +57,10 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const { view } = run;
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const specOk = validateSpec(runSpec).ok;
-  const canStart = !!session && !!trainingData && !active && specOk && (settings.start !== 'current' || !!trainedSpec);
+  const edgeProblem = edgeStartProblem(runSpec);
+  const firstLayerOk = settings.start !== 'scratch' || firstLayer === 'random' || edgeProblem === null;
+  const canStart = !!session && !!trainingData && !active && specOk && firstLayerOk && (settings.start !== 'current' || !!trainedSpec);
+  const runs = useRunHistory(view);
   const pickPreset = (id: TrainingPresetId) => {
     setSpec(TRAINING_PRESETS[id].spec);
     setSettings((s) => ({ ...s, ...TRAINING_PRESETS[id].run, start: 'scratch' }));
@@ -59,9 +72,12 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
 
   const start = () => {
     if (!trainingData) return;
+    const runFirstLayer = settings.start === 'scratch' ? firstLayer : 'random';
+    runs.begin({ firstLayer: runFirstLayer, dropout: runSpec.dense.map((d) => d.dropout), trainExamples: settings.trainExamples, epochs: settings.epochs });
     run.start({
       spec: runSpec,
       start: settings.start,
+      firstLayer: runFirstLayer,
       data: trainingData,
       options: {
         optimizer: settings.optimizer,
@@ -84,13 +100,18 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
     else if (canStart) start();
   });
 
+  const previous = runs.previous;
+  const previousSeries = (pick: (e: EpochMetrics) => number) =>
+    previous ? [{ name: tCompare('series.previous'), colour: PREVIOUS_COLOUR, dots: true, dashed: true, points: heldOutPoints(previous, pick) }] : [];
   const lossSeries = [
     { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },
     { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutLoss] as const) },
+    ...previousSeries((e) => e.heldOutLoss),
   ];
   const accSeries = [
     { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[2]] as const) },
     { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [(i + 1) * (last ? last.examplesTotal / settings.epochs : 0), e.heldOutAccuracy] as const) },
+    ...previousSeries((e) => e.heldOutAccuracy),
   ];
 
   return (
@@ -165,6 +186,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
                 <input type="checkbox" checked={settings.augment} onChange={(e) => set('augment', e.target.checked)} /> {t('augment')}
               </label>
             </div>
+            <FirstLayerStartPicker value={firstLayer} problem={edgeProblem} fromScratch={settings.start === 'scratch'} onChange={setFirstLayer} />
           </fieldset>
           <ArchitectureEditor spec={runSpec} disabled={active || settings.start !== 'scratch'} onChange={setSpec} />
         </div>
@@ -218,7 +240,14 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
               <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
             </ChartFigure>
           </div>
+          {previous && (
+            <p className="muted filter-compare__note" data-testid="previous-run-note">
+              {tCompare('series.previousNote', { start: tCompare(`start.short.${previous.meta.firstLayer}`), dropout: previous.meta.dropout.join(' / ') || '–' })}
+            </p>
+          )}
           <GradientPanel gradients={view.gradients} />
+          <RunComparePanel previous={previous} current={runs.current} />
+          <DropoutPanel spec={runSpec} ready={!!session} />
           {view.epochs.length > 0 && (
             <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
               <Trans

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, fallBackToCpu, liveTensorCount, stopPollingLostWebGl, watchContextLoss, webglContextLost, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
+import { setEdgeFilterKernels, type FirstLayerStart } from './initFilters';
 import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
 import { buildModel } from './build';
 import type { Guard } from './guard';
@@ -75,6 +76,11 @@ export interface TrainRequest {
    * spec, whatever `spec` says).
    */
   readonly start: 'scratch' | 'pretrained' | 'current';
+  /**
+   * With `start: 'scratch'`: conv1 starts random (the default), or its first four kernels
+   * start as the article's edge filters, trained further or frozen for the whole run.
+   */
+  readonly firstLayer?: FirstLayerStart;
   readonly options: Partial<TrainOptions>;
   readonly data: TrainingData;
 }
@@ -196,7 +202,8 @@ export class ModelSession {
         this.lastGoodEpoch = 0;
         this.inView = 'trained';
         this.emit();
-        return await trainModel(model, request.data, request.options, {
+        const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
+        return await trainModel(model, request.data, options, {
           onBatch: (metrics) => (trusted() ? callbacks.onBatch?.(metrics) : undefined),
           onEpoch: async (metrics, snapshot) => {
             if (!trusted()) return;
@@ -273,7 +280,18 @@ export class ModelSession {
   }
 
   private async startingModel(request: TrainRequest): Promise<{ model: tf.LayersModel; spec: ModelSpec }> {
-    if (request.start === 'scratch') return { model: buildModel(request.spec, { seed: request.options.seed }), spec: request.spec };
+    if (request.start === 'scratch') {
+      const model = buildModel(request.spec, { seed: request.options.seed });
+      if (request.firstLayer === 'edge-trainable' || request.firstLayer === 'edge-frozen') {
+        try {
+          setEdgeFilterKernels(model);
+        } catch (error) {
+          model.dispose();
+          throw error;
+        }
+      }
+      return { model, spec: request.spec };
+    }
     if (request.start === 'current') {
       if (!this.trained || !this.trainedSpec) throw new Error('There is no trained model to continue from.');
       return { model: await deserialiseModel(await serialiseModel(this.trained)), spec: this.trainedSpec };

@@ -38,6 +38,11 @@ export interface TrainOptions {
    * the gradients of the training step, so it costs one small extra reduction.
    */
   readonly gradientEvery: number;
+  /**
+   * Names of layers whose weights this run leaves unchanged (e.g. `['conv1']`): they are
+   * marked not trainable while the run lasts, so the optimiser never sees them.
+   */
+  readonly frozenLayers: readonly string[];
 }
 
 /**
@@ -58,6 +63,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
   yieldEveryMs: 125,
   evalBatchSize: 500,
   gradientEvery: 0,
+  frozenLayers: [],
 });
 
 /** Reported after every batch. `epoch` and `batch` are 1-based. */
@@ -237,6 +243,22 @@ async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigit
   return { loss: lossSum / digits.count, accuracy: correct / digits.count };
 }
 
+/**
+ * Marks the named layers not trainable (their weights drop out of `model.trainableWeights`)
+ * and returns the function that gives every layer its previous setting back.
+ * @throws Error when a name is not a layer of the model
+ */
+function freezeLayers(model: tf.LayersModel, names: readonly string[]): () => void {
+  const layers = names.map((name) => model.getLayer(name));
+  const before = layers.map((layer) => layer.trainable);
+  layers.forEach((layer) => {
+    layer.trainable = false;
+  });
+  return () => layers.forEach((layer, i) => {
+    layer.trainable = before[i];
+  });
+}
+
 /** A macrotask turn (not throttled like timers, not paused like animation frames in hidden tabs). */
 function yieldToEventLoop(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
@@ -334,12 +356,14 @@ export async function trainModel(
   control: TrainingControl = new TrainingControl(),
 ): Promise<TrainResult> {
   const settings = resolveOptions(options, data.train.count);
+  const logitsModel = logitsModelOf(model);
+  const thaw = freezeLayers(model, settings.frozenLayers);
   const rng = createRandom(settings.seed);
   const subset = shuffleInPlace(Int32Array.from({ length: data.train.count }, (_, i) => i), rng).slice(0, settings.examples);
   const run: Run = {
     settings, data, rng, callbacks, control,
     guard: (work) => control.guard(work),
-    logitsModel: logitsModelOf(model),
+    logitsModel,
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     batchesPerEpoch: Math.ceil(settings.examples / settings.batchSize),
@@ -376,5 +400,6 @@ export async function trainModel(
     throw error;
   } finally {
     run.optimizer.dispose();
+    thaw();
   }
 }
