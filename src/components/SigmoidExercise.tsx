@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkSigmoidRun, type FinishedRun } from '../core/exercises/sigmoidRun';
+import { checkSigmoidRun, finishedRunOf } from '../core/exercises/sigmoidRun';
 import type { SessionStatus } from '../model/session';
 import { ExerciseCard, type Feedback } from './ExerciseCard';
 
@@ -8,13 +8,6 @@ export interface SigmoidExerciseProps {
   readonly status: SessionStatus | null;
   readonly done: boolean;
   readonly onPass: () => void;
-}
-
-/** The last run trained on this page, once it is over: its design and held-out accuracy. */
-function finishedRun(status: SessionStatus | null): FinishedRun | null {
-  if (!status || status.training || !status.hasTrained || status.trainedName !== null) return null;
-  if (!status.trainedSpec || status.trainedAccuracy === null) return null;
-  return { convBlocks: status.trainedSpec.convBlocks, dense: status.trainedSpec.dense, heldOutAccuracy: status.trainedAccuracy };
 }
 
 const percent = (v: number) => (v * 100).toFixed(1);
@@ -25,7 +18,7 @@ export function SigmoidExercise({ status, done, onPass }: SigmoidExerciseProps) 
   const [feedback, setFeedback] = useState<Feedback | null>(null);
 
   const check = () => {
-    const result = checkSigmoidRun(finishedRun(status));
+    const result = checkSigmoidRun(finishedRunOf(status));
     const params = {
       accuracy: result.accuracy === null ? '' : percent(result.accuracy),
       needed: percent(result.needed),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSigmoidRun, RELU_REFERENCE, SIGMOID_TOLERANCE } from './sigmoidRun';
+import { checkSigmoidRun, finishedRunOf, RELU_REFERENCE, SIGMOID_TOLERANCE } from './sigmoidRun';
 
 const sigmoid = { activation: 'sigmoid' };
 const relu = { activation: 'relu' };
@@ -26,5 +26,22 @@ describe('the sigmoid exercise', () => {
   it('asks for a run when there is none', () => {
     expect(checkSigmoidRun(null).verdict).toBe('noRun');
     expect(checkSigmoidRun({ convBlocks: [sigmoid], dense: [], heldOutAccuracy: NaN }).verdict).toBe('noRun');
+  });
+});
+
+describe('the run the sigmoid exercise reads', () => {
+  const trained = { training: false, hasTrained: true, trainedName: null, trainedSpec: { convBlocks: [sigmoid], dense: [] }, trainedAccuracy: 0.96 };
+
+  it('is the model trained on this page, once its run is over', () => {
+    expect(finishedRunOf(trained)).toEqual({ convBlocks: [sigmoid], dense: [], heldOutAccuracy: 0.96 });
+    expect(checkSigmoidRun(finishedRunOf(trained)).verdict).toBe('pass');
+  });
+
+  it('is nothing while training, without a finished epoch, or for a loaded or uploaded model', () => {
+    expect(finishedRunOf(null)).toBeNull();
+    expect(finishedRunOf({ ...trained, training: true })).toBeNull();
+    expect(finishedRunOf({ ...trained, trainedAccuracy: null })).toBeNull();
+    expect(finishedRunOf({ ...trained, hasTrained: false })).toBeNull();
+    expect(finishedRunOf({ ...trained, trainedName: 'from a friend' })).toBeNull();
   });
 });

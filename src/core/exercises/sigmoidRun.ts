@@ -11,6 +11,29 @@ export interface FinishedRun {
   readonly heldOutAccuracy: number;
 }
 
+/** What the model session says about its trained model (structurally a subset of its status). */
+export interface TrainedModelStatus {
+  /** True while a run is going on. */
+  readonly training: boolean;
+  readonly hasTrained: boolean;
+  /** The name of a loaded or uploaded model; null when the model was trained on this page. */
+  readonly trainedName: string | null;
+  readonly trainedSpec: Omit<FinishedRun, 'heldOutAccuracy'> | null;
+  /** Held-out accuracy after the last finished epoch, 0..1, or null. */
+  readonly trainedAccuracy: number | null;
+}
+
+/**
+ * The last run trained on this page, once it is over (finished, or stopped after at least one
+ * epoch): its layers and held-out accuracy. Null while a run is going on, when there is no
+ * trained model, or when the trained model was loaded or uploaded rather than trained here.
+ */
+export function finishedRunOf(status: TrainedModelStatus | null): FinishedRun | null {
+  if (!status || status.training || !status.hasTrained || status.trainedName !== null) return null;
+  if (!status.trainedSpec || status.trainedAccuracy === null) return null;
+  return { convBlocks: status.trainedSpec.convBlocks, dense: status.trainedSpec.dense, heldOutAccuracy: status.trainedAccuracy };
+}
+
 export type SigmoidVerdict = 'pass' | 'noRun' | 'notSigmoid' | 'tooLow';
 
 export interface SigmoidCheck {
