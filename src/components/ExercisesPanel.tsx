@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MnistData } from '../data/mnistFormat';
 import type { SessionStatus } from '../model/session';
@@ -19,8 +20,12 @@ export interface ExercisesPanelProps {
   readonly status: SessionStatus | null;
 }
 
-/** Exercises with automatic feedback; which ones are done is remembered in the browser. */
-export function ExercisesPanel({ data, source, probabilities, status }: ExercisesPanelProps) {
+/**
+ * Exercises with automatic feedback; which ones are done is remembered in the browser. It stays
+ * mounted while other tabs are shown, so answers and progress survive a tab switch even where
+ * the browser cannot store them.
+ */
+export const ExercisesPanel = memo(function ExercisesPanel({ data, source, probabilities, status }: ExercisesPanelProps) {
   const { t } = useTranslation('exercises');
   const { progress, remembered, complete } = useExerciseProgress();
   const doneCount = EXERCISE_IDS.filter((id) => progress[id] !== undefined).length;
@@ -46,4 +51,4 @@ export function ExercisesPanel({ data, source, probabilities, status }: Exercise
       </ol>
     </section>
   );
-}
+});
