@@ -1,4 +1,4 @@
-/** The held-out accuracy a ReLU network reaches with the default training settings (0..1). */
+/** The bar for the sigmoid exercise: a held-out accuracy a small ReLU CNN reaches on MNIST (0..1). */
 export const RELU_REFERENCE = 0.95;
 /** How far below the reference a sigmoid run may end and still pass (2 percentage points). */
 export const SIGMOID_TOLERANCE = 0.02;
