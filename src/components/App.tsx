@@ -4,6 +4,7 @@ import { labReducer } from '../state/labState';
 import { labStateOf, type TabId } from '../state/shareState';
 import { ContextLossNotice } from './ContextLossNotice';
 import { EdgeLab } from './EdgeLab';
+import { ExercisesPanel } from './ExercisesPanel';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
@@ -130,6 +131,7 @@ export function App() {
           </div>
           <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
             {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+            <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />

@@ -1,0 +1,65 @@
+/** The bar for the sigmoid exercise: a held-out accuracy a small ReLU CNN reaches on MNIST (0..1). */
+export const RELU_REFERENCE = 0.95;
+/** How far below the reference a sigmoid run may end and still pass (2 percentage points). */
+export const SIGMOID_TOLERANCE = 0.02;
+
+/** The parts of a finished run the check needs (structurally a subset of the model spec). */
+export interface FinishedRun {
+  readonly convBlocks: readonly { readonly activation: string }[];
+  readonly dense: readonly { readonly activation: string }[];
+  /** Accuracy on the held-out digits after the last epoch, 0..1. */
+  readonly heldOutAccuracy: number;
+}
+
+/** What the model session says about its trained model (structurally a subset of its status). */
+export interface TrainedModelStatus {
+  /** True while a run is going on. */
+  readonly training: boolean;
+  readonly hasTrained: boolean;
+  /** The name of a loaded or uploaded model; null when the model was trained on this page. */
+  readonly trainedName: string | null;
+  readonly trainedSpec: Omit<FinishedRun, 'heldOutAccuracy'> | null;
+  /** Held-out accuracy after the last finished epoch, 0..1, or null. */
+  readonly trainedAccuracy: number | null;
+}
+
+/**
+ * The last run trained on this page, once it is over (finished, or stopped after at least one
+ * epoch): its layers and held-out accuracy. Null while a run is going on, when there is no
+ * trained model, or when the trained model was loaded or uploaded rather than trained here.
+ */
+export function finishedRunOf(status: TrainedModelStatus | null): FinishedRun | null {
+  if (!status || status.training || !status.hasTrained || status.trainedName !== null) return null;
+  if (!status.trainedSpec || status.trainedAccuracy === null) return null;
+  return { convBlocks: status.trainedSpec.convBlocks, dense: status.trainedSpec.dense, heldOutAccuracy: status.trainedAccuracy };
+}
+
+export type SigmoidVerdict = 'pass' | 'noRun' | 'notSigmoid' | 'tooLow';
+
+export interface SigmoidCheck {
+  readonly verdict: SigmoidVerdict;
+  /** The accuracy needed to pass, 0..1. */
+  readonly needed: number;
+  /** The run's held-out accuracy, when there is a run. */
+  readonly accuracy: number | null;
+  /** 1-based conv blocks (then dense layers) not using sigmoid, for the feedback. */
+  readonly notSigmoid: { readonly convBlocks: readonly number[]; readonly dense: readonly number[] };
+}
+
+/**
+ * "Make sigmoid train as well as ReLU": passes when every conv block and every hidden dense
+ * layer of the finished run uses sigmoid, and its held-out accuracy is at least
+ * RELU_REFERENCE - SIGMOID_TOLERANCE (93 %).
+ *
+ * @param run the last finished training run of this page, or null when there is none
+ */
+export function checkSigmoidRun(run: FinishedRun | null): SigmoidCheck {
+  const needed = Math.round((RELU_REFERENCE - SIGMOID_TOLERANCE) * 1000) / 1000;
+  const none = { convBlocks: [], dense: [] };
+  if (!run || !Number.isFinite(run.heldOutAccuracy)) return { verdict: 'noRun', needed, accuracy: null, notSigmoid: none };
+  const other = (layers: readonly { readonly activation: string }[]) => layers.flatMap((l, i) => (l.activation === 'sigmoid' ? [] : [i + 1]));
+  const notSigmoid = { convBlocks: other(run.convBlocks), dense: other(run.dense) };
+  const accuracy = run.heldOutAccuracy;
+  if (notSigmoid.convBlocks.length > 0 || notSigmoid.dense.length > 0) return { verdict: 'notSigmoid', needed, accuracy, notSigmoid };
+  return { verdict: accuracy >= needed ? 'pass' : 'tooLow', needed, accuracy, notSigmoid };
+}
