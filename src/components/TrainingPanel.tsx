@@ -15,6 +15,7 @@ import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
 import { matchingPreset, PresetPicker } from './PresetPicker';
 import { TRAINING_PRESETS, type TrainingPresetId } from '../model/presets';
 import type { useTrainingRun } from './useTrainingRun';
+import { PanelInfo } from './PanelInfo';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
 export interface RunSettings {
@@ -105,7 +106,10 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   return (
     <section className="panel training" aria-labelledby="training-title" data-testid="training-panel">
       <header className="panel__header">
-        <h2 id="training-title">{t('title')}</h2>
+        <div className="titled">
+          <h2 id="training-title">{t('title')}</h2>
+          <PanelInfo what="training" />
+        </div>
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="training__grid">
