@@ -61,6 +61,7 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         <figure className="input-panel__preview">
           {image ? <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} side={84} /> : <div className="empty-thumb" />}
           <figcaption>{t('previewCaption')}</figcaption>
+          <PanelInfo what="pad" />
         </figure>
       </div>
       <div className="input-panel__tools">
@@ -90,7 +91,6 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
           }}
           onError={setUploadError}
         />
-        <PanelInfo what="pad" />
       </div>
       {uploadError && (
         <p className="error" role="alert" data-testid="input-error">
