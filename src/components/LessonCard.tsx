@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LESSON_STEPS } from '../state/lesson';
-import { InfoButton } from './InfoButton';
+import { PanelInfo } from './PanelInfo';
 import type { LessonTour } from './useLessonTour';
 import '../styles/lesson.css';
 
@@ -32,7 +32,7 @@ export function LessonCard({ tour }: { tour: LessonTour }) {
         <h2 id="lesson-title" className="lesson-card__title">
           {t(`steps.${step.id}.title`)}
         </h2>
-        <InfoButton panel="lesson" topic={t('infoTopic.lesson')} paragraphs={[t('info.lesson')]} />
+        <PanelInfo what="lesson" />
         <button type="button" className="lesson-card__close" aria-label={t('close')} title={t('close')} data-testid="lesson-close" onClick={close}>
           ×
         </button>
@@ -61,7 +61,7 @@ const LESSON_OPEN_ID = 'lesson-open';
 /** The header's button that opens the lesson, or offers to resume it where the reader left off. */
 export function LessonOpenButton({ tour }: { tour: LessonTour }) {
   const { t } = useTranslation('lesson');
-  const label = tour.started ? t('resume', { n: tour.step + 1 }) : t('open');
+  const label = tour.started && !tour.open ? t('resume', { n: tour.step + 1 }) : t('open');
   return (
     <button type="button" id={LESSON_OPEN_ID} className="lesson-open" aria-pressed={tour.open} title={t('openTitle')} data-testid="lesson-open" data-step={tour.step} onClick={tour.open ? tour.close : tour.start}>
       {label}
