@@ -68,7 +68,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
 
   // Leave and come back: closed again on load, then resumes at the same step.
   await page.reload();
-  await expect(page.getByTestId('fired-map-0')).toBeVisible();
+  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page.getByTestId('draw-canvas')).toBeInViewport();
   await expect(open).toHaveText(`Resume lesson at step ${total - 1}`);
