@@ -10,6 +10,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
 import { ModelLibrary } from './ModelLibrary';
 import { LessonsView } from './LessonsView';
+import { LessonCard, LessonOpenButton } from './LessonCard';
+import { useLessonTour } from './useLessonTour';
 import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
@@ -49,6 +51,7 @@ export function App() {
   useShortcutKeys(shortcuts, shortcutsOpen);
   useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
   const image = useInputImage(state.source, mnist.data);
+  const lesson = useLessonTour({ linkStep: view.state.step, setLinkStep: view.setStep, setTab, lab: state, dispatch });
   const model = useModelSession();
   const run = useTrainingRun(model.session);
   const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
@@ -70,6 +73,7 @@ export function App() {
         <h1>
           ConvLens <span className="app__tagline">{t('tagline')}</span>
         </h1>
+        <LessonOpenButton tour={lesson} />
         <LanguageSwitch />
         <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
         <OfflineStatus />
@@ -137,6 +141,7 @@ export function App() {
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
             <ModelLibrary session={model.session} status={model.status} />
           </div>
+          <LessonCard tour={lesson} />
         </div>
       </main>
       <ShortcutsOverlay open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConvBlockSpec, DenseSpec, ModelSpec, SpecProblem } from '../model/spec';
 import { layerShapes, parameterCount, validateSpec } from '../model/spec';
+import { PanelInfo } from './PanelInfo';
 
 export interface ArchitectureEditorProps {
   readonly spec: ModelSpec;
@@ -58,7 +59,9 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
   const shapeOf = (name: string) => shapes.find((l) => l.name === name)?.shape.join('×') ?? '';
   return (
     <fieldset className="controls architecture" disabled={disabled}>
-      <legend>{t('arch.legend')}</legend>
+      <legend className="titled">
+        {t('arch.legend')} <PanelInfo what="architecture" />
+      </legend>
       {spec.convBlocks.map((b, i) => (
         <div className="arch-row" key={i} data-testid={`arch-block-${i}`}>
           <span className="arch-label">

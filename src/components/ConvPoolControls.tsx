@@ -2,6 +2,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { convOutputSize, type ConvOptions } from '../core/convolve';
 import { poolOutputSize, type PoolKind, type PoolOptions, type PoolPadding } from '../core/pool';
 import { MNIST_SIDE } from '../core/grid';
+import { PanelInfo } from './PanelInfo';
 
 export interface ConvPoolControlsProps {
   readonly conv: ConvOptions;
@@ -19,8 +20,10 @@ export function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: Con
   const pooled = poolOutputSize(out, pool);
   const paddingName = conv.padding === 0 ? t('conv.validName') : conv.padding === (kernelSide - 1) / 2 && conv.stride === 1 ? t('conv.sameName') : '';
   return (
-    <fieldset className="controls">
-      <legend>{t('conv.legend')}</legend>
+    <fieldset className="controls" data-testid="conv-pool-controls">
+      <legend className="titled">
+        {t('conv.legend')} <PanelInfo what="convPool" />
+      </legend>
       <div className="controls__row">
         <label>
           {t('conv.stride')}{' '}

@@ -16,6 +16,7 @@ import { CellInspector, describeConvCell, describePoolCell, type Inspection } fr
 import { PresetExplainer } from './PresetExplainer';
 import { EDGE_FILTERS, timed } from './perfMarks';
 import { MapFigure } from './MapFigure';
+import { PanelInfo } from './PanelInfo';
 
 export interface EdgeLabProps {
   readonly image: Image28;
@@ -83,7 +84,10 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   return (
     <section className="panel edge-lab" aria-labelledby="edge-lab-title" data-testid="edge-lab">
       <header className="panel__header">
-        <h2 id="edge-lab-title">{t('title')}</h2>
+        <div className="titled">
+          <h2 id="edge-lab-title">{t('title')}</h2>
+          <PanelInfo what="edgeLab" />
+        </div>
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="edge-lab__controls">
@@ -107,9 +111,15 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
               {conv.padding > 0 ? t('input.captionPadded', { values: inputValues, count: conv.padding }) : t('input.caption', { values: inputValues })}
             </figcaption>
           </MapFigure>
-          <CellInspector inspection={inspection} rule={rule} />
+          <div className="info-corner">
+            <PanelInfo what="inspector" />
+            <CellInspector inspection={inspection} rule={rule} />
+          </div>
         </aside>
-      <div className="filter-table">
+      <div className="filter-table" data-testid="filter-table">
+        <p className="filter-table__info">
+          <PanelInfo what="filterTable" />
+        </p>
         <div className="filter-table__head" aria-hidden="true">
           <span>{t('columns.filter')}</span>
           <span>

@@ -9,6 +9,7 @@ import { DrawingPad } from './DrawingPad';
 import { FeatureMapThumb } from './FeatureMapThumb';
 import { SampleBrowser } from './SampleBrowser';
 import { UploadButton, type UploadError } from './UploadButton';
+import { PanelInfo } from './PanelInfo';
 
 export interface InputPanelProps {
   readonly source: InputSource;
@@ -37,7 +38,10 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
   return (
     <section className="panel input-panel" aria-labelledby="input-title">
       <header className="panel__header">
-        <h2 id="input-title">{t('title')}</h2>
+        <div className="titled">
+          <h2 id="input-title">{t('title')}</h2>
+          <PanelInfo what="input" />
+        </div>
         <p className="muted" data-testid="input-source">
           {describeSource(t, source, strokes.length === 0)}
         </p>
@@ -57,6 +61,7 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         <figure className="input-panel__preview">
           {image ? <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} side={84} /> : <div className="empty-thumb" />}
           <figcaption>{t('previewCaption')}</figcaption>
+          <PanelInfo what="pad" />
         </figure>
       </div>
       <div className="input-panel__tools">
@@ -93,7 +98,10 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         </p>
       )}
       {prediction}
-      <h3 className="subhead">{t('samplesTitle')}</h3>
+      <div className="titled subhead">
+        <h3>{t('samplesTitle')}</h3>
+        <PanelInfo what="samples" />
+      </div>
       {data ? (
         <SampleBrowser data={data} current={source.kind === 'sample' ? source.id : null} onPick={(id) => dispatch({ type: 'pickSample', id })} />
       ) : dataError ? (

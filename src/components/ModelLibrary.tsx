@@ -6,6 +6,7 @@ import { formatBytes } from './formatBytes';
 import { SavedModelRow } from './SavedModelRow';
 import { useModelLibrary, type LibraryNotice } from './useModelLibrary';
 import '../styles/modelLibrary.css';
+import { PanelInfo } from './PanelInfo';
 
 export interface ModelLibraryProps {
   readonly session: ModelSession | null;
@@ -39,7 +40,10 @@ export const ModelLibrary = memo(function ModelLibrary({ session, status }: Mode
   return (
     <section className="panel model-library" aria-labelledby={`${ids}-title`} data-testid="model-library" aria-busy={lib.busy}>
       <header className="panel__header">
-        <h2 id={`${ids}-title`}>{t('title')}</h2>
+        <div className="titled">
+          <h2 id={`${ids}-title`}>{t('title')}</h2>
+          <PanelInfo what="models" />
+        </div>
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="model-library__grid">

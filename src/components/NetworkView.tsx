@@ -11,6 +11,7 @@ import { FeatureMapThumb } from './FeatureMapThumb';
 import type { ModelSpec } from '../model/spec';
 import { ReceptiveFieldExplorer } from './ReceptiveFieldExplorer';
 import { LayerFigure } from './LayerFigure';
+import { PanelInfo } from './PanelInfo';
 
 /** How a layer's values are coloured: signed values on the diverging scale, others sequential. */
 function colouring(layer: LayerOutput): { scale: ColourScale; domain: Domain } {
@@ -79,7 +80,10 @@ export function NetworkView({ layers, message, spec, image }: { layers: LayerOut
   return (
     <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view">
       <header className="panel__header">
-        <h2 id="network-title">{t('title')}</h2>
+        <div className="titled">
+          <h2 id="network-title">{t('title')}</h2>
+          <PanelInfo what="network" />
+        </div>
         <p className="muted">{t('intro')}</p>
       </header>
       {layers && spec && <ReceptiveFieldExplorer layers={layers} spec={spec} image={image ?? null} />}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SoftmaxBars } from '../charts/SoftmaxBars';
 import { ChartFigure } from './ChartFigure';
+import { PanelInfo } from './PanelInfo';
 
 export interface PredictionCardProps {
   /** The softmax output for the current input, or null while not computed. */
@@ -29,7 +30,10 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
   return (
     <section className="prediction" aria-labelledby="prediction-title" aria-live="polite">
       <div className="prediction__head">
-        <h3 id="prediction-title">{t('prediction.title')}</h3>
+        <div className="titled">
+          <h3 id="prediction-title">{t('prediction.title')}</h3>
+          <PanelInfo what="prediction" />
+        </div>
         <span className="muted prediction__model">{modelName}</span>
       </div>
       <div className="prediction__body">

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { Comparator } from '../core/threshold';
 import { rulePresetName, type EdgeRule } from '../core/edgeRule';
 import type { InputScale } from '../core/inputScale';
+import { PanelInfo } from './PanelInfo';
 
 export interface RuleControlsProps {
   readonly rule: EdgeRule;
@@ -31,8 +32,10 @@ export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
     onChange({ ...rule, input });
   };
   return (
-    <fieldset className="controls">
-      <legend>{t('rule.legend')}</legend>
+    <fieldset className="controls" data-testid="rule-controls">
+      <legend className="titled">
+        {t('rule.legend')} <PanelInfo what="rule" />
+      </legend>
       <div className="controls__row" role="group" aria-label={t('rule.presets')}>
         {(['notebook', 'article'] as const).map((p) => (
           <button

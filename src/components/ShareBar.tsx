@@ -3,6 +3,7 @@ import type { ShareState } from '../state/shareState';
 import { CopyLinkButton } from './CopyLinkButton';
 import '../styles/share.css';
 import '../styles/presenter.css';
+import { PanelInfo } from './PanelInfo';
 
 export interface ShareBarProps {
   readonly state: ShareState;
@@ -29,6 +30,7 @@ export function ShareBar({ state, onPresenter, onShortcuts }: ShareBarProps) {
       <button type="button" className="share-bar__help" aria-haspopup="dialog" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} data-testid="shortcuts-open" onClick={onShortcuts}>
         ?
       </button>
+      <PanelInfo what="share" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInView, ModelSession, SessionStatus } from '../model/session';
+import { PanelInfo } from './PanelInfo';
 
 export interface StatusBarProps {
   readonly session: ModelSession | null;
@@ -29,6 +30,7 @@ export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
       <span className="status-pill" data-testid="tensor-count" data-count={tensors ?? ''} title={t('tensorsTitle')}>
         {t('tensors', { n: tensors ?? '–' })}
       </span>
+      <PanelInfo what="status" />
       {status?.hasTrained && (
         <span className="status-switch" role="group" aria-label={t('modelInView')}>
           <button type="button" aria-pressed={status.inView === 'pretrained'} data-testid="show-pretrained" onClick={() => onShow('pretrained')}>

@@ -20,6 +20,7 @@ import { FirstLayerStartPicker } from './FirstLayerStartPicker';
 import { DropoutPanel } from './DropoutPanel';
 import { RunComparePanel } from './RunComparePanel';
 import { heldOutPoints, useRunHistory } from './useRunHistory';
+import { PanelInfo } from './PanelInfo';
 
 import { DEFAULT_RUN, type RunSettings } from '../state/runSettings';
 
@@ -117,7 +118,10 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   return (
     <section className="panel training" aria-labelledby="training-title" data-testid="training-panel">
       <header className="panel__header">
-        <h2 id="training-title">{t('title')}</h2>
+        <div className="titled">
+          <h2 id="training-title">{t('title')}</h2>
+          <PanelInfo what="training" />
+        </div>
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="training__grid">
