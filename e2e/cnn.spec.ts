@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke } from './fixtures';
+import { test, expect, openApp, drawStroke, stableTensorCount } from './fixtures';
 
 /** Counts per class of the mnist package: the last 100 of each class are held out. */
 const CLASS_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -14,18 +14,6 @@ async function openWithModel(page: Page) {
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
 }
 
-async function tensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  // The pill refreshes a few times a second; wait for two equal readings in a row.
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
 test('the pretrained CNN predicts the default "2" on WebGL, and the backend is named', async ({ page, problems }) => {
   await openWithModel(page);
@@ -87,20 +75,20 @@ test('every layer is shown with its shape, and the tensor count returns to basel
   await expect(page.getByTestId('layer-dense1')).toBeVisible();
   await expect(page.getByTestId('layer-softmax')).toHaveAttribute('data-shape', '10');
   await expect(page.getByTestId('layer-conv1').locator('canvas')).toHaveCount(16);
-  const baseline = await tensorCount(page);
+  const baseline = await stableTensorCount(page);
   for (let i = 0; i < 50; i++) {
     await page.getByTestId(`sample-class-${i % 10}`).click();
     await page.getByTestId('sample-index').fill(String(i));
   }
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '9');
-  expect(await tensorCount(page)).toBe(baseline);
+  expect(await stableTensorCount(page)).toBe(baseline);
   expect(problems.errors).toEqual([]);
 });
 
 test('training in the browser: loss on a fixed set of 256 digits falls within 20 steps, and stop + reset free every tensor', async ({ page, problems }) => {
   test.setTimeout(300_000);
   await openWithModel(page);
-  const baseline = await tensorCount(page);
+  const baseline = await stableTensorCount(page);
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-examples').selectOption('256');
   // 5 epochs of 4 batches of 64: 20 steps over the same 256 digits.
@@ -135,6 +123,6 @@ test('training in the browser: loss on a fixed set of 256 digits falls within 20
   await expect(progress).toHaveAttribute('data-phase', 'stopped');
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('show-trained')).toHaveCount(0);
-  expect(await tensorCount(page)).toBe(baseline);
+  expect(await stableTensorCount(page)).toBe(baseline);
   expect(problems.errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke } from './fixtures';
+import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount } from './fixtures';
 
 /** Last index of each class in the mnist package: the last 100 of each class are held out. */
 const LAST_INDEX = [1000, 1126, 990, 1031, 979, 862, 1013, 1069, 943, 977];
@@ -63,26 +63,7 @@ async function loseWebGl(page: Page): Promise<number> {
   });
 }
 
-/** The live tensor count once it holds still (the pill refreshes a few times a second). */
-async function stableTensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
-/**
- * Waits for the tensor count to come back to `baseline`: a pass still running holds its
- * outputs for a moment (longer on a busy machine), a leak never gives them back.
- */
-async function expectTensorsBackTo(page: Page, baseline: number): Promise<void> {
-  await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
-}
 
 /** Opens the app on WebGL and starts fine-tuning the pretrained model on 256 digits; returns the tensor baseline. */
 async function startFineTuning(page: Page): Promise<number> {

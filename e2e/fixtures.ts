@@ -54,3 +54,24 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
   }
   await page.mouse.up();
 }
+
+/** The live tfjs tensor count once two readings of the status pill agree (it refreshes a few times a second). */
+export async function stableTensorCount(page: Page): Promise<number> {
+  const pill = page.getByTestId('tensor-count');
+  await expect(pill).not.toHaveAttribute('data-count', '');
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(450);
+    const now = Number(await pill.getAttribute('data-count'));
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+/**
+ * Waits for the tensor count to come back to `baseline`: a pass still running holds its
+ * outputs for a moment (longer on a busy machine), a leak never gives them back.
+ */
+export async function expectTensorsBackTo(page: Page, baseline: number): Promise<void> {
+  await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
+}

@@ -1,29 +1,10 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, expectTensorsBackTo, stableTensorCount } from './fixtures';
 
 /** How many times each interruption is repeated: 2 within `npm test`, 10 in `npm run soak`. */
 const ROUNDS = Number(process.env.INTERRUPTION_ROUNDS ?? 2);
 
-/** The live tensor count once it holds still (the pill refreshes a few times a second). */
-async function stableTensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
-/**
- * Waits for the tensor count to come back to `baseline`: a pass still running holds its
- * outputs for a moment (longer on a busy machine), a leak never gives them back.
- */
-async function expectTensorsBackTo(page: Page, baseline: number): Promise<void> {
-  await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
-}
 
 async function openTraining(page: Page): Promise<void> {
   await openApp(page);

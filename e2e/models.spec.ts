@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, stableTensorCount } from './fixtures';
 
 /** The committed model, the starting point of every generated upload. */
 const MODEL_JSON = readFileSync(new URL('../public/models/default/model.json', import.meta.url), 'utf8');
@@ -20,18 +20,6 @@ async function openTrainingTab(page: Page): Promise<string> {
   return (await prediction.getAttribute('data-confidence')) ?? '';
 }
 
-/** The live tfjs tensor count, once two readings of the status pill agree. */
-async function tensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
 const item = (page: Page, name: string) => page.locator(`[data-testid="model-item"][data-name="${name}"]`);
 
@@ -114,7 +102,7 @@ test('save a trained model, reload, load it, download it, upload it back, delete
 test('invalid model files are refused with a clear message, the model in view stays, and training continues from it', async ({ page, problems }) => {
   test.setTimeout(240_000);
   const pretrained = await openTrainingTab(page);
-  const baseline = await tensorCount(page);
+  const baseline = await stableTensorCount(page);
   const prediction = page.getByTestId('prediction');
   const upload = page.getByTestId('model-upload-input');
   const error = page.getByTestId('model-error');
@@ -155,7 +143,7 @@ test('invalid model files are refused with a clear message, the model in view st
   // Uploads, refusals and training leave nothing behind once the model is reset.
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('show-trained')).toHaveCount(0);
-  expect(await tensorCount(page)).toBe(baseline);
+  expect(await stableTensorCount(page)).toBe(baseline);
   expect(problems.errors).toEqual([]);
 });
 

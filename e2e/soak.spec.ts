@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, expectTensorsBackTo, stableTensorCount } from './fixtures';
 
 /** Input changes after the warm-up: 200 within `npm test`, 1,000 in `npm run soak`. */
 const UPDATES = Number(process.env.SOAK_UPDATES ?? 200);
@@ -74,26 +74,7 @@ async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
 }
 
-/** The live tensor count once it holds still (the pill refreshes a few times a second). */
-async function stableTensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
-/**
- * Waits for the tensor count to come back to `baseline`: a pass still running holds its
- * outputs for a moment (longer on a busy machine), a leak never gives them back.
- */
-async function expectTensorsBackTo(page: Page, baseline: number): Promise<void> {
-  await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
-}
 
 /** The JS heap in use after full garbage collections. */
 async function heapAfterGc(page: Page, cdp: CDPSession): Promise<number> {

@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke } from './fixtures';
+import { test, expect, openApp, drawStroke, stableTensorCount } from './fixtures';
 
-/** Live tfjs tensors, read when two readings of the status pill in a row agree. */
-async function tensorCount(page: Page): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
-}
 
 /** Clicks the centre of cell (row, col) of a map drawn as a rows x cols grid. */
 async function clickCell(page: Page, testId: string, row: number, col: number, rows: number, cols: number) {
@@ -92,12 +80,12 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
   });
 
   await test.step('the confusion matrix opens a misclassified digit in the visualiser', async () => {
-    const before = await tensorCount(page);
+    const before = await stableTensorCount(page);
     await page.getByTestId('confusion-compute').click();
     const score = page.getByTestId('confusion-score');
     await expect(score).toBeVisible({ timeout: 90_000 });
     expect(Number(await score.getAttribute('data-correct'))).toBeGreaterThanOrEqual(985);
-    expect(await tensorCount(page)).toBe(before);
+    expect(await stableTensorCount(page)).toBe(before);
 
     // The matrix exports as a standalone SVG with its axis titles.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figure-confusion').getByTestId('export-svg').click()]);
