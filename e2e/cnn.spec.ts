@@ -14,7 +14,6 @@ async function openWithModel(page: Page) {
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
 }
 
-
 test('the pretrained CNN predicts the default "2" on WebGL, and the backend is named', async ({ page, problems }) => {
   await openWithModel(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl');

@@ -63,8 +63,6 @@ async function loseWebGl(page: Page): Promise<number> {
   });
 }
 
-
-
 /** Opens the app on WebGL and starts fine-tuning the pretrained model on 256 digits; returns the tensor baseline. */
 async function startFineTuning(page: Page): Promise<number> {
   await page.addInitScript(captureWebGlContexts);

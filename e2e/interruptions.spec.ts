@@ -4,8 +4,6 @@ import { test, expect, openApp, expectTensorsBackTo, stableTensorCount } from '.
 /** How many times each interruption is repeated: 2 within `npm test`, 10 in `npm run soak`. */
 const ROUNDS = Number(process.env.INTERRUPTION_ROUNDS ?? 2);
 
-
-
 async function openTraining(page: Page): Promise<void> {
   await openApp(page);
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });

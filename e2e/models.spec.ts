@@ -20,7 +20,6 @@ async function openTrainingTab(page: Page): Promise<string> {
   return (await prediction.getAttribute('data-confidence')) ?? '';
 }
 
-
 const item = (page: Page, name: string) => page.locator(`[data-testid="model-item"][data-name="${name}"]`);
 
 /** Sum of the byte sizes of every float32 weight a model.json's manifest lists. */

@@ -74,8 +74,6 @@ async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
 }
 
-
-
 /** The JS heap in use after full garbage collections. */
 async function heapAfterGc(page: Page, cdp: CDPSession): Promise<number> {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, drawStroke, stableTensorCount } from './fixtures';
 
-
 /** Clicks the centre of cell (row, col) of a map drawn as a rows x cols grid. */
 async function clickCell(page: Page, testId: string, row: number, col: number, rows: number, cols: number) {
   await page.getByTestId(testId).scrollIntoViewIfNeeded();
