@@ -21,6 +21,8 @@ async function padAndPredictionShown(page: Page): Promise<void> {
 
 test('the guided lesson: closed on load, walks the article in order, back, close, resume after reload', async ({ page, problems }) => {
   await openApp(page);
+  // The network has loaded (a reload later must not cut its download short).
+  await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 60_000 });
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page.getByTestId('draw-canvas')).toBeInViewport();
   await expect(page.getByTestId('prediction')).toBeInViewport();
@@ -76,7 +78,9 @@ test('the guided lesson: closed on load, walks the article in order, back, close
   await expect(card).toHaveAttribute('data-step', String(total - 2));
   await expect(page.getByTestId('softmax-worked')).toHaveAttribute('data-lesson-focus', 'softmax');
 
-  // A link without a step resumes from this browser's memory.
+  // A link without a step resumes from this browser's memory (once this page's network has
+  // loaded, so that leaving it cuts no download short).
+  await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 60_000 });
   await openApp(page);
   await expect(open).toHaveText(`Resume lesson at step ${total - 1}`);
   await open.click();
