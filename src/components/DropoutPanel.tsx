@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { drawDropoutMask } from '../model/dropoutMask';
+import type { drawDropoutMask } from '../model/dropoutMask';
 import type { ModelSpec } from '../model/spec';
 import { InfoButton } from './InfoButton';
 import '../styles/compare.css';
@@ -19,13 +19,19 @@ function columnsFor(units: number): number {
 
 function MaskGrid({ units, rate }: { units: number; rate: number }) {
   const { t } = useTranslation('compare');
-  const [mask, setMask] = useState(() => drawDropoutMask(units, rate));
+  const [mask, setMask] = useState<ReturnType<typeof drawDropoutMask> | null>(null);
+  // The mask comes from tfjs's own Dropout layer, loaded with the model code (not at start-up).
+  const draw = useCallback(() => {
+    void import('../model/dropoutMask').then((m) => setMask(m.drawDropoutMask(units, rate)));
+  }, [units, rate]);
+  useEffect(draw, [draw]);
+  if (!mask) return null;
   const dropped = mask.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
   const kept = mask.find((v) => v !== 0) ?? 0;
   return (
     <>
       <div className="dropout-panel__row">
-        <button type="button" data-testid="dropout-new-step" onClick={() => setMask(drawDropoutMask(units, rate))}>
+        <button type="button" data-testid="dropout-new-step" onClick={draw}>
           {t('dropout.newStep')}
         </button>
         <span data-testid="dropout-summary">{t('dropout.summary', { dropped, units, kept: kept.toFixed(2) })}</span>

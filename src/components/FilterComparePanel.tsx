@@ -4,7 +4,7 @@ import { ColourLegend } from '../charts/ColourLegend';
 import { ARTICLE_FILTERS } from '../core/filters';
 import { createGrid, type Grid } from '../core/grid';
 import type { FirstLayerKernels } from '../model/firstLayer';
-import { EDGE_FILTER_SCALE } from '../model/initFilters';
+import { EDGE_FILTER_SCALE } from '../model/firstLayerStart';
 import { COLOUR_SCALES } from '../render/palette';
 import { symmetricDomain, type Domain } from '../render/paintGrid';
 import { InfoButton } from './InfoButton';

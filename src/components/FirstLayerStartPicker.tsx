@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FIRST_LAYER_STARTS, type EdgeStartProblem, type FirstLayerStart } from '../model/initFilters';
+import { FIRST_LAYER_STARTS, type EdgeStartProblem, type FirstLayerStart } from '../model/firstLayerStart';
 import '../styles/compare.css';
 
 export interface FirstLayerStartPickerProps {

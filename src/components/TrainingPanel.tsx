@@ -15,7 +15,7 @@ import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
 import { matchingPreset, PresetPicker } from './PresetPicker';
 import { TRAINING_PRESETS, type TrainingPresetId } from '../model/presets';
 import type { useTrainingRun } from './useTrainingRun';
-import { edgeStartProblem, type FirstLayerStart } from '../model/initFilters';
+import { edgeStartProblem, type FirstLayerStart } from '../model/firstLayerStart';
 import { FirstLayerStartPicker } from './FirstLayerStartPicker';
 import { DropoutPanel } from './DropoutPanel';
 import { RunComparePanel } from './RunComparePanel';

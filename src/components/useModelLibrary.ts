@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { LibraryError, ModelLibrary, type SavedModelInfo } from '../model/library';
 import { checkModelName, downloadFiles, MODEL_NAME_MAX } from '../model/modelFiles';
-import { modelFromPackage } from '../model/modelFromPackage';
 import type { ModelSession, SessionStatus } from '../model/session';
 import { checkModelFiles } from '../model/validateUpload';
 import { offerDownloads } from './offerDownloads';
@@ -88,7 +87,7 @@ export function useModelLibrary(session: ModelSession | null, status: SessionSta
       if (!library.current || !session) return fail('errors.unavailable');
       if (status?.training) return fail('errors.training');
       const { info, pkg } = await library.current.load(name);
-      const built = await modelFromPackage(pkg, info.spec);
+      const built = await (await import('../model/modelFromPackage')).modelFromPackage(pkg, info.spec);
       if (!built.ok) return fail(`errors.${built.error.code}`, built.error.params);
       await session.adopt(built.value, info.spec, { name: info.name, heldOutAccuracy: info.heldOutAccuracy });
       return say('msg.loaded', { name });
@@ -117,7 +116,7 @@ export function useModelLibrary(session: ModelSession | null, status: SessionSta
       const checked = await checkModelFiles(files);
       if (!checked.ok) return fail(`errors.${checked.error.code}`, checked.error.params);
       const { modelJson, weights, spec, metadata } = checked.value;
-      const built = await modelFromPackage({ modelJson, weights }, spec);
+      const built = await (await import('../model/modelFromPackage')).modelFromPackage({ modelJson, weights }, spec);
       if (!built.ok) return fail(`errors.${built.error.code}`, built.error.params);
       await session.adopt(built.value, spec, { name: metadata.name, heldOutAccuracy: metadata.heldOutAccuracy });
       return say('msg.uploaded', { name: metadata.name });
