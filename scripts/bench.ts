@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures ConvLens (issue 4) in headless Chromium (the browser tests'
+ * `npm run bench`: measures ConvLens in headless Chromium (the browser tests'
  * set-up: WebGL on SwiftShader) and prints a table; the same figures go to
  * bench-results/latest.json. It reports; it never fails on a slow figure.
  *
