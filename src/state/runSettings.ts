@@ -1,13 +1,7 @@
-import type { OptimizerName } from '../model/train';
+import type { PresetRun } from '../model/presets';
 
 /** Settings a student picks for a run (the rest of TrainOptions keeps its defaults). */
-export interface RunSettings {
-  readonly optimizer: OptimizerName;
-  readonly learningRate: number;
-  readonly batchSize: number;
-  readonly epochs: number;
-  readonly trainExamples: number;
-  readonly augment: boolean;
+export interface RunSettings extends PresetRun {
   readonly start: 'scratch' | 'pretrained' | 'current';
 }
 
