@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { samePropValues } from '../components/samePropValues';
 import type { ColourScale } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 
@@ -16,7 +17,7 @@ export interface ColourLegendProps {
 }
 
 /** A horizontal colour bar with a d3 linear axis underneath (React owns the SVG elements). */
-export function ColourLegend({ scale, domain, width = 150, title, ticks, format }: ColourLegendProps) {
+export const ColourLegend = memo(function ColourLegend({ scale, domain, width = 150, title, ticks, format }: ColourLegendProps) {
   const { t } = useTranslation('charts');
   const gradientId = useId();
   const x = scaleLinear().domain(domain).range([6, width - 6]);
@@ -43,4 +44,4 @@ export function ColourLegend({ scale, domain, width = 150, title, ticks, format 
       ))}
     </svg>
   );
-}
+}, samePropValues);

@@ -1,5 +1,6 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ModelInView } from '../model/session';
 import { labReducer } from '../state/labState';
 import { labStateOf, type TabId } from '../state/shareState';
 import { ContextLossNotice } from './ContextLossNotice';
@@ -20,6 +21,7 @@ import { OfflineStatus } from '../pwa/OfflineStatus';
 import { ShareBar } from './ShareBar';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { StatusBar } from './StatusBar';
+import { TabPanel } from './TabPanel';
 import { TeachPanels } from './TeachPanels';
 import { tabListKeys } from './tabKeys';
 import { TrainingPanel } from './TrainingPanel';
@@ -64,6 +66,9 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
+  const session = model.session;
+  const showModel = useCallback((which: ModelInView) => session?.show(which), [session]);
+  const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
   const trainedName = model.status?.trainedName;
   const modelName = model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
   const fallbackCode = model.status?.backend.fallbackCode;
@@ -75,7 +80,7 @@ export function App() {
         </h1>
         <LessonOpenButton tour={lesson} />
         <LanguageSwitch />
-        <StatusBar session={model.session} status={model.status} error={model.error} onShow={(which) => model.session?.show(which)} />
+        <StatusBar session={model.session} status={model.status} error={model.error} onShow={showModel} />
         <OfflineStatus />
         <ShareBar state={view.state} onPresenter={view.setPresenter} onShortcuts={() => setShortcutsOpen(true)} />
       </header>
@@ -116,7 +121,7 @@ export function App() {
             ))}
           </div>
           <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
-          <div role="tabpanel" id="tabpanel-filters" aria-labelledby="tab-filters" hidden={tab !== 'filters'}>
+          <TabPanel id="filters" active={tab === 'filters'}>
             {image ? (
               <EdgeLab image={image} state={state} dispatch={dispatch} />
             ) : (
@@ -124,27 +129,27 @@ export function App() {
                 <p className="muted">{mnist.error ?? t('loadingFirstDigit')}</p>
               </section>
             )}
-          </div>
-          <div role="tabpanel" id="tabpanel-network" aria-labelledby="tab-network" hidden={tab !== 'network'}>
+          </TabPanel>
+          <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <>
                 <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
               </>
             )}
-          </div>
-          <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
+          </TabPanel>
+          <TabPanel id="lessons" active={tab === 'lessons'}>
             {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
             <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
-          </div>
-          <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
+          </TabPanel>
+          <TabPanel id="training" active={tab === 'training'}>
             <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
             <ModelLibrary session={model.session} status={model.status} />
-          </div>
+          </TabPanel>
           <LessonCard tour={lesson} />
         </div>
       </main>
-      <ShortcutsOverlay open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <ShortcutsOverlay open={shortcutsOpen} onClose={closeShortcuts} />
     </div>
   );
   return <ShortcutContext value={shortcuts}>{page}</ShortcutContext>;

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { convOutputSize, type ConvOptions } from '../core/convolve';
 import { poolOutputSize, type PoolKind, type PoolOptions, type PoolPadding } from '../core/pool';
@@ -13,7 +14,7 @@ export interface ConvPoolControlsProps {
 }
 
 /** Stride, zero padding and pooling, with the output size worked out by the formula. */
-export function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: ConvPoolControlsProps) {
+export const ConvPoolControls = memo(function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: ConvPoolControlsProps) {
   const { t } = useTranslation('edgeLab');
   const n = MNIST_SIDE;
   const out = convOutputSize(n, kernelSide, conv.stride, conv.padding);
@@ -76,4 +77,4 @@ export function ConvPoolControls({ conv, pool, kernelSide, onConv, onPool }: Con
       </div>
     </fieldset>
   );
-}
+});

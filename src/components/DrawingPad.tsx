@@ -1,4 +1,5 @@
 import { useRef, type PointerEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Image28 } from '../core/grid';
 import { COLOUR_SCALES } from '../render/palette';
@@ -22,7 +23,8 @@ export interface DrawingPadProps {
 
 /**
  * The drawing surface: pointer events for mouse, touch and pen, with pointer capture so a
- * stroke that leaves the pad keeps going. White ink on black, like MNIST.
+ * stroke that leaves the pad keeps going. White ink on black, like MNIST. Each pen event
+ * is rendered synchronously, so everything it changes is on screen in the next frame.
  */
 export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend }: DrawingPadProps) {
   const { t } = useTranslation('input');
@@ -69,12 +71,16 @@ export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend
         e.currentTarget.setPointerCapture(e.pointerId);
         drawing.current = true;
         notePenInput(e.timeStamp);
-        onBegin({ size: brush, points: [point(e)] });
+        const stroke = { size: brush, points: [point(e)] };
+        flushSync(() => onBegin(stroke));
       }}
       onPointerMove={(e) => {
         if (!drawing.current) return;
         notePenInput(e.timeStamp);
-        onExtend(point(e));
+        const p = point(e);
+        // Render now, inside the event: the views then show this move in the frame it arrived in
+        // (Chromium delivers at most one coalesced move per frame).
+        flushSync(() => onExtend(p));
       }}
       onPointerUp={() => {
         drawing.current = false;

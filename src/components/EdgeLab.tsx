@@ -1,4 +1,5 @@
-import { useMemo, useState, type Dispatch } from 'react';
+import { useCallback, useMemo, useState, type Dispatch } from 'react';
+import type { Grid } from '../core/grid';
 import { useTranslation } from 'react-i18next';
 import { padGrid, gridRange, type Image28 } from '../core/grid';
 import { runEdgeFilters } from '../core/edgeLab';
@@ -10,8 +11,8 @@ import { ColourLegend } from '../charts/ColourLegend';
 import type { LabAction, LabState } from '../state/labState';
 import { FeatureMap, type CellBox } from './FeatureMap';
 import { FilterRow, type LabCursor } from './FilterRow';
-import { RuleControls } from './RuleControls';
-import { ConvPoolControls } from './ConvPoolControls';
+import { RuleControls, type RuleControlsProps } from './RuleControls';
+import { ConvPoolControls, type ConvPoolControlsProps } from './ConvPoolControls';
 import { CellInspector, describeConvCell, describePoolCell, type Inspection } from './CellInspector';
 import { PresetExplainer } from './PresetExplainer';
 import { EDGE_FILTERS, timed } from './perfMarks';
@@ -31,6 +32,12 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   const kernels = useMemo(() => state.filters.map((f) => f.kernel), [state.filters]);
   const result = useMemo(() => timed(EDGE_FILTERS, () => runEdgeFilters(image, kernels, rule, conv, pool)), [image, kernels, rule, conv, pool]);
   const [cursor, setCursor] = useState<LabCursor | null>(null);
+  // Stable handlers, so the memoised controls skip re-rendering while the pen draws.
+  const onPreset = useCallback((preset: Parameters<RuleControlsProps['onPreset']>[0]) => dispatch({ type: 'usePreset', preset }), [dispatch]);
+  const onRule = useCallback((r: LabState['rule']) => dispatch({ type: 'setRule', rule: r }), [dispatch]);
+  const onConv = useCallback((c: Parameters<ConvPoolControlsProps['onConv']>[0]) => dispatch({ type: 'setConv', conv: c }), [dispatch]);
+  const onPool = useCallback((p: Parameters<ConvPoolControlsProps['onPool']>[0]) => dispatch({ type: 'setPool', pool: p }), [dispatch]);
+  const onKernel = useCallback((slot: number, kernel: Grid, presetId: string | null) => dispatch({ type: 'setKernel', slot, kernel, presetId }), [dispatch]);
 
   const rawDomain = useMemo(() => {
     let lo = 0;
@@ -91,8 +98,8 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="edge-lab__controls">
-        <RuleControls rule={rule} onPreset={(preset) => dispatch({ type: 'usePreset', preset })} onChange={(r) => dispatch({ type: 'setRule', rule: r })} />
-        <ConvPoolControls conv={conv} pool={pool} kernelSide={3} onConv={(c) => dispatch({ type: 'setConv', conv: c })} onPool={(p) => dispatch({ type: 'setPool', pool: p })} />
+        <RuleControls rule={rule} onPreset={onPreset} onChange={onRule} />
+        <ConvPoolControls conv={conv} pool={pool} kernelSide={3} onConv={onConv} onPool={onPool} />
       </div>
       <PresetExplainer />
       <div className="edge-lab__body">
@@ -145,7 +152,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
             rawDomain={rawDomain}
             cursor={cursor}
             firedBoxes={firedBoxes(slot)}
-            onKernel={(kernel, presetId) => dispatch({ type: 'setKernel', slot, kernel, presetId })}
+            onKernel={onKernel}
             onCursor={setCursor}
             describe={describe}
             note={state.filters[slot].presetId === 'horizontal' ? t('filter3Note') : undefined}

@@ -26,7 +26,7 @@ export interface FilterRowProps {
   readonly cursor: LabCursor | null;
   /** Outlines to draw on the fired map (the pooling window) when a pooled cell is inspected. */
   readonly firedBoxes: readonly CellBox[];
-  readonly onKernel: (kernel: Grid, presetId: string | null) => void;
+  readonly onKernel: (slot: number, kernel: Grid, presetId: string | null) => void;
   readonly onCursor: (cursor: LabCursor | null) => void;
   readonly describe: (cursor: LabCursor) => string;
   readonly note?: string;

@@ -1,9 +1,10 @@
-import { useState, type Dispatch, type ReactNode } from 'react';
+import { useCallback, useState, type Dispatch, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Image28 } from '../core/grid';
 import type { MnistData } from '../data/mnistFormat';
 import { COLOUR_SCALES } from '../render/palette';
+import type { SampleId } from '../data/split';
 import { currentStrokes, DEFAULT_BRUSH, type LabAction, type InputSource } from '../state/labState';
 import { DrawingPad } from './DrawingPad';
 import { FeatureMapThumb } from './FeatureMapThumb';
@@ -32,6 +33,7 @@ function describeSource(t: TFunction<'input'>, source: InputSource, empty: boole
 export function InputPanel({ source, image, data, dataProgress, dataError, dispatch, prediction }: InputPanelProps) {
   const { t, i18n } = useTranslation('input');
   const [brush, setBrush] = useState(DEFAULT_BRUSH);
+  const onPick = useCallback((id: SampleId) => dispatch({ type: 'pickSample', id }), [dispatch]);
   const [uploadError, setUploadError] = useState<UploadError | null>(null);
   const strokes = currentStrokes(source);
   const background = source.kind === 'drawing' ? null : image;
@@ -103,7 +105,7 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         <PanelInfo what="samples" />
       </div>
       {data ? (
-        <SampleBrowser data={data} current={source.kind === 'sample' ? source.id : null} onPick={(id) => dispatch({ type: 'pickSample', id })} />
+        <SampleBrowser data={data} current={source.kind === 'sample' ? source.id : null} onPick={onPick} />
       ) : dataError ? (
         <p className="error" role="alert">
           {dataError}

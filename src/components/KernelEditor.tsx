@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createGrid, type Grid } from '../core/grid';
 import { ARTICLE_FILTERS, CLASSIC_FILTERS } from '../core/filters';
@@ -7,20 +7,21 @@ export interface KernelEditorProps {
   readonly slot: number;
   readonly kernel: Grid;
   readonly presetId: string | null;
-  readonly onChange: (kernel: Grid, presetId: string | null) => void;
+  /** Called with this editor's `slot`, so one stable function can serve every editor. */
+  readonly onChange: (slot: number, kernel: Grid, presetId: string | null) => void;
 }
 
 const ALL_PRESETS = [...ARTICLE_FILTERS, ...CLASSIC_FILTERS];
 
 /** An editable 3x3 kernel with a preset menu. */
-export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorProps) {
+export const KernelEditor = memo(function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorProps) {
   const { t } = useTranslation('edgeLab');
   const setCell = (i: number, text: string) => {
     const v = Number(text);
     if (text.trim() === '' || !Number.isFinite(v)) return;
     const data = Float32Array.from(kernel.data);
     data[i] = Math.max(-99, Math.min(99, v));
-    onChange(createGrid(kernel.height, kernel.width, data), null);
+    onChange(slot, createGrid(kernel.height, kernel.width, data), null);
   };
   return (
     <div className="kernel-editor">
@@ -30,7 +31,7 @@ export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorP
         value={presetId ?? 'custom'}
         onChange={(e) => {
           const p = ALL_PRESETS.find((f) => f.id === e.target.value);
-          if (p) onChange(p.kernel, p.id);
+          if (p) onChange(slot, p.kernel, p.id);
         }}
       >
         <optgroup label={t('kernel.articleGroup')}>
@@ -62,7 +63,7 @@ export function KernelEditor({ slot, kernel, presetId, onChange }: KernelEditorP
       </div>
     </div>
   );
-}
+});
 
 /** One weight: keeps the text being typed (e.g. "-" or "1.") until it is a number. */
 function WeightInput({ value, label, testId, onCommit }: { value: number; label: string; testId: string; onCommit: (text: string) => void }) {

@@ -42,8 +42,15 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
   const tile = isMap ? (layer.shape[0] >= 20 ? 60 : 48) : (pictures[0].width === 10 ? 26 : 13) * pictures[0].width;
   const activation = layer.name.split('_')[1];
   const title = layer.kind === 'activation' && activation ? t('activationOf', { name: t(`activation.${activation}`, { defaultValue: activation }) }) : t(`kind.${layer.kind}`);
-  const pictureLabel = (i: number) =>
-    isMap ? t('channelLabel', { layer: layer.name, n: i + 1, height: layer.shape[0], width: layer.shape[1] }) : t('vectorLabel', { layer: layer.name, shape: shapeText(t, layer.shape) });
+  // The labels depend on the layer's name and shape only: made once, not on every pen move.
+  const [height, width, channels] = layer.shape;
+  const labels = useMemo(
+    () =>
+      isMap
+        ? Array.from({ length: channels }, (_, i) => ({ label: t('channelLabel', { layer: layer.name, n: i + 1, height, width }), short: t('channelShort', { n: i + 1 }) }))
+        : [{ label: t('vectorLabel', { layer: layer.name, shape: shapeText(t, [height]) }), short: '' }],
+    [t, isMap, layer.name, height, width, channels],
+  );
   return (
     <div className="layer-row" data-testid={`layer-${layer.name}`} data-shape={layer.shape.join('x')}>
       <div className="layer-row__head">
@@ -56,9 +63,9 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
       <LayerFigure layer={layer.name} title={`${layer.name} — ${title}`} channels={isMap ? pictures.length : 0} scale={scale} domain={domain}>
       <div className="layer-row__tiles">
         {pictures.map((grid, i) => (
-          <figure key={i} className="tile" title={pictureLabel(i)}>
-            <FeatureMapThumb grid={grid} scale={scale} domain={domain} side={tile} aspect={grid.height / grid.width} label={pictureLabel(i)} />
-            {isMap && <figcaption>{t('channelShort', { n: i + 1 })}</figcaption>}
+          <figure key={i} className="tile" title={labels[i].label}>
+            <FeatureMapThumb grid={grid} scale={scale} domain={domain} side={tile} aspect={grid.height / grid.width} label={labels[i].label} />
+            {isMap && <figcaption>{labels[i].short}</figcaption>}
             {layer.shape[0] === 10 && !isMap && (
               <figcaption className="digit-axis" aria-hidden="true">
                 {Array.from({ length: 10 }, (_, d) => (

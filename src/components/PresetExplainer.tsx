@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 
 /** Why the Notebook and Article presets give such different maps (see the seed notes). */
-export function PresetExplainer() {
+export const PresetExplainer = memo(function PresetExplainer() {
   const { t } = useTranslation('edgeLab');
   return (
     <details className="explainer">
@@ -14,4 +15,4 @@ export function PresetExplainer() {
       </p>
     </details>
   );
-}
+});

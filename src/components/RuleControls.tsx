@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Comparator } from '../core/threshold';
@@ -23,7 +24,7 @@ function thresholdRange(scale: InputScale): { min: number; max: number; step: nu
 }
 
 /** The threshold rule: two named presets and the free settings behind them. */
-export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
+export const RuleControls = memo(function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
   const { t } = useTranslation('edgeLab');
   const preset = rulePresetName(rule);
   const range = thresholdRange(rule.input);
@@ -100,4 +101,4 @@ export function RuleControls({ rule, onPreset, onChange }: RuleControlsProps) {
       </div>
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MnistData } from '../data/mnistFormat';
 import { digitImage, isHeldOut, sampleIndex, type SampleId } from '../data/split';
@@ -17,7 +17,7 @@ export interface SampleBrowserProps {
 const THUMBS = 7;
 
 /** Pick a real MNIST digit: a class, an index within it (or random), and a strip of thumbnails. */
-export function SampleBrowser({ data, current, onPick, random = Math.random }: SampleBrowserProps) {
+export const SampleBrowser = memo(function SampleBrowser({ data, current, onPick, random = Math.random }: SampleBrowserProps) {
   const { t } = useTranslation('input');
   const digit = current?.digit ?? 2;
   const index = current?.index ?? 0;
@@ -93,4 +93,4 @@ export function SampleBrowser({ data, current, onPick, random = Math.random }: S
       </div>
     </div>
   );
-}
+});

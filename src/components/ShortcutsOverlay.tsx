@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../state/shortcuts';
 
@@ -11,7 +11,7 @@ export interface ShortcutsOverlayProps {
  * The list of keyboard shortcuts, in a modal dialog: Escape or the close button closes it,
  * focus starts on the close button, stays inside while open and returns where it was.
  */
-export function ShortcutsOverlay({ open, onClose }: ShortcutsOverlayProps) {
+export const ShortcutsOverlay = memo(function ShortcutsOverlay({ open, onClose }: ShortcutsOverlayProps) {
   const { t } = useTranslation('share');
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -67,4 +67,4 @@ export function ShortcutsOverlay({ open, onClose }: ShortcutsOverlayProps) {
       </div>
     </dialog>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInView, ModelSession, SessionStatus } from '../model/session';
 import { PanelInfo } from './PanelInfo';
@@ -11,7 +11,7 @@ export interface StatusBarProps {
 }
 
 /** Which backend computes, which model is in view, and how many tensors are alive. */
-export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({ session, status, error, onShow }: StatusBarProps) {
   const { t } = useTranslation('status');
   const [tensors, setTensors] = useState<number | null>(null);
   useEffect(() => {
@@ -43,4 +43,4 @@ export function StatusBar({ session, status, error, onShow }: StatusBarProps) {
       )}
     </div>
   );
-}
+});

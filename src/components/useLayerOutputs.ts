@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Image28 } from '../core/grid';
 import type { LayerOutput } from '../model/activations';
 import type { ModelSession } from '../model/session';
@@ -12,11 +12,19 @@ export interface LayerOutputsState {
 
 /**
  * Runs the model in view on the current image whenever the image or `modelVersion` changes.
- * Requests are coalesced: while one pass is running, only the latest request waits, so a
- * fast pen never queues up stale work.
+ * When the session has a plain-JavaScript copy of the model in view, the pass runs during the
+ * render itself, so the layers commit together with the image (the pen's frame). Otherwise
+ * (the model in view is training) it runs on tfjs, and requests are coalesced: while one
+ * pass is running, only the latest request waits, so a fast pen never queues up stale work.
  */
 export function useLayerOutputs(session: ModelSession | null, image: Image28 | null, modelVersion: number): LayerOutputsState {
   const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null });
+  const immediate = useMemo<LayerOutputsState | null>(() => {
+    const layers = session && image ? session.inspectNow(image.data) : null;
+    return layers ? { layers, image, error: null } : null;
+    // modelVersion: the weights in view changed, so the same image gives other outputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session, image, modelVersion]);
   const latest = useRef<{ session: ModelSession | null; image: Image28 | null }>({ session, image });
   const running = useRef(false);
   const dirty = useRef(false);
@@ -31,7 +39,7 @@ export function useLayerOutputs(session: ModelSession | null, image: Image28 | n
 
   useEffect(() => {
     latest.current = { session, image };
-    if (!session || !image) return;
+    if (!session || !image || immediate) return;
     if (running.current) {
       dirty.current = true;
       return;
@@ -51,7 +59,7 @@ export function useLayerOutputs(session: ModelSession | null, image: Image28 | n
       } while (dirty.current && mounted.current);
       running.current = false;
     })();
-  }, [session, image, modelVersion]);
+  }, [session, image, modelVersion, immediate]);
 
-  return state;
+  return immediate ?? state;
 }

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { decodeShareState, encodeShareState, type DecodedShareState, type ShareState } from '../state/shareState';
 
-/** How often, at most, the address bar follows the state (pen strokes change it per event). */
+/**
+ * How long the state must stay unchanged before the address bar follows it: pen strokes
+ * change it per event, and writing the address costs milliseconds the pen needs.
+ */
 const URL_SYNC_MS = 300;
 
 /** The full link to a state: this page's address with the state's query (and the hash kept). */
@@ -18,15 +21,15 @@ export function useInitialLink(): DecodedShareState {
 
 /**
  * Keeps the address bar on the current state with `history.replaceState`: no reload, no new
- * history entries, and at most one write per {@link URL_SYNC_MS} while the state changes
- * quickly (the last state is always written).
+ * history entries, and no write while the state keeps changing (a stroke being drawn): the
+ * state is written once it has been still for {@link URL_SYNC_MS}.
  */
 export function useLinkSync(state: ShareState): void {
   const latest = useRef(state);
   const timer = useRef(0);
   useEffect(() => {
     latest.current = state;
-    if (timer.current) return;
+    window.clearTimeout(timer.current);
     const write = () => {
       timer.current = 0;
       const url = linkTo(latest.current);

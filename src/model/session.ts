@@ -8,6 +8,7 @@ import type { Guard } from './guard';
 import { deserialiseModel, loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
 import type { ModelPackage } from './modelFiles';
+import { PlainNetwork } from './plainForward';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { trainModel, type TrainCallbacks, type TrainOptions, type TrainResult } from './train';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
@@ -58,6 +59,15 @@ function createSignal(): { readonly fired: Promise<typeof LOST>; readonly fire: 
   return { fired, fire };
 }
 
+/** A plain-JavaScript copy of a model for single-image passes; null when its weights do not fit the spec. */
+function plainCopy(spec: ModelSpec, snapshot: WeightSnapshot): PlainNetwork | null {
+  try {
+    return PlainNetwork.create(spec, snapshot.weights);
+  } catch {
+    return null;
+  }
+}
+
 /** Frees a model whose backend may be dead (its textures are gone already; only the counts remain). */
 function disposeQuietly(model: tf.LayersModel): void {
   try {
@@ -101,6 +111,8 @@ export class ModelSession {
   private trainedName: string | null = null;
   private trainedAccuracy: number | null = null;
   private trainedVersion = 0;
+  /** Plain-JavaScript copies of the models' current weights, for {@link inspectNow}; null when out of date. */
+  private plainTrained: PlainNetwork | null = null;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private lastGood: WeightSnapshot | null = null;
@@ -119,6 +131,7 @@ export class ModelSession {
     private backend: BackendInfo,
     private pretrained: tf.LayersModel,
     private readonly pretrainedUrl: string,
+    private readonly plainPretrained: PlainNetwork | null,
   ) {
     this.stopWatching = watchContextLoss(() => this.onContextLost());
   }
@@ -128,7 +141,7 @@ export class ModelSession {
     const backend = await chooseBackend();
     const model = await loadModelFromUrl(pretrainedUrl);
     await computeLayerOutputs(model, new Float32Array(784));
-    return new ModelSession(backend, model, pretrainedUrl);
+    return new ModelSession(backend, model, pretrainedUrl, plainCopy(DEFAULT_SPEC, await snapshotWeights(model)));
   }
 
   get status(): SessionStatus {
@@ -165,6 +178,18 @@ export class ModelSession {
     const layers = await computeLayerOutputs(this.modelInView(), image, this.untilContextLoss);
     if (generation !== this.generation || webglContextLost()) throw new Error(CONTEXT_LOST);
     return layers;
+  }
+
+  /**
+   * Every layer's output for one image, computed at once in plain JavaScript from a CPU copy
+   * of the model in view (the same numbers as {@link inspect}, in about a millisecond, with
+   * no GPU round trip). Null when there is no up-to-date copy: while the model in view is
+   * training, before its copy is made, or when the session failed; use `inspect` then.
+   */
+  inspectNow(image: Float32Array): LayerOutput[] | null {
+    if (this.failure) return null;
+    const plain = this.inView === 'trained' && this.trained ? (this.training ? null : this.plainTrained) : this.plainPretrained;
+    return plain ? plain.run(image) : null;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
@@ -218,6 +243,7 @@ export class ModelSession {
         throw error;
       } finally {
         if (this.training === control) this.training = null;
+        await this.copyTrainedToPlain();
         this.emit();
       }
     })();
@@ -240,6 +266,7 @@ export class ModelSession {
     this.lastGood = snapshot;
     this.trainedName = info.name;
     this.trainedAccuracy = info.heldOutAccuracy;
+    this.plainTrained = plainCopy(spec, snapshot);
     this.inView = 'trained';
     this.emit();
   }
@@ -299,8 +326,26 @@ export class ModelSession {
     return { model: await deserialiseModel(await serialiseModel(this.pretrained)), spec: request.spec };
   }
 
+  /** Makes the plain copy of the trained model's weights as they are now (after a run). */
+  private async copyTrainedToPlain(): Promise<void> {
+    this.plainTrained = null;
+    // After a context loss, wait for the models rebuilt on the CPU (a lost model never reads back).
+    await this.recovering;
+    const model = this.trained;
+    const spec = this.trainedSpec;
+    if (!model || !spec || this.training) return;
+    const generation = this.generation;
+    try {
+      const snapshot = await this.untilContextLoss(snapshotWeights(model));
+      if (this.trained === model && generation === this.generation && !webglContextLost()) this.plainTrained = plainCopy(spec, snapshot);
+    } catch {
+      // The context was lost meanwhile: recovery makes the copy from the last good epoch.
+    }
+  }
+
   private replaceTrained(model: tf.LayersModel | null, spec: ModelSpec | null): void {
     if (this.trained && this.trained !== model) this.trained.dispose();
+    this.plainTrained = null;
     this.trained = model;
     this.trainedSpec = spec;
     this.trainedName = null;
@@ -341,9 +386,11 @@ export class ModelSession {
         const rebuilt = await tf.models.modelFromJSON({ modelTopology: lostTrained.toJSON(null, false) });
         restoreWeights(rebuilt, this.lastGood);
         this.trained = rebuilt;
+        this.plainTrained = this.trainedSpec ? plainCopy(this.trainedSpec, this.lastGood) : null;
         keptEpoch = this.lastGoodEpoch;
       } else {
         this.trained = null;
+        this.plainTrained = null;
         this.trainedSpec = null;
         this.trainedName = null;
         this.trainedAccuracy = null;
