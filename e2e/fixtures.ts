@@ -32,6 +32,11 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('fired-map-0')).toBeVisible({ timeout: 30_000 });
 }
 
+/** Waits until tfjs and the model session are ready (the status bar names the backend). */
+export async function waitForNetwork(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '', { timeout: 60_000 });
+}
+
 /** The four on-counts of the thresholded maps, read from their data-on-count attributes. */
 export async function onCounts(page: Page): Promise<number[]> {
   const counts: number[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp, stableTensorCount } from './fixtures';
+import { test, expect, openApp, stableTensorCount, waitForNetwork } from './fixtures';
 
 /** The committed model, the starting point of every generated upload. */
 const MODEL_JSON = readFileSync(new URL('../public/models/default/model.json', import.meta.url), 'utf8');
@@ -15,6 +15,7 @@ async function openTrainingTab(page: Page): Promise<string> {
   await openApp(page);
   const prediction = page.getByTestId('prediction');
   await expect(prediction).toHaveAttribute('data-digit', '2', { timeout: 60_000 });
+  await waitForNetwork(page);
   await page.getByTestId('tab-training').click();
   await expect(page.getByTestId('model-library')).toBeVisible();
   return (await prediction.getAttribute('data-confidence')) ?? '';

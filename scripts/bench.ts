@@ -122,7 +122,7 @@ async function benchPageSections(browser: Browser, url: string, settings: Settin
     if (only.has('pen')) {
       await section(errors, 'bare predict and pen to pixels in the bench page', async () => {
         const times = await page.evaluate((n) => window.convlensBench!.timePredict(n, 10), settings.predictIterations);
-        const predict: PredictFigures = { barePredict: distribution(times.barePredict), everyLayer: distribution(times.everyLayer), model: times.model };
+        const predict: PredictFigures = { barePredict: distribution(times.barePredict), everyLayer: distribution(times.everyLayer), plainPass: distribution(times.plainPass), model: times.model };
         const same = await measurePenToPixels(page, loadStrokeCases(root), 'network', settings);
         results.pen = { dist: results.pen?.dist ?? [], benchPage: same, predict };
       });

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS } from '../../src/core/grid';
 import { decodeMnist } from '../../src/data/mnistFormat';
 import { computeLayerOutputs } from '../../src/model/activations';
+import { fetchPlainNetwork } from '../../src/model/plainModelFiles';
 import { buildModel } from '../../src/model/build';
 import { createRandom, shuffleInPlace } from '../../src/model/random';
 import { DEFAULT_SPEC, NUM_CLASSES } from '../../src/model/spec';
@@ -62,13 +63,16 @@ export function appRunOptions(overrides: Partial<TrainOptions>): Partial<TrainOp
 
 /**
  * Times `iterations` single-image passes of the shipped model, alternating a bare
- * `predict` + `data()` with the app's `computeLayerOutputs` (every layer read back).
+ * `predict` + `data()`, `computeLayerOutputs` (every layer read back from tfjs) and the
+ * plain-JavaScript pass the app uses for one image (`PlainNetwork.run`, every layer).
  */
 export async function timePredict(iterations: number, warmup: number): Promise<PredictTimes> {
   const model = await tf.loadLayersModel(MODEL_URL);
   const data = await benchData();
   const bare: number[] = [];
   const everyLayer: number[] = [];
+  const plainPass: number[] = [];
+  const plain = await fetchPlainNetwork(MODEL_URL);
   for (let i = 0; i < warmup + iterations; i++) {
     const image = digitFloats(data.heldOut, i % data.heldOut.count);
     let start = performance.now();
@@ -80,11 +84,14 @@ export async function timePredict(iterations: number, warmup: number): Promise<P
     start = performance.now();
     await computeLayerOutputs(model, image);
     if (i >= warmup) everyLayer.push(performance.now() - start);
+    start = performance.now();
+    plain.run(image);
+    if (i >= warmup) plainPass.push(performance.now() - start);
   }
   const conv = model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => (l.getConfig() as { filters: number }).filters).join('-');
   const parameters = model.countParams();
   model.dispose();
-  return { barePredict: bare, everyLayer, backend: tf.getBackend(), tfjsVersion: tf.version.tfjs, model: { conv, parameters } };
+  return { barePredict: bare, everyLayer, plainPass, backend: tf.getBackend(), tfjsVersion: tf.version.tfjs, model: { conv, parameters } };
 }
 
 /** Examples that make a warm-up compile every shader of a timed run: one full and one last (partial) batch. */

@@ -18,10 +18,11 @@ export interface Throughput {
   readonly examplesPerSecond: number;
 }
 
-/** Raw per-call times (ms) of the bare predict and of the app's every-layer pass. */
+/** Raw per-call times (ms) of the bare predict, the tfjs every-layer pass and the app's plain-JavaScript pass. */
 export interface PredictTimes {
   readonly barePredict: number[];
   readonly everyLayer: number[];
+  readonly plainPass: number[];
   readonly backend: string;
   readonly tfjsVersion: string;
   /** Layer names and parameter count of the shipped model that was timed. */

@@ -14,6 +14,7 @@ import { totalGzip, type BuildWeight } from './weight';
 export interface PredictFigures {
   readonly barePredict: Distribution;
   readonly everyLayer: Distribution;
+  readonly plainPass: Distribution;
   /** The shipped model that was timed: conv filters per block, parameters. */
   readonly model: { readonly conv: string; readonly parameters: number };
 }
@@ -61,7 +62,8 @@ function penRows(pen: NonNullable<BenchResults['pen']>): Row[] {
   const { predict, benchPage: same } = pen;
   if (!predict) return rows;
   rows.push({ section: S, figure: `bare model.predict, shipped model (conv ${predict.model.conv})`, value: p50p95(predict.barePredict), target: '', verdict: '' });
-  rows.push({ section: S, figure: "the app's every-layer pass (computeLayerOutputs)", value: p50p95(predict.everyLayer), target: '', verdict: '' });
+  rows.push({ section: S, figure: 'every-layer pass on tfjs (computeLayerOutputs, used while training)', value: p50p95(predict.everyLayer), target: '', verdict: '' });
+  rows.push({ section: S, figure: "the app's every-layer pass in plain JavaScript (PlainNetwork.run)", value: p50p95(predict.plainPass), target: '', verdict: '' });
   if (same) {
     const overhead = same.penToPixels.p95 - predict.barePredict.p95;
     rows.push({ section: S, figure: `same page as the bare predict: pen → every CNN layer, ${same.strokes} strokes`, value: p50p95(same.penToPixels), target: '', verdict: '' });

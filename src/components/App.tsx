@@ -30,6 +30,7 @@ import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
 import { useMnist } from './useMnist';
 import { useModelSession } from './useModelSession';
+import { usePlainPretrained } from './usePlainPretrained';
 import { useSampleCheck, useShareableView } from './useShareableView';
 import { useInitialLink } from './useShareLink';
 import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from './useShortcuts';
@@ -54,10 +55,12 @@ export function App() {
   useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
   const image = useInputImage(state.source, mnist.data);
   const lesson = useLessonTour({ linkStep: view.state.step, setLinkStep: view.setStep, setTab, lab: state, dispatch });
-  const model = useModelSession();
+  const preview = usePlainPretrained();
+  // tfjs loads once the first view can paint (or could not: then the network still loads).
+  const model = useModelSession(image !== null || mnist.error !== null);
   const run = useTrainingRun(model.session);
   const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
-  const outputs = useLayerOutputs(model.session, image, modelKey);
+  const outputs = useLayerOutputs(model.session, image, modelKey, preview);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -99,7 +102,7 @@ export function App() {
           dataProgress={mnist.progress}
           dataError={mnist.error}
           dispatch={dispatch}
-          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session ? null : t('loadingNetwork'))} modelName={modelName} />}
+          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))} modelName={modelName} />}
         />
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label={t('views')} onKeyDown={tabListKeys(TABS, tab, setTab)}>

@@ -121,6 +121,7 @@ export const ModelLibrary = memo(function ModelLibrary({ session, status }: Mode
                   key={info.name}
                   info={info}
                   busy={lib.busy}
+                  canLoad={session !== null}
                   confirming={confirming === info.name}
                   onLoad={() => void lib.load(info.name)}
                   onDownload={() => void lib.download(info.name)}

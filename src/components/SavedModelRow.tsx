@@ -5,6 +5,8 @@ import { formatBytes } from './formatBytes';
 export interface SavedModelRowProps {
   readonly info: SavedModelInfo;
   readonly busy: boolean;
+  /** False until the network (tfjs) is ready to take a model. */
+  readonly canLoad: boolean;
   /** True while this row asks whether to delete. */
   readonly confirming: boolean;
   readonly onLoad: () => void;
@@ -15,7 +17,7 @@ export interface SavedModelRowProps {
 }
 
 /** One saved model: name, date, architecture, held-out accuracy, size, and its actions. */
-export function SavedModelRow({ info, busy, confirming, onLoad, onDownload, onAskDelete, onConfirmDelete, onCancelDelete }: SavedModelRowProps) {
+export function SavedModelRow({ info, busy, canLoad, confirming, onLoad, onDownload, onAskDelete, onConfirmDelete, onCancelDelete }: SavedModelRowProps) {
   const { t, i18n } = useTranslation('models');
   const date = new Date(info.savedAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const accuracy = info.heldOutAccuracy === null ? t('accuracyUnknown') : t('accuracy', { value: (info.heldOutAccuracy * 100).toFixed(1) });
@@ -42,7 +44,7 @@ export function SavedModelRow({ info, busy, confirming, onLoad, onDownload, onAs
         </div>
       ) : (
         <div className="model-item__actions">
-          <button type="button" data-testid="model-load" disabled={busy} aria-label={t('loadLabel', { name: info.name })} onClick={onLoad}>
+          <button type="button" data-testid="model-load" disabled={busy || !canLoad} aria-label={t('loadLabel', { name: info.name })} onClick={onLoad}>
             {t('load')}
           </button>
           <button type="button" data-testid="model-download" disabled={busy} aria-label={t('downloadLabel', { name: info.name })} onClick={onDownload}>

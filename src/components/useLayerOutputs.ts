@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Image28 } from '../core/grid';
 import type { LayerOutput } from '../model/activations';
+import type { PlainNetwork } from '../model/plainForward';
 import type { ModelSession } from '../model/session';
 
 export interface LayerOutputsState {
@@ -11,20 +12,22 @@ export interface LayerOutputsState {
 }
 
 /**
- * Runs the model in view on the current image whenever the image or `modelVersion` changes.
+ * Runs the model in view on the current image (the shipped model's plain copy `preview`
+ * until the session is open) whenever the image or `modelVersion` changes.
  * When the session has a plain-JavaScript copy of the model in view, the pass runs during the
  * render itself, so the layers commit together with the image (the pen's frame). Otherwise
  * (the model in view is training) it runs on tfjs, and requests are coalesced: while one
  * pass is running, only the latest request waits, so a fast pen never queues up stale work.
  */
-export function useLayerOutputs(session: ModelSession | null, image: Image28 | null, modelVersion: number): LayerOutputsState {
+export function useLayerOutputs(session: ModelSession | null, image: Image28 | null, modelVersion: number, preview: PlainNetwork | null = null): LayerOutputsState {
   const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null });
   const immediate = useMemo<LayerOutputsState | null>(() => {
-    const layers = session && image ? session.inspectNow(image.data) : null;
+    // Before the session (and tfjs) is there, the shipped model's plain copy answers.
+    const layers = !image ? null : session ? session.inspectNow(image.data) : (preview?.run(image.data) ?? null);
     return layers ? { layers, image, error: null } : null;
     // modelVersion: the weights in view changed, so the same image gives other outputs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, image, modelVersion]);
+  }, [session, image, modelVersion, preview]);
   const latest = useRef<{ session: ModelSession | null; image: Image28 | null }>({ session, image });
   const running = useRef(false);
   const dirty = useRef(false);

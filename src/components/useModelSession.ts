@@ -9,14 +9,37 @@ export interface ModelSessionState {
   readonly error: string | null;
 }
 
+/** Starts after the first paint that had `start` true, when the main thread is idle (at most this long after). */
+const IDLE_TIMEOUT_MS = 300;
+
+/** Calls `work` once the browser has painted and is idle; returns the cancel function. */
+function afterPaint(work: () => void): () => void {
+  let idle = 0;
+  const frame = requestAnimationFrame(() => {
+    idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+    window.clearTimeout(idle);
+  };
+}
+
 /**
- * Loads tfjs and the pretrained model lazily, after the edge-filter view is on screen, and
- * follows the session's status. The session is disposed when the component unmounts.
+ * Loads tfjs and the pretrained model lazily, once `start` is true (the edge-filter view
+ * is ready) and that view has been painted, and follows the session's status. The session
+ * is disposed when the component unmounts.
  */
-export function useModelSession(): ModelSessionState {
+export function useModelSession(start = true): ModelSessionState {
   const { t } = useTranslation('errors');
   const [state, setState] = useState<ModelSessionState>({ session: null, status: null, error: null });
+  const [started, setStarted] = useState(false);
   useEffect(() => {
+    if (!start || started) return;
+    return afterPaint(() => setStarted(true));
+  }, [start, started]);
+  useEffect(() => {
+    if (!started) return;
     let live = true;
     let session: ModelSession | null = null;
     let unsubscribe = () => {};
@@ -39,6 +62,6 @@ export function useModelSession(): ModelSessionState {
       unsubscribe();
       session?.dispose();
     };
-  }, []);
+  }, [started]);
   return { ...state, error: state.error === null ? null : t('modelLoad', { detail: state.error }) };
 }

@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import './minPooling';
 
-/** Where the app finds the shipped model, relative to the page. */
-export const PRETRAINED_MODEL_URL = 'models/default/model.json';
-/** The file name of the single weights shard, as tfjs's own savers name it. */
-export const WEIGHTS_FILE = 'group1-shard1of1.bin';
+import { PRETRAINED_MODEL_URL, WEIGHTS_FILE } from './modelPaths';
+
+export { PRETRAINED_MODEL_URL, WEIGHTS_FILE } from './modelPaths';
 
 /** A model in the standard tfjs "layers-model" format: model.json plus one weights shard. */
 export interface SerialisedModel {
