@@ -105,7 +105,8 @@ describe('trainModel', () => {
       },
     }, control);
     expect(result).toMatchObject({ status: 'stopped', epochsCompleted: 0, lastSnapshot: null });
-    expect(batches).toBe(2);
+    // Step 3 was already queued when step 2 was reported: it finishes and is reported too.
+    expect(batches).toBe(3);
     expect(control.state).toBe('stopped');
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
@@ -148,7 +149,8 @@ describe('trainModel', () => {
       },
     }, control);
     const result = await run;
-    expect(pausedAt).toBe(1);
+    // The step queued before the pause is reported before the run waits.
+    expect(pausedAt).toBe(2);
     expect(batches).toBe(4);
     expect(result.status).toBe('completed');
     expect(states).toEqual(['paused', 'running']);

@@ -176,16 +176,28 @@ function batchTensors(images: Float32Array, labels: Int32Array): { xs: tf.Tensor
   };
 }
 
-/** One optimiser step on one batch; returns its loss, accuracy and, when asked, gradient sizes. */
-async function trainStep(
+type StepResult = { loss: number; accuracy: number; gradients?: LayerGradientSize[] };
+
+/** A training step whose work is queued on the backend; its numbers are read later. */
+interface DispatchedStep {
+  /** Loss, accuracy and (when measured) the gradient sizes, still on the backend. */
+  readonly outputs: tf.Tensor[];
+  readonly measure: readonly { index: number; layer: string }[] | null;
+}
+
+/**
+ * Queues one optimiser step on one batch and returns at once, without reading anything
+ * back: the caller reads it with {@link readStep} after queuing the next step, so the
+ * backend is never idle while JavaScript waits for a read.
+ */
+function dispatchStep(
   logitsModel: tf.LayersModel,
   optimizer: tf.Optimizer,
   variables: tf.Variable[],
   images: Float32Array,
   labels: Int32Array,
   measure: readonly { index: number; layer: string }[] | null,
-  guard: Guard,
-): Promise<{ loss: number; accuracy: number; gradients?: LayerGradientSize[] }> {
+): DispatchedStep {
   const outputs = tf.tidy(() => {
     const { xs, ys, labelTensor } = batchTensors(images, labels);
     const kept: { accuracy?: tf.Scalar } = {};
@@ -200,6 +212,11 @@ async function trainStep(
     if (measure) result.push(kernelGradientSizes(grads, variables, measure));
     return result;
   });
+  return { outputs, measure };
+}
+
+/** Reads a dispatched step's loss, accuracy and gradient sizes, and frees its tensors. */
+async function readStep({ outputs, measure }: DispatchedStep, guard: Guard): Promise<StepResult> {
   try {
     const [lossValue, accuracyValue, sizes] = await guard(Promise.all(outputs.map((t) => t.data())));
     const step = { loss: lossValue[0], accuracy: accuracyValue[0] };
@@ -304,35 +321,71 @@ interface Run {
   lastYield: number;
 }
 
-/** One pass over the (shuffled) training subset; null when the control stopped it. */
+/** A dispatched step with what its report needs. */
+interface PendingStep {
+  readonly step: DispatchedStep;
+  readonly epoch: number;
+  readonly batch: number;
+  readonly examples: number;
+  readonly learningRate: number;
+}
+
+/**
+ * One pass over the (shuffled) training subset; null when the control stopped it. Each
+ * step is queued before the previous one is read back and reported, so the backend always
+ * has work; a paused or stopped run reports its last step first.
+ */
 async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ loss: number; accuracy: number } | null> {
   const { settings, data, batchesPerEpoch, examplesTotal } = run;
   let lossSum = 0;
   let accuracySum = 0;
-  for (let batch = 1; batch <= batchesPerEpoch; batch++) {
-    if (!(await run.control.proceed())) return null;
-    const batchStart = performance.now();
-    const from = (batch - 1) * settings.batchSize;
-    const to = Math.min(settings.examples, from + settings.batchSize);
-    const learningRate = learningRateAt(settings, (run.examplesSeen + (to - from) / 2) / examplesTotal);
-    setLearningRate(run.optimizer, settings.optimizer, learningRate);
-    const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
-    const measure = settings.gradientEvery > 0 && run.batchesDone % settings.gradientEvery === 0 ? run.kernels : null;
-    const step = await trainStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure, run.guard);
+  let pending: PendingStep | null = null;
+  let lastReport = performance.now();
+  const report = async (p: PendingStep) => {
+    const step = await readStep(p.step, run.guard);
     run.batchesDone += 1;
-    run.examplesSeen += to - from;
+    run.examplesSeen += p.examples;
     lossSum += step.loss;
     accuracySum += step.accuracy;
-    const batchRate = (to - from) / Math.max(1e-3, (performance.now() - batchStart) / 1000);
+    const now = performance.now();
+    const batchRate = p.examples / Math.max(1e-3, (now - lastReport) / 1000);
+    lastReport = now;
     run.examplesPerSecond = run.examplesPerSecond === 0 ? batchRate : 0.9 * run.examplesPerSecond + 0.1 * batchRate;
     await run.callbacks.onBatch?.({
-      epoch, batch, batchesPerEpoch, ...step, learningRate, examplesSeen: run.examplesSeen, examplesTotal,
+      epoch: p.epoch, batch: p.batch, batchesPerEpoch, ...step, learningRate: p.learningRate, examplesSeen: run.examplesSeen, examplesTotal,
       examplesPerSecond: run.examplesPerSecond, secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
     });
     if (performance.now() - run.lastYield >= settings.yieldEveryMs) {
       await yieldToEventLoop();
       run.lastYield = performance.now();
     }
+  };
+  try {
+    for (let batch = 1; batch <= batchesPerEpoch; batch++) {
+      if (pending && run.control.state !== 'running') {
+        await report(pending);
+        pending = null;
+      }
+      if (!(await run.control.proceed())) return null;
+      const from = (batch - 1) * settings.batchSize;
+      const to = Math.min(settings.examples, from + settings.batchSize);
+      const learningRate = learningRateAt(settings, (run.examplesSeen + (pending?.examples ?? 0) + (to - from) / 2) / examplesTotal);
+      setLearningRate(run.optimizer, settings.optimizer, learningRate);
+      const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
+      const measure = settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
+      const step = dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure);
+      const previous = pending;
+      pending = { step, epoch, batch, examples: to - from, learningRate };
+      if (previous) await report(previous);
+    }
+    if (pending) {
+      const last = pending;
+      pending = null;
+      await report(last);
+    }
+  } finally {
+    // A run abandoned with a step still queued: free its tensors without reading them.
+    if (pending) tf.dispose(pending.step.outputs);
   }
   return { loss: lossSum / batchesPerEpoch, accuracy: accuracySum / batchesPerEpoch };
 }
