@@ -5,7 +5,7 @@
  */
 export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'ConvLens', 'MNIST', 'ReLU', 'Sigmoid', 'tanh', 'Softmax', 'softmax', 'Dropout', 'logits',
-  'Adam', 'SGD', 'RMSProp', 'WebGL', 'webgl', 'CPU', 'cpu', 'tfjs', 'HTTP',
+  'Adam', 'SGD', 'RMSProp', 'WebGL', 'webgl', 'CPU', 'cpu', 'tfjs', 'HTTP', 'JavaScript',
   'PNG', 'JPEG', 'WebP', 'GIF', 'SVG', 'Sobel', 'px', 'ms', 'MB',
   // mathematical notation kept as written in Chinese textbooks, and the "i" of info buttons
   'logit', 'e', 'ln', 'exp', 'max', 'min', 'z', 'i',
