@@ -4,15 +4,13 @@ import { labReducer } from '../state/labState';
 import { labStateOf, type TabId } from '../state/shareState';
 import { ContextLossNotice } from './ContextLossNotice';
 import { EdgeLab } from './EdgeLab';
-import { ExercisesPanel } from './ExercisesPanel';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
-import { ModelLibrary } from './ModelLibrary';
-import { LessonsView } from './LessonsView';
+import { ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
+import { LazyTab } from './LazyTab';
 import { LessonCard, LessonOpenButton } from './LessonCard';
 import { useLessonTour } from './useLessonTour';
-import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
@@ -20,14 +18,13 @@ import { OfflineStatus } from '../pwa/OfflineStatus';
 import { ShareBar } from './ShareBar';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { StatusBar } from './StatusBar';
-import { TeachPanels } from './TeachPanels';
 import { tabListKeys } from './tabKeys';
-import { TrainingPanel } from './TrainingPanel';
 import { useAppShortcuts } from './useAppShortcuts';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
 import { useMnist } from './useMnist';
 import { useModelSession } from './useModelSession';
+import { useMountWhenIdle } from './useMountWhenIdle';
 import { useSampleCheck, useShareableView } from './useShareableView';
 import { useInitialLink } from './useShareLink';
 import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from './useShortcuts';
@@ -47,6 +44,8 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shortcuts] = useState(createShortcutRegistry);
   const mnist = useMnist();
+  const trainingMounted = useMountWhenIdle(tab === 'training', mnist.data !== null);
+  const exercisesMounted = useMountWhenIdle(tab === 'lessons', mnist.data !== null);
   useSampleCheck(state, mnist.data, dispatch, view.addProblem);
   useShortcutKeys(shortcuts, shortcutsOpen);
   useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
@@ -127,19 +126,27 @@ export function App() {
           </div>
           <div role="tabpanel" id="tabpanel-network" aria-labelledby="tab-network" hidden={tab !== 'network'}>
             {tab === 'network' && (
-              <>
+              <LazyTab>
                 <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
-              </>
+              </LazyTab>
             )}
           </div>
           <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
-            {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
-            <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+            {exercisesMounted && (
+              <LazyTab>
+                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+                <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+              </LazyTab>
+            )}
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
-            <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
-            <ModelLibrary session={model.session} status={model.status} />
+            {trainingMounted && (
+              <LazyTab>
+                <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+                <ModelLibrary session={model.session} status={model.status} />
+              </LazyTab>
+            )}
           </div>
           <LessonCard tour={lesson} />
         </div>
