@@ -6,10 +6,20 @@
  * inside a Suspense boundary (see TabLoading).
  */
 import { lazy } from 'react';
+import { i18next } from '../i18n';
 
-const networkTab = () => import('./tabs/networkTab');
-const trainingTab = () => import('./tabs/trainingTab');
-const lessonsTab = () => import('./tabs/lessonsTab');
+/**
+ * A tab's chunk together with the message namespaces its views use (not in the first chunk,
+ * see i18n/english.ts), fetched side by side. The list only saves a round trip: a namespace
+ * left out still loads when a view first asks for it.
+ */
+function tabChunk<M>(load: () => Promise<M>, namespaces: readonly string[]): () => Promise<M> {
+  return () => Promise.all([load(), i18next.loadNamespaces([...namespaces])]).then(([chunk]) => chunk);
+}
+
+const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'teach']);
+const trainingTab = tabChunk(() => import('./tabs/trainingTab'), ['training', 'compare', 'lessons']);
+const lessonsTab = tabChunk(() => import('./tabs/lessonsTab'), ['lessons', 'exercises', 'compare']);
 
 export const NetworkView = lazy(() => networkTab().then((m) => ({ default: m.NetworkView })));
 export const TeachPanels = lazy(() => networkTab().then((m) => ({ default: m.TeachPanels })));
