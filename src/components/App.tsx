@@ -9,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
 import { ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
 import { LazyTab } from './LazyTab';
+import { MountWhenIdle } from './MountWhenIdle';
 import { LessonCard, LessonOpenButton } from './LessonCard';
 import { useLessonTour } from './useLessonTour';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
@@ -24,7 +25,6 @@ import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
 import { useMnist } from './useMnist';
 import { useModelSession } from './useModelSession';
-import { useMountWhenIdle } from './useMountWhenIdle';
 import { useSampleCheck, useShareableView } from './useShareableView';
 import { useInitialLink } from './useShareLink';
 import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from './useShortcuts';
@@ -44,8 +44,6 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shortcuts] = useState(createShortcutRegistry);
   const mnist = useMnist();
-  const trainingMounted = useMountWhenIdle(tab === 'training', mnist.data !== null);
-  const exercisesMounted = useMountWhenIdle(tab === 'lessons', mnist.data !== null);
   useSampleCheck(state, mnist.data, dispatch, view.addProblem);
   useShortcutKeys(shortcuts, shortcutsOpen);
   useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
@@ -133,20 +131,20 @@ export function App() {
             )}
           </div>
           <div role="tabpanel" id="tabpanel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
-            {exercisesMounted && (
+            <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
                 {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
                 <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
               </LazyTab>
-            )}
+            </MountWhenIdle>
           </div>
           <div role="tabpanel" id="tabpanel-training" aria-labelledby="tab-training" hidden={tab !== 'training'}>
-            {trainingMounted && (
+            <MountWhenIdle open={tab === 'training'} ready={softmax !== null}>
               <LazyTab>
                 <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
                 <ModelLibrary session={model.session} status={model.status} />
               </LazyTab>
-            )}
+            </MountWhenIdle>
           </div>
           <LessonCard tour={lesson} />
         </div>
