@@ -12,6 +12,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // d3-scale-chromatic builds every colour scheme at the top of its module without
+      // marking the calls pure, so the schemes the app never uses would all stay in the first
+      // chunk (the edge lab needs only PuOr and cividis). These are its scheme builders; no
+      // other module in the bundle calls functions of these names.
+      treeshake: { manualPureFunctions: ['colors', 'ramp$1', 'ramp'] },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

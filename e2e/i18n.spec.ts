@@ -41,12 +41,18 @@ async function expectNoOverflow(page: Page): Promise<void> {
 
 test('the language switch turns every string Chinese, is remembered, and switches back', async ({ page, problems }) => {
   expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+  const scripts: string[] = [];
+  page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
+  const chineseChunk = (paths: string[]) => paths.filter((p) => /\/chinese-[^/]*\.js$/.test(p));
   await openApp(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('tab-filters')).toHaveText('1 · Hand-made edge filters');
+  // The Chinese messages load only once they are chosen.
+  expect(chineseChunk(scripts)).toEqual([]);
 
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(chineseChunk(scripts)).toHaveLength(1);
   expect(await page.evaluate(() => localStorage.getItem('convlens.language'))).toBe('zh-CN');
 
   // Tab 1, with its explainer open and a convolution cell and a pooled cell inspected.

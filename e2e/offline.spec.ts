@@ -73,6 +73,14 @@ test('after the first visit, the app, data and model work with the network off',
   await expect(prediction).toHaveAttribute('data-digit', '7');
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
 
+  // The other language and the views of tabs 2-4 load on demand: from the precache too.
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('tab-network')).toHaveText('2 · 卷积网络的内部');
+  for (const [tab, content] of [['network', 'layer-softmax'], ['training', 'chart-loss'], ['lessons', 'stepper-output']]) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId(content)).toBeVisible({ timeout: 30_000 });
+  }
+
   // The only thing that may try the network is the browser's own check for a newer sw.js.
   expect(reachedNetwork.filter((url) => !url.endsWith('/sw.js'))).toEqual([]);
   expect(problems.errors).toEqual([]);

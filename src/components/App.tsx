@@ -5,15 +5,14 @@ import { labReducer } from '../state/labState';
 import { labStateOf, type TabId } from '../state/shareState';
 import { ContextLossNotice } from './ContextLossNotice';
 import { EdgeLab } from './EdgeLab';
-import { ExercisesPanel } from './ExercisesPanel';
 import { InputPanel } from './InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from './LinkNotice';
-import { ModelLibrary } from './ModelLibrary';
-import { LessonsView } from './LessonsView';
+import { ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
+import { LazyTab } from './LazyTab';
+import { MountWhenIdle } from './MountWhenIdle';
 import { LessonCard, LessonOpenButton } from './LessonCard';
 import { useLessonTour } from './useLessonTour';
-import { NetworkView } from './NetworkView';
 import { PanelSnapshotButton } from './PanelSnapshotButton';
 import { usePenToPixels } from './perfMarks';
 import { PredictionCard } from './PredictionCard';
@@ -22,9 +21,7 @@ import { ShareBar } from './ShareBar';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { StatusBar } from './StatusBar';
 import { TabPanel } from './TabPanel';
-import { TeachPanels } from './TeachPanels';
 import { tabListKeys } from './tabKeys';
-import { TrainingPanel } from './TrainingPanel';
 import { useAppShortcuts } from './useAppShortcuts';
 import { useInputImage } from './useInputImage';
 import { useLayerOutputs } from './useLayerOutputs';
@@ -135,19 +132,27 @@ export function App() {
           </TabPanel>
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
-              <>
+              <LazyTab>
                 <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
-              </>
+              </LazyTab>
             )}
           </TabPanel>
           <TabPanel id="lessons" active={tab === 'lessons'}>
-            {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
-            <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+            <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
+              <LazyTab>
+                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+                <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+              </LazyTab>
+            </MountWhenIdle>
           </TabPanel>
           <TabPanel id="training" active={tab === 'training'}>
-            <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
-            <ModelLibrary session={model.session} status={model.status} />
+            <MountWhenIdle open={tab === 'training'} ready={softmax !== null}>
+              <LazyTab>
+                <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+                <ModelLibrary session={model.session} status={model.status} />
+              </LazyTab>
+            </MountWhenIdle>
           </TabPanel>
           <LessonCard tour={lesson} />
         </div>

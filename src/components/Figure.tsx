@@ -1,8 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileName } from '../render/exportLayout';
-import { saveBlob, type LegendSpec } from '../render/exportImage';
-import { figurePng, figureSvg } from './exportFigure';
+import type { LegendSpec } from '../render/exportImage';
 import '../styles/export.css';
 
 export interface FigureProps {
@@ -37,6 +36,8 @@ export function Figure({ title, name, legend, vector, pick, tools, testId, class
     if (!content.current) return;
     setMessage(null);
     try {
+      // The exporters load with the first download, not with the page.
+      const [{ figurePng, figureSvg }, { saveBlob }] = await Promise.all([import('./exportFigure'), import('../render/exportImage')]);
       const blob = kind === 'png' ? await figurePng(content.current, title, legend, pick) : figureSvg(content.current, title, pick);
       if (!blob) setMessage(t('nothing'));
       else saveBlob(blob, fileName(name, kind));

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canvasToPng, saveBlob } from '../render/exportImage';
 import { fileName } from '../render/exportLayout';
-import { snapshotPanel } from '../render/snapshot';
 import '../styles/export.css';
 
 /** Widest a snapshot gets in output pixels (a 1080p slide), and the sharpness range. */
@@ -29,6 +27,8 @@ export function PanelSnapshotButton({ panel, view }: PanelSnapshotButtonProps) {
     setBusy(true);
     setError(null);
     try {
+      // The snapshot code loads with the first snapshot, not with the page.
+      const [{ canvasToPng, saveBlob }, { snapshotPanel }] = await Promise.all([import('../render/exportImage'), import('../render/snapshot')]);
       const width = el.getBoundingClientRect().width;
       const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, SLIDE_WIDTH / Math.max(1, width)));
       saveBlob(await canvasToPng(await snapshotPanel(el, scale)), fileName([view, 'view'], 'png'));

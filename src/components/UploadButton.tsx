@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Image28 } from '../core/grid';
-import { readImageFile, type ReadProblemCode } from './readImageFile';
+import type { ReadProblemCode } from './readImageFile';
 
 /** A refused upload: the file's name and why (translated where it is shown). */
 export interface UploadError {
@@ -34,6 +34,8 @@ export function UploadButton({ onImage, onError }: { onImage: (name: string, ima
           if (!file) return;
           setBusy(true);
           try {
+            // The header checks and the decoder load with the first upload, not with the page.
+            const { readImageFile } = await import('./readImageFile');
             const result = await readImageFile(file);
             if (result.ok) onImage(file.name, result.image);
             else onError({ name: file.name, code: result.code, params: result.params });

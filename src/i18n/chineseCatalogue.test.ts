@@ -13,7 +13,7 @@ function prose(message: string): string {
   return message.replace(/\{\{[^}]*\}\}/g, ' ').replace(/<\/?[A-Za-z]+>/g, ' ');
 }
 
-const resources = collectResources();
+const resources = await collectResources();
 
 describe('the Chinese catalogue', () => {
   it.each(Object.keys(resources['zh-CN']))('namespace %s leaves no English words untranslated', (ns) => {

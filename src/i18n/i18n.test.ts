@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectResources, LANGUAGES, toLanguage } from './index';
+import { english } from './english';
+import { englishTabs } from './englishTabs';
+import { collectResources, LANGUAGES, NAMESPACES, toLanguage } from './index';
 
 /** Every key path of a nested catalogue, e.g. "panel.title". */
 function keys(messages: unknown, prefix = ''): string[] {
@@ -13,7 +15,7 @@ function leaves(messages: unknown): string[] {
   return Object.values(messages).flatMap(leaves);
 }
 
-const resources = collectResources();
+const resources = await collectResources();
 
 describe('message catalogues', () => {
   it('exist for every language with the same namespaces', () => {
@@ -23,6 +25,15 @@ describe('message catalogues', () => {
 
   it.each(Object.keys(resources.en))('namespace %s has the same keys in English and Chinese', (ns) => {
     expect(keys(resources['zh-CN'][ns]).sort()).toEqual(keys(resources.en[ns]).sort());
+  });
+
+  it('puts every English namespace in exactly one chunk: the first screen or tabs 2-4', () => {
+    const first = Object.keys(english);
+    const tabs = Object.keys(englishTabs);
+    expect(first.filter((ns) => tabs.includes(ns))).toEqual([]);
+    expect([...first, ...tabs].sort()).toEqual(Object.keys(resources['zh-CN']).sort());
+    expect(tabs.length).toBeGreaterThan(0);
+    expect(NAMESPACES.sort()).toEqual(first.sort());
   });
 
   it('has no empty message', () => {

@@ -5,10 +5,16 @@
  * (a file per feature, so features never edit each other's catalogues). Every JSON file in
  * those folders is picked up automatically. The language comes from `?lang=`, then the
  * remembered choice (localStorage), then the browser; anything Chinese maps to zh-CN.
+ *
+ * The English of the first screen is built into the first chunk (English is also the
+ * fallback); the English of tabs 2-4 comes with those tabs, and the Chinese catalogue is a
+ * chunk of its own, fetched before the first render when Chinese is chosen at the start, or
+ * when the user switches. The service worker precaches every chunk, so all of it works offline.
  */
-import i18next, { type Resource } from 'i18next';
+import i18next, { type BackendModule, type Resource, type ResourceLanguage } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { english } from './english';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,22 +27,33 @@ export function toLanguage(tag: string | null | undefined): Language {
   return tag && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
 }
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+/** Each language's whole catalogue; of these, only `english` is in the first chunk. */
+const CATALOGUES: Record<Language, () => Promise<ResourceLanguage>> = {
+  en: () => import('./englishTabs').then((m) => ({ ...english, ...m.englishTabs })),
+  'zh-CN': () => import('./chinese').then((m) => m.chinese),
+};
 
 /** All catalogues as i18next resources: { en: { common: {...}, ... }, 'zh-CN': {...} }. */
-export function collectResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, messages] of Object.entries(files)) {
-    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language, namespace] = match;
-    resources[language] ??= {};
-    resources[language][namespace] = messages as Resource[string][string];
-  }
-  return resources;
+export async function collectResources(): Promise<Resource> {
+  const catalogues = await Promise.all(LANGUAGES.map((language) => CATALOGUES[language]()));
+  return Object.fromEntries(LANGUAGES.map((language, i) => [language, catalogues[i]]));
 }
 
-export const NAMESPACES = [...new Set(Object.keys(files).map((p) => /([^/]+)\.json$/.exec(p)?.[1] ?? ''))].filter(Boolean);
+/** The namespaces loaded up front; the others load when a component first asks for them. */
+export const NAMESPACES = Object.keys(english);
+
+/** i18next's loader for the messages not built in: a namespace comes from its language's catalogue chunk. */
+const catalogueChunks: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init: () => {},
+  read(language, namespace, callback) {
+    CATALOGUES[toLanguage(language)]().then(
+      (catalogue) => callback(null, catalogue[namespace] ?? {}),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
+    );
+  },
+};
 
 let started: Promise<unknown> | null = null;
 
@@ -48,13 +65,18 @@ function followLanguage(language: string): void {
   document.querySelector('meta[name="description"]')?.setAttribute('content', i18next.t('common:description'));
 }
 
-/** Starts i18next once (synchronous resources, so the first render is already translated). */
-export function startI18n(): typeof i18next {
+/**
+ * Starts i18next once; resolves when the chosen language's messages are in (at once for
+ * English), so the first render is already translated.
+ */
+export function startI18n(): Promise<unknown> {
   started ??= i18next
     .use(LanguageDetector)
+    .use(catalogueChunks)
     .use(initReactI18next)
     .init({
-      resources: collectResources(),
+      resources: { en: english },
+      partialBundledLanguages: true,
       supportedLngs: [...LANGUAGES],
       fallbackLng: 'en',
       ns: NAMESPACES,
@@ -72,7 +94,7 @@ export function startI18n(): typeof i18next {
     });
   i18next.on('languageChanged', followLanguage);
   followLanguage(i18next.language);
-  return i18next;
+  return started;
 }
 
 export { i18next };

@@ -7,7 +7,7 @@ import { validateSpec, type ConvBlockSpec, type ModelSpec } from '../model/spec'
 import { collectResources } from './index';
 
 const i18n = i18next.createInstance();
-beforeAll(() => i18n.init({ lng: 'en', fallbackLng: 'en', resources: collectResources(), interpolation: { escapeValue: false } }));
+beforeAll(async () => i18n.init({ lng: 'en', fallbackLng: 'en', resources: await collectResources(), interpolation: { escapeValue: false } }));
 
 function png(width: number, height: number): Uint8Array {
   const b = new Uint8Array(40);
