@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { english } from './english';
 import { englishTabs } from './englishTabs';
-import { collectResources, LANGUAGES, NAMESPACES, toLanguage } from './index';
+import { collectResources, detectLanguage, LANGUAGES, NAMESPACES, toLanguage } from './index';
 
 /** Every key path of a nested catalogue, e.g. "panel.title". */
 function keys(messages: unknown, prefix = ''): string[] {
@@ -52,5 +52,14 @@ describe('message catalogues', () => {
     expect(toLanguage('en-GB')).toBe('en');
     expect(toLanguage('fr')).toBe('en');
     expect(toLanguage(undefined)).toBe('en');
+  });
+
+  it('starts in the language of ?lang=, else the remembered one, else the browser\'s first', () => {
+    expect(detectLanguage('?lang=zh-CN', 'en', ['en-US'])).toBe('zh-CN');
+    expect(detectLanguage('?s=2.0&lang=en', 'zh-CN', ['zh'])).toBe('en');
+    expect(detectLanguage('', 'zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(detectLanguage('?lang=', null, ['zh-Hans-CN', 'en'])).toBe('zh-CN');
+    expect(detectLanguage('', null, ['fr-FR', 'zh'])).toBe('en');
+    expect(detectLanguage('', null, [])).toBe('en');
   });
 });

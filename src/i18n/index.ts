@@ -12,7 +12,6 @@
  * when the user switches. The service worker precaches every chunk, so all of it works offline.
  */
 import i18next, { type BackendModule, type Resource, type ResourceLanguage } from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { english } from './english';
 
@@ -25,6 +24,33 @@ export const LANGUAGE_STORAGE_KEY = 'convlens.language';
 /** Maps any language tag onto a supported language ('zh', 'zh-Hans-CN', 'zh-TW' → zh-CN). */
 export function toLanguage(tag: string | null | undefined): Language {
   return tag && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
+}
+
+/**
+ * The language to start in: `?lang=` in `search`, then the remembered choice, then the
+ * browser's preferred languages (the first that is set; anything Chinese is zh-CN, anything
+ * else English).
+ */
+export function detectLanguage(search: string, remembered: string | null, preferred: readonly string[]): Language {
+  const tag = [new URLSearchParams(search).get('lang'), remembered, ...preferred].find((t) => t);
+  return toLanguage(tag);
+}
+
+function rememberedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the language in use for the next visit (nothing is lost if storage refuses). */
+function rememberLanguage(language: string): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, toLanguage(language));
+  } catch {
+    // Private browsing or a full quota: the language is simply detected again next time.
+  }
 }
 
 /** Each language's whole catalogue; of these, only `english` is in the first chunk. */
@@ -70,13 +96,15 @@ function followLanguage(language: string): void {
  * English), so the first render is already translated.
  */
 export function startI18n(): Promise<unknown> {
+  const hasWindow = typeof window !== 'undefined';
+  const lng = hasWindow ? detectLanguage(window.location.search, rememberedLanguage(), navigator.languages ?? [navigator.language]) : 'en';
   started ??= i18next
-    .use(LanguageDetector)
     .use(catalogueChunks)
     .use(initReactI18next)
     .init({
       resources: { en: english },
       partialBundledLanguages: true,
+      lng,
       supportedLngs: [...LANGUAGES],
       fallbackLng: 'en',
       ns: NAMESPACES,
@@ -84,16 +112,13 @@ export function startI18n(): Promise<unknown> {
       interpolation: { escapeValue: false },
       returnNull: false,
       initAsync: false,
-      detection: {
-        order: ['querystring', 'localStorage', 'navigator'],
-        lookupQuerystring: 'lang',
-        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        caches: ['localStorage'],
-        convertDetectedLanguage: (tag: string) => toLanguage(tag),
-      },
     });
-  i18next.on('languageChanged', followLanguage);
+  i18next.on('languageChanged', (language) => {
+    followLanguage(language);
+    if (hasWindow) rememberLanguage(language);
+  });
   followLanguage(i18next.language);
+  if (hasWindow) rememberLanguage(i18next.language);
   return started;
 }
 
