@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, waitForNetwork } from './fixtures';
 
 const TABS = ['filters', 'network', 'training', 'lessons'] as const;
 
@@ -23,6 +23,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
   await openApp(page);
   // The network has loaded (a reload later must not cut its download short).
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 60_000 });
+  await waitForNetwork(page);
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page.getByTestId('draw-canvas')).toBeInViewport();
   await expect(page.getByTestId('prediction')).toBeInViewport();

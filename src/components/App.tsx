@@ -53,8 +53,9 @@ export function App() {
   const image = useInputImage(state.source, mnist.data);
   const lesson = useLessonTour({ linkStep: view.state.step, setLinkStep: view.setStep, setTab, lab: state, dispatch });
   const preview = usePlainPretrained();
-  // tfjs loads once the first view can paint (or could not: then the network still loads).
-  const model = useModelSession(image !== null || mnist.error !== null);
+  // tfjs loads once the first view can paint (or could not: then the network still loads),
+  // at once when a tab other than the edge filters is open, else after a quiet moment.
+  const model = useModelSession(image !== null || mnist.error !== null, tab !== 'filters');
   const run = useTrainingRun(model.session);
   const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
   const outputs = useLayerOutputs(model.session, image, modelKey, preview);
