@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke, stableTensorCount } from './fixtures';
+import { test, expect, openApp, drawStroke, stableTensorCount, wrongConfusionCells } from './fixtures';
 
 /** Clicks the centre of cell (row, col) of a map drawn as a rows x cols grid. */
 async function clickCell(page: Page, testId: string, row: number, col: number, rows: number, cols: number) {
@@ -93,12 +93,7 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
     expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
     expect(svg).toContain('true digit');
 
-    const wrong = await page.locator('[data-testid^="confusion-cell-"]').evaluateAll((cells) =>
-      cells.map((c) => ({ id: c.getAttribute('data-testid')!, count: Number(c.getAttribute('data-count')) })).filter((c) => {
-        const [t, p] = c.id.split('-').slice(-2);
-        return t !== p && c.count > 0;
-      }),
-    );
+    const wrong = await wrongConfusionCells(page);
     expect(wrong.length).toBeGreaterThan(0);
     const cell = page.getByTestId(wrong[0].id);
     await cell.click();

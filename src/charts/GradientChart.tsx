@@ -1,5 +1,6 @@
 import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { logMean } from '../core/logMean';
 
 /** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
 export interface GradientSeries {
@@ -16,7 +17,11 @@ export interface GradientChartProps {
   readonly height?: number;
 }
 
-/** Gradient size per layer on a log scale, one line per layer (d3 for scales and paths; React owns the SVG). */
+/**
+ * Gradient size per layer on a log scale, one line per layer (d3 for scales and paths; React owns
+ * the SVG). Each layer's group carries its name (`data-layer`), its last size (`data-last`) and
+ * the geometric mean of its sizes (`data-mean`), so tests and tools can read what is drawn.
+ */
 export function GradientChart({ title, xLabel, series, emptyText, width = 360, height = 200 }: GradientChartProps) {
   const { t: tr } = useTranslation('charts');
   const m = { top: 22, right: 70, bottom: 30, left: 48 };
@@ -63,7 +68,7 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
           const pts = s.points.filter((p) => p[1] > 0);
           const lastPoint = pts.at(-1);
           return (
-            <g key={s.layer}>
+            <g key={s.layer} data-layer={s.layer} data-last={lastPoint?.[1] ?? ''} data-mean={pts.length ? logMean(pts.map((p) => p[1])) : ''}>
               {pts.length > 1 && <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={1.8} />}
               {pts.length === 1 && <circle cx={x(pts[0][0])} cy={y(pts[0][1])} r={3} fill={colour} />}
               {lastPoint && (

@@ -253,7 +253,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
           <RunComparePanel previous={previous} current={runs.current} />
           <DropoutPanel spec={runSpec} ready={!!session} />
           {view.epochs.length > 0 && (
-            <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy}>
+            <p data-testid="train-heldout" data-accuracy={view.epochs[view.epochs.length - 1].heldOutAccuracy} data-train-accuracy={view.epochs[view.epochs.length - 1].trainAccuracy} data-epoch={view.epochs.length}>
               <Trans
                 t={t}
                 i18nKey="heldOut"

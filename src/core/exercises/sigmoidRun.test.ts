@@ -5,16 +5,21 @@ const sigmoid = { activation: 'sigmoid' };
 const relu = { activation: 'relu' };
 
 describe('the sigmoid exercise', () => {
-  it('passes a sigmoid run within two points of the ReLU reference', () => {
+  it('passes a sigmoid run within ten points of the ReLU reference', () => {
     const r = checkSigmoidRun({ convBlocks: [sigmoid, sigmoid], dense: [sigmoid], heldOutAccuracy: RELU_REFERENCE - SIGMOID_TOLERANCE + 0.001 });
     expect(r.verdict).toBe('pass');
-    expect(r.needed).toBe(0.93);
+    expect(r.needed).toBe(0.85);
     expect(checkSigmoidRun({ convBlocks: [sigmoid], dense: [], heldOutAccuracy: 0.97 }).verdict).toBe('pass');
+  });
+
+  it('fails a sigmoid run just below the bar', () => {
+    expect(checkSigmoidRun({ convBlocks: [sigmoid], dense: [], heldOutAccuracy: 0.849 }).verdict).toBe('tooLow');
+    expect(checkSigmoidRun({ convBlocks: [sigmoid], dense: [], heldOutAccuracy: 0.85 }).verdict).toBe('pass');
   });
 
   it('fails a sigmoid run that stays too low', () => {
     const r = checkSigmoidRun({ convBlocks: [sigmoid, sigmoid], dense: [sigmoid], heldOutAccuracy: 0.4 });
-    expect(r).toMatchObject({ verdict: 'tooLow', accuracy: 0.4, needed: 0.93 });
+    expect(r).toMatchObject({ verdict: 'tooLow', accuracy: 0.4, needed: 0.85 });
   });
 
   it('names the layers that do not use sigmoid', () => {

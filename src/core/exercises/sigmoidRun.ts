@@ -1,7 +1,16 @@
-/** The bar for the sigmoid exercise: a held-out accuracy a small ReLU CNN reaches on MNIST (0..1). */
+/**
+ * The reference for the sigmoid exercise: the held-out accuracy (0..1) the default ReLU network
+ * reaches here with the default run (2 epochs of 3,000 digits; 95.6 % measured in the browser).
+ */
 export const RELU_REFERENCE = 0.95;
-/** How far below the reference a sigmoid run may end and still pass (2 percentage points). */
-export const SIGMOID_TOLERANCE = 0.02;
+/**
+ * How far below the reference a sigmoid run may end and still pass (10 percentage points). A
+ * sigmoid network learns far more slowly: one sigmoid convolution block straight into the output
+ * layer, Adam at 0.005, reaches 86-88 % after 5 epochs of 3,000 digits (81-86 % after 3, as it
+ * wobbles; measured in headless Chromium), a few minutes of training; the default network with
+ * sigmoid everywhere stayed at chance (10 %) for 2 epochs at 0.002 and at 0.01 alike. A bar closer to ReLU would take a student far longer than a lesson.
+ */
+export const SIGMOID_TOLERANCE = 0.1;
 
 /** The parts of a finished run the check needs (structurally a subset of the model spec). */
 export interface FinishedRun {
@@ -49,7 +58,7 @@ export interface SigmoidCheck {
 /**
  * "Make sigmoid train as well as ReLU": passes when every conv block and every hidden dense
  * layer of the finished run uses sigmoid, and its held-out accuracy is at least
- * RELU_REFERENCE - SIGMOID_TOLERANCE (93 %).
+ * RELU_REFERENCE - SIGMOID_TOLERANCE (85 %).
  *
  * @param run the last finished training run of this page, or null when there is none
  */
