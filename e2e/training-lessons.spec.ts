@@ -6,9 +6,9 @@ test('the overfitting preset learns its 100 digits by heart while held-out accur
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('overfitting');
   await expect(page.getByTestId('train-examples')).toHaveValue('100');
-  await expect(page.getByTestId('train-epochs')).toHaveValue('20');
+  await expect(page.getByTestId('train-epochs')).toHaveValue('10');
   await page.getByTestId('train-start').click();
-  // The picture is clear after a few of its 20 epochs: read it there and stop, to keep the test short.
+  // The picture is clear after a few of its 10 epochs: read it there and stop, to keep the test short.
   const heldOut = page.getByTestId('train-heldout');
   await expect.poll(async () => Number(await heldOut.getAttribute('data-epoch')), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
   const train = Number(await heldOut.getAttribute('data-train-accuracy'));
