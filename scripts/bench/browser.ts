@@ -60,9 +60,21 @@ export function durations(entries: readonly TimingEntry[], name: string): number
   return entries.filter((e) => e.name === name).map((e) => e.duration);
 }
 
-/** Waits until the CNN has predicted something (tfjs and the model are loaded and warm). */
+/**
+ * Waits until the app has fully started: the CNN has predicted something, and tfjs and the
+ * model session are loaded and warm (the status bar names the backend and counts tensors).
+ * The first predictions come before tfjs, which loads a moment later; measuring before that
+ * would time tfjs's start-up and take a tensor baseline of zero.
+ */
 export async function waitForPrediction(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="prediction"]')?.getAttribute('data-digit'), null, { timeout, polling: 'raf' });
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('[data-testid="prediction"]')?.getAttribute('data-digit') &&
+      !!document.querySelector('[data-testid="backend"]')?.getAttribute('data-backend') &&
+      !!document.querySelector('[data-testid="tensor-count"]')?.getAttribute('data-count'),
+    null,
+    { timeout, polling: 'raf' },
+  );
 }
 
 export function sleep(ms: number): Promise<void> {

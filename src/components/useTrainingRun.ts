@@ -20,10 +20,15 @@ export interface TrainingView {
 const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0, gradients: { layers: [], points: [] } };
 /** How often the feature maps are refreshed from the learning model. */
 const FOLLOW_MS = 700;
+/**
+ * How often the charts take the buffered batches: five times a second reads as live, and
+ * leaves the main thread to the training loop in between (a redraw per frame costs it speed).
+ */
+const CHART_MS = 200;
 
 /**
  * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
- * and committed at most once per animation frame so charts never slow the training loop.
+ * and committed at most every {@link CHART_MS} so charts never slow the training loop.
  */
 export function useTrainingRun(session: ModelSession | null) {
   const [view, setView] = useState<TrainingView>(IDLE);
@@ -31,11 +36,11 @@ export function useTrainingRun(session: ModelSession | null) {
   const buffer = useRef<(readonly [number, number, number])[]>([]);
   const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
   const lastMetrics = useRef<BatchMetrics | null>(null);
-  const frame = useRef(0);
+  const chartTimer = useRef(0);
   const lastFollow = useRef(0);
 
   const flush = useCallback(() => {
-    frame.current = 0;
+    chartTimer.current = 0;
     const fresh = buffer.current;
     buffer.current = [];
     const freshGradients = gradientBuffer.current;
@@ -56,7 +61,7 @@ export function useTrainingRun(session: ModelSession | null) {
 
   useEffect(() => () => {
     handle.current?.control.stop();
-    cancelAnimationFrame(frame.current);
+    window.clearTimeout(chartTimer.current);
   }, []);
 
   const start = useCallback(
@@ -71,7 +76,7 @@ export function useTrainingRun(session: ModelSession | null) {
           buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
           if (m.gradients) gradientBuffer.current.push({ layers: m.gradients.map((g) => g.layer), point: [m.examplesSeen, m.gradients.map((g) => g.meanAbs)] });
           lastMetrics.current = m;
-          if (!frame.current) frame.current = requestAnimationFrame(flush);
+          if (!chartTimer.current) chartTimer.current = window.setTimeout(flush, CHART_MS);
         },
         onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
       });
@@ -80,7 +85,7 @@ export function useTrainingRun(session: ModelSession | null) {
       setView((v) => ({ ...v, phase: 'running' }));
       h.done
         .then((result) => {
-          cancelAnimationFrame(frame.current);
+          window.clearTimeout(chartTimer.current);
           flush();
           setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped', modelVersion: v.modelVersion + 1 }));
         })
