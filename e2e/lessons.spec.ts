@@ -114,7 +114,7 @@ test('presets set the controls; a class-demo run charts the gradient of every la
   await expect(preset).toHaveValue('default');
   await preset.selectOption('overfitting');
   await expect(page.getByTestId('train-examples')).toHaveValue('100');
-  await expect(page.getByTestId('train-epochs')).toHaveValue('20');
+  await expect(page.getByTestId('train-epochs')).toHaveValue('10');
   await expect(page.getByTestId('arch-dropout-0')).toHaveValue('0');
   await preset.selectOption('class-demo');
   await expect(page.getByTestId('train-examples')).toHaveValue('1000');

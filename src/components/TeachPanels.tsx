@@ -1,4 +1,4 @@
-import type { Dispatch } from 'react';
+import { memo, useDeferredValue, type Dispatch } from 'react';
 import type { MnistData } from '../data/mnistFormat';
 import type { LayerOutput } from '../model/activations';
 import type { ModelSession } from '../model/session';
@@ -17,8 +17,7 @@ export interface TeachPanelsProps {
   readonly dispatch: Dispatch<LabAction>;
 }
 
-/** The worked explanations under the network: softmax and loss, pooling compared, the model's mistakes. */
-export function TeachPanels({ layers, source, empty, session, data, modelKey, dispatch }: TeachPanelsProps) {
+const Panels = memo(function Panels({ layers, source, empty, session, data, modelKey, dispatch }: TeachPanelsProps) {
   return (
     <>
       <SoftmaxWorkedPanel layers={layers} source={source} empty={empty} />
@@ -26,4 +25,16 @@ export function TeachPanels({ layers, source, empty, session, data, modelKey, di
       <ConfusionPanel session={session} data={data} modelKey={modelKey} dispatch={dispatch} source={source} />
     </>
   );
+});
+
+/**
+ * The worked explanations under the network: softmax and loss, pooling compared, the
+ * model's mistakes. They sit below the layers, so they follow the pen at low priority: the
+ * layers and the prediction are drawn first, and these catch up between pen events.
+ */
+export function TeachPanels({ layers, source, empty, ...rest }: TeachPanelsProps) {
+  const deferredLayers = useDeferredValue(layers);
+  const deferredSource = useDeferredValue(source);
+  const deferredEmpty = useDeferredValue(empty);
+  return <Panels layers={deferredLayers} source={deferredSource} empty={deferredEmpty} {...rest} />;
 }
