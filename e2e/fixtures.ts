@@ -16,7 +16,13 @@ export const test = base.extend<{ problems: PageProblems }>({
       if (msg.type() === 'error') problems.errors.push(`console: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.errors.push(`pageerror: ${err.message}`));
-    page.on('requestfailed', (req) => problems.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (req) => {
+      const reason = req.failure()?.errorText ?? '';
+      // A reload or navigation cancels what the page was still fetching (tfjs loads in the
+      // background): that is the browser's doing, not a failure. HTTP errors are caught below.
+      if (reason === 'net::ERR_ABORTED') return;
+      problems.errors.push(`request failed: ${req.url()} ${reason}`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400) problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
     });
