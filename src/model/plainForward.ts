@@ -6,6 +6,7 @@
  * It computes exactly what the tfjs model built from the same spec computes (checked
  * against it layer by layer in `plainForward.test.ts`).
  */
+import { ACTIVATIONS } from '../core/activations';
 import type { LayerOutput } from './layerOutput';
 import { INPUT_SIDE, layerShapes, type Activation, type LayerInfo, type ModelSpec, type Padding } from './spec';
 
@@ -22,12 +23,10 @@ interface Map3 {
   readonly channels: number;
 }
 
-function activate(values: Float32Array, activation: Activation | 'linear'): Float32Array {
+function activate(values: Float32Array, activation: Activation): Float32Array {
+  const { f } = ACTIVATIONS[activation];
   const out = new Float32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    out[i] = activation === 'relu' ? (v > 0 ? v : 0) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-v)) : activation === 'tanh' ? Math.tanh(v) : v;
-  }
+  for (let i = 0; i < values.length; i++) out[i] = f(values[i]);
   return out;
 }
 
