@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkMisclassified, type LabelSource } from '../core/exercises/misclassified';
 import type { InputSource } from '../state/labState';
+import { DigitSelect } from './DigitSelect';
 import { ExerciseCard, type Feedback } from './ExerciseCard';
 
 export interface MisclassifiedExerciseProps {
@@ -12,7 +13,6 @@ export interface MisclassifiedExerciseProps {
   readonly onPass: () => void;
 }
 
-const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** Exercise: find an MNIST digit, or draw one, that the model classifies wrongly. */
 export function MisclassifiedExercise({ source, probabilities, done, onPass }: MisclassifiedExerciseProps) {
@@ -32,17 +32,7 @@ export function MisclassifiedExercise({ source, probabilities, done, onPass }: M
   return (
     <ExerciseCard id="misclassified" done={done} feedback={feedback} onCheck={check}>
       <div className="exercise__row">
-        <label>
-          {t('misclassified.truth')}{' '}
-          <select data-testid="exercise-truth" value={stated ?? ''} onChange={(e) => setStated(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">{t('misclassified.choose')}</option>
-            {DIGITS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DigitSelect label={t('misclassified.truth')} placeholder={t('misclassified.choose')} value={stated} onChange={setStated} testId="exercise-truth" />
         <span className="muted">{t(`misclassified.source.${source.kind}`)}</span>
       </div>
     </ExerciseCard>

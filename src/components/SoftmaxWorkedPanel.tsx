@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { softmaxWorked } from '../core/softmaxWorked';
 import type { LayerOutput } from '../model/activations';
 import type { InputSource } from '../state/labState';
+import { DIGITS, DigitSelect } from './DigitSelect';
 import { formatWorked } from './formatWorked';
 import { InfoButton } from './InfoButton';
 import '../styles/teach.css';
@@ -14,7 +15,6 @@ export interface SoftmaxWorkedPanelProps {
   readonly empty: boolean;
 }
 
-const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** Softmax and the cross-entropy loss worked out for the current digit, class by class. */
 export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanelProps) {
@@ -32,22 +32,14 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
       </header>
       <p className="muted">{t('softmax.intro')}</p>
       <div className="softmax-worked__label">
-        <label>
-          {t('softmax.trueLabel')}{' '}
-          <select
-            data-testid="true-label"
-            value={trueLabel ?? ''}
-            disabled={source.kind === 'sample'}
-            onChange={(e) => setChosenLabel(e.target.value === '' ? null : Number(e.target.value))}
-          >
-            <option value="">{t('softmax.chooseLabel')}</option>
-            {DIGITS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DigitSelect
+          label={t('softmax.trueLabel')}
+          placeholder={t('softmax.chooseLabel')}
+          value={trueLabel}
+          onChange={setChosenLabel}
+          testId="true-label"
+          disabled={source.kind === 'sample'}
+        />
         <span className="muted">{source.kind === 'sample' ? t('softmax.labelKnown') : t('softmax.labelChoose')}</span>
       </div>
       {!worked ? (
