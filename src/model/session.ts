@@ -15,6 +15,9 @@ import { disposeQuietly, plainCopy, rebuildTrained, type TrainedModel } from './
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights } from './weights';
 
+/** How often the maps follow a model that is training: the status's version changes at most this often. */
+const FOLLOW_MS = 700;
+
 export type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 
 /**
@@ -25,16 +28,18 @@ export type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, Tra
 export class ModelSession {
   /** The trained model and all that belongs to it; null when there is none. */
   private trained: TrainedModel | null = null;
-  private trainedVersion = 0;
+  /** See {@link SessionStatus.version}. */
+  private version = 1;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private readonly contextLost = new ContextLossWatch();
   private recovering: Promise<void> = Promise.resolve();
   private failure: string | null = null;
-  private revision = 0;
   private contextLossReport: ContextLossReport | null = null;
   private readonly stopWatching: () => void;
-  private readonly listeners = new Set<(status: SessionStatus) => void>();
+  private readonly listeners = new Set<() => void>();
+  /** The status as of the last change: the same object until something changes. */
+  private snapshot: SessionStatus;
 
   private constructor(
     private backend: BackendInfo,
@@ -42,6 +47,7 @@ export class ModelSession {
     private readonly pretrainedUrl: string,
     private readonly plainPretrained: PlainNetwork | null,
   ) {
+    this.snapshot = this.currentStatus();
     this.stopWatching = watchContextLoss(() => this.onContextLost());
   }
 
@@ -53,33 +59,45 @@ export class ModelSession {
     return new ModelSession(backend, model, pretrainedUrl, plainCopy(DEFAULT_SPEC, await snapshotWeights(model)));
   }
 
+  /** The status now (the same object until it changes; see {@link subscribe}). */
   get status(): SessionStatus {
+    return this.snapshot;
+  }
+
+  /** The status for React's `useSyncExternalStore`: the same object until something changes. */
+  readonly getSnapshot = (): SessionStatus => this.snapshot;
+
+  /**
+   * Calls `listener` whenever the status changes (React's `useSyncExternalStore` protocol);
+   * returns the unsubscribe function.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private currentStatus(): SessionStatus {
     const trained = this.trained;
+    const inView = this.inView === 'trained' && trained ? trained : null;
     return {
       backend: this.backend,
       inView: this.inView,
       hasTrained: trained !== null,
       training: this.training !== null,
-      spec: this.inView === 'trained' && trained ? trained.spec : DEFAULT_SPEC,
+      spec: inView ? inView.spec : DEFAULT_SPEC,
       trainedName: trained?.name ?? null,
       trainedAccuracy: trained?.accuracy ?? null,
-      trainedVersion: this.trainedVersion,
       trainedSpec: trained?.spec ?? null,
-      revision: this.revision,
       contextLoss: this.contextLossReport,
+      version: this.version,
+      plain: this.failure ? null : inView ? (this.training ? null : inView.plain) : this.plainPretrained,
     };
-  }
-
-  /** Calls `listener` whenever the status changes; returns the unsubscribe function. */
-  subscribe(listener: (status: SessionStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /**
    * Every layer's output for one 28x28 image (784 values in 0..1), from the model in view.
    * Rejects, rather than returning zeros or waiting for ever, when the WebGL context is
-   * lost during the pass; the status's `revision` then changes once the models are back.
+   * lost during the pass; the status's `version` then changes once the models are back.
    */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
     await this.recovering;
@@ -88,18 +106,6 @@ export class ModelSession {
     const layers = await computeLayerOutputs(this.modelInView(), image, this.contextLost.guard);
     if (!trusted()) throw new Error(CONTEXT_LOST);
     return layers;
-  }
-
-  /**
-   * Every layer's output for one image, computed at once in plain JavaScript from a CPU copy
-   * of the model in view (the same numbers as {@link inspect}, in about a millisecond, with
-   * no GPU round trip). Null when there is no up-to-date copy: while the model in view is
-   * training, before its copy is made, or when the session failed; use `inspect` then.
-   */
-  inspectNow(image: Float32Array): LayerOutput[] | null {
-    if (this.failure) return null;
-    const plain = this.inView === 'trained' && this.trained ? (this.training ? null : this.trained.plain) : this.plainPretrained;
-    return plain ? plain.run(image) : null;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
@@ -119,7 +125,8 @@ export class ModelSession {
 
   /**
    * Starts a training run whose model becomes the model in view, so the maps follow it as
-   * it learns. Any previous trained model is disposed first.
+   * it learns: the status's `version` changes at most every {@link FOLLOW_MS} while it does.
+   * Any previous trained model is disposed first.
    */
   startTraining(request: TrainRequest, callbacks: TrainCallbacks): TrainingHandle {
     if (this.training) throw new Error('A training run is already going on.');
@@ -130,13 +137,21 @@ export class ModelSession {
         await this.recovering;
         // Numbers read while the context was being lost are zeros, not results: drop them.
         const trusted = this.contextLost.trustFromNow();
+        let followed = 0;
         const { model, spec } = await control.guard(startingModel(request, this.pretrained, this.trained));
         this.setTrained({ model, spec, name: null, accuracy: null, lastGood: null, plain: null });
         this.inView = 'trained';
-        this.emit();
+        this.changed();
         const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
         return await trainModel(model, request.data, options, {
-          onBatch: (metrics) => (trusted() ? callbacks.onBatch?.(metrics) : undefined),
+          onBatch: (metrics) => {
+            if (!trusted()) return;
+            if (performance.now() - followed > FOLLOW_MS) {
+              followed = performance.now();
+              this.changed();
+            }
+            return callbacks.onBatch?.(metrics);
+          },
           onEpoch: async (metrics, snapshot) => {
             if (!trusted()) return;
             this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy });
@@ -149,7 +164,7 @@ export class ModelSession {
       } finally {
         if (this.training === control) this.training = null;
         await this.copyTrainedToPlain();
-        this.emit();
+        this.changed();
       }
     })();
     this.emit();
@@ -169,7 +184,7 @@ export class ModelSession {
     const snapshot = await snapshotWeights(model);
     this.setTrained({ model, spec, name: info.name, accuracy: info.heldOutAccuracy, lastGood: { snapshot, epoch: 0 }, plain: plainCopy(spec, snapshot) });
     this.inView = 'trained';
-    this.emit();
+    this.changed();
   }
 
   /** The trained model as model.json + weights, with its spec; null when there is none. */
@@ -183,15 +198,16 @@ export class ModelSession {
   /** Shows the pretrained or the trained model in the visualiser. */
   show(which: ModelInView): void {
     if (which === 'trained' && !this.trained) return;
+    if (which === this.inView) return;
     this.inView = which;
-    this.emit();
+    this.changed();
   }
 
   /** Frees the trained model (after stopping any run) and goes back to the pretrained one. */
   async resetTraining(): Promise<void> {
     if (this.training) throw new Error('Stop the training run before resetting.');
     this.setTrained(null);
-    this.emit();
+    this.changed();
   }
 
   private modelInView(): tf.LayersModel {
@@ -206,7 +222,6 @@ export class ModelSession {
   private setTrained(next: TrainedModel | null, disposeOld: (model: tf.LayersModel) => void = (model) => model.dispose()): void {
     const previous = this.trained;
     if (previous && previous.model !== next?.model) disposeOld(previous.model);
-    if (previous?.model !== next?.model) this.trainedVersion++;
     this.trained = next;
     if (!next) this.inView = 'pretrained';
   }
@@ -258,13 +273,19 @@ export class ModelSession {
     const rebuilt = lost ? await rebuildTrained(lost) : null;
     if (lost) this.setTrained(rebuilt, disposeQuietly);
     this.contextLossReport = { runStopped, keptEpoch: rebuilt?.lastGood?.epoch ?? null, trainedDiscarded: lost !== null && rebuilt === null };
-    this.revision++;
+    this.changed();
+  }
+
+  /** The model in view or its weights changed: a new version. */
+  private changed(): void {
+    this.version++;
     this.emit();
   }
 
+  /** Takes a new snapshot of the status and tells the listeners. */
   private emit(): void {
-    const status = this.status;
-    this.listeners.forEach((l) => l(status));
+    this.snapshot = this.currentStatus();
+    this.listeners.forEach((l) => l());
   }
 
   /** Frees everything (the page is going away). */

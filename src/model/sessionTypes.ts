@@ -1,5 +1,6 @@
 import type { BackendInfo } from './backend';
 import type { FirstLayerStart } from './firstLayerStart';
+import type { PlainNetwork } from './plainForward';
 import type { ModelSpec } from './spec';
 import type { TrainOptions, TrainResult } from './train';
 import type { TrainingControl } from './trainingControl';
@@ -29,13 +30,22 @@ export interface SessionStatus {
   readonly trainedName: string | null;
   /** The trained model's accuracy on the held-out digits (0..1), when known. */
   readonly trainedAccuracy: number | null;
-  /** Changes whenever another trained model takes the place of the previous one. */
-  readonly trainedVersion: number;
   /** The trained model's architecture; null when there is no trained model. */
   readonly trainedSpec: ModelSpec | null;
-  /** Bumped when the models were replaced underneath the views (after a context loss): re-run them. */
-  readonly revision: number;
   readonly contextLoss: ContextLossReport | null;
+  /**
+   * Bumped whenever the model in view or its weights change: another model is shown, a
+   * model is trained (a few times a second while it learns, and when the run ends), loaded,
+   * uploaded or reset, or the models are rebuilt after a context loss. Whatever was computed
+   * from the model in view is out of date when it changes.
+   */
+  readonly version: number;
+  /**
+   * The model in view as a plain-JavaScript network (the same numbers as tfjs, in about a
+   * millisecond, during a render); null when there is no up-to-date copy: while the model in
+   * view trains, before its copy is made, or when the session failed.
+   */
+  readonly plain: PlainNetwork | null;
 }
 
 /** A training request from the UI. */

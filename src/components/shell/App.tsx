@@ -57,8 +57,8 @@ export function App() {
   // at once when a tab other than the edge filters is open, else after a quiet moment.
   const model = useModelSession(image !== null || mnist.error !== null, tab !== 'filters');
   const run = useTrainingRun(model.session);
-  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
-  const outputs = useLayerOutputs(model.session, image, modelKey, preview);
+  const modelVersion = model.status?.version ?? 0;
+  const outputs = useLayerOutputs(model.session, model.status, image, preview);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -135,14 +135,14 @@ export function App() {
             {tab === 'network' && (
               <LazyTab>
                 <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
-                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
+                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}
           </TabPanel>
           <TabPanel id="lessons" active={tab === 'lessons'}>
             <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
-                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelVersion} outputs={outputs.image === image ? outputs.layers : null} />}
                 <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
               </LazyTab>
             </MountWhenIdle>

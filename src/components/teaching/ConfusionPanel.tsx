@@ -17,15 +17,16 @@ import '../../styles/teach.css';
 export interface ConfusionPanelProps {
   readonly session: ModelSession | null;
   readonly data: MnistData | null;
-  /** Changes whenever the model in view changes (its weights or which model it is). */
-  readonly modelKey: number;
+  /** The session status's `version`: changes whenever the model in view or its weights change. */
+  readonly modelVersion: number;
   readonly dispatch: Dispatch<LabAction>;
   /** The current input, to mark the digit that is loaded. */
   readonly source: InputSource;
 }
 
 interface Result {
-  readonly modelKey: number;
+  /** The version of the model in view that gave this matrix. */
+  readonly modelVersion: number;
   readonly matrix: Matrix;
   /** Global index into the data set of each held-out digit, in matrix order. */
   readonly globalIndex: Int32Array;
@@ -35,7 +36,7 @@ interface Result {
 type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; message: string };
 
 /** Where the model goes wrong: the held-out confusion matrix, and the digits behind each cell. */
-export function ConfusionPanel({ session, data, modelKey, dispatch, source }: ConfusionPanelProps) {
+export function ConfusionPanel({ session, data, modelVersion, dispatch, source }: ConfusionPanelProps) {
   const { t } = useTranslation('teach');
   const [result, setResult] = useState<Result | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
@@ -57,7 +58,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
         cancelled: () => id !== runId.current,
       });
       if (id !== runId.current) return;
-      setResult({ modelKey, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
+      setResult({ modelVersion, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
       setSelected(null);
       setRun({ kind: 'idle' });
     } catch (e) {
@@ -76,7 +77,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
   }, [result, selected, data]);
 
   const loaded = source.kind === 'sample' ? items.find((i) => i.id.digit === source.id.digit && i.id.index === source.id.index) : undefined;
-  const stale = result !== null && result.modelKey !== modelKey;
+  const stale = result !== null && result.modelVersion !== modelVersion;
   const running = run.kind === 'running';
   return (
     <section className="panel teach-panel" aria-labelledby="confusion-title" data-testid="confusion-panel">
