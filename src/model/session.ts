@@ -40,6 +40,8 @@ export class ModelSession {
   private readonly listeners = new Set<() => void>();
   /** The status as of the last change: the same object until something changes. */
   private snapshot: SessionStatus;
+  /** The live tfjs tensors, counted after every operation that makes or frees tensors. */
+  private tensors = liveTensorCount();
 
   private constructor(
     private backend: BackendInfo,
@@ -68,8 +70,17 @@ export class ModelSession {
   readonly getSnapshot = (): SessionStatus => this.snapshot;
 
   /**
-   * Calls `listener` whenever the status changes (React's `useSyncExternalStore` protocol);
-   * returns the unsubscribe function.
+   * The number of live tfjs tensors (shown in the UI, checked by the tests) after the last
+   * operation that made or freed tensors, for `useSyncExternalStore` with {@link subscribe}.
+   * tfjs has no event for tensors being freed, so the session counts them again whenever it
+   * finishes such an operation (a pass, batch predictions, reading kernels or weights, a
+   * training run, a load, a reset, a rebuild) and whenever its status changes.
+   */
+  readonly getTensorCount = (): number => this.tensors;
+
+  /**
+   * Calls `listener` whenever the status or the tensor count changes (React's
+   * `useSyncExternalStore` protocol); returns the unsubscribe function.
    */
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -103,24 +114,19 @@ export class ModelSession {
     await this.recovering;
     if (this.failure) throw new Error(this.failure);
     const trusted = this.contextLost.trustFromNow();
-    const layers = await computeLayerOutputs(this.modelInView(), image, this.contextLost.guard);
+    const layers = await this.counted(computeLayerOutputs(this.modelInView(), image, this.contextLost.guard));
     if (!trusted()) throw new Error(CONTEXT_LOST);
     return layers;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
   async predictDigits(pixels: Uint8Array, count: number, options?: PredictDigitsOptions): Promise<Int32Array> {
-    return predictDigits(this.modelInView(), pixels, count, options);
+    return this.counted(predictDigits(this.modelInView(), pixels, count, options));
   }
 
   /** The first convolution layer's kernels and biases of the model in view, as plain arrays. */
   async firstLayerKernels(): Promise<FirstLayerKernels> {
-    return readFirstLayerKernels(this.modelInView());
-  }
-
-  /** Number of live tfjs tensors (shown in the UI, checked by the tests). */
-  tensorCount(): number {
-    return liveTensorCount();
+    return this.counted(readFirstLayerKernels(this.modelInView()));
   }
 
   /**
@@ -179,9 +185,10 @@ export class ModelSession {
   async adopt(model: tf.LayersModel, spec: ModelSpec, info: { name: string; heldOutAccuracy: number | null }): Promise<void> {
     if (this.training) {
       model.dispose();
+      this.countTensors();
       throw new Error('Stop the training run before loading a model.');
     }
-    const snapshot = await snapshotWeights(model);
+    const snapshot = await this.counted(snapshotWeights(model));
     this.setTrained({ model, spec, name: info.name, accuracy: info.heldOutAccuracy, lastGood: { snapshot, epoch: 0 }, plain: plainCopy(spec, snapshot) });
     this.inView = 'trained';
     this.changed();
@@ -191,7 +198,7 @@ export class ModelSession {
   async packageTrained(): Promise<{ pkg: ModelPackage; spec: ModelSpec } | null> {
     if (!this.trained) return null;
     const { spec } = this.trained;
-    const { modelJson, weights } = await serialiseModel(this.trained.model);
+    const { modelJson, weights } = await this.counted(serialiseModel(this.trained.model));
     return { pkg: { modelJson, weights }, spec };
   }
 
@@ -282,10 +289,28 @@ export class ModelSession {
     this.emit();
   }
 
-  /** Takes a new snapshot of the status and tells the listeners. */
+  /** Takes a new snapshot of the status, counts the tensors and tells the listeners. */
   private emit(): void {
     this.snapshot = this.currentStatus();
+    this.tensors = liveTensorCount();
     this.listeners.forEach((l) => l());
+  }
+
+  /** Counts the live tensors, and tells the listeners when the count changed. */
+  private countTensors(): void {
+    const tensors = liveTensorCount();
+    if (tensors === this.tensors) return;
+    this.tensors = tensors;
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Settles like `work`, then counts the tensors it made or freed (whether it succeeded or not). */
+  private async counted<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.countTensors();
+    }
   }
 
   /** Frees everything (the page is going away). */

@@ -81,7 +81,7 @@ export function App() {
         </h1>
         <LessonOpenButton tour={lesson} />
         <LanguageSwitch />
-        <StatusBar session={model.session} status={model.status} error={model.error} onShow={showModel} />
+        <StatusBar session={model.session} error={model.error} onShow={showModel} />
         <OfflineStatus />
         <ShareBar state={view.state} onPresenter={view.setPresenter} onShortcuts={() => setShortcutsOpen(true)} />
       </header>
