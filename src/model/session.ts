@@ -53,12 +53,26 @@ export class ModelSession {
     this.stopWatching = watchContextLoss(() => this.onContextLost());
   }
 
-  /** Chooses the backend, loads the shipped model and warms it up (compiles the shaders). */
-  static async open(pretrainedUrl = PRETRAINED_MODEL_URL): Promise<ModelSession> {
+  /**
+   * Chooses the backend, loads the shipped model and warms it up (compiles the shaders).
+   * `signal` cancels the opening between its steps: it then rejects with the signal's reason
+   * and frees what it had loaded.
+   */
+  static async open(options: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
+    const { pretrainedUrl = PRETRAINED_MODEL_URL, signal } = options;
     const backend = await chooseBackend();
+    signal?.throwIfAborted();
     const model = await loadModelFromUrl(pretrainedUrl);
-    await computeLayerOutputs(model, new Float32Array(784));
-    return new ModelSession(backend, model, pretrainedUrl, plainCopy(DEFAULT_SPEC, await snapshotWeights(model)));
+    try {
+      signal?.throwIfAborted();
+      await computeLayerOutputs(model, new Float32Array(784));
+      const plain = plainCopy(DEFAULT_SPEC, await snapshotWeights(model));
+      signal?.throwIfAborted();
+      return new ModelSession(backend, model, pretrainedUrl, plain);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
   }
 
   /** The status now (the same object until it changes; see {@link subscribe}). */

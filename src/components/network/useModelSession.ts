@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../../core/abort';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import { useSessionStatus } from './useSessionStatus';
 
@@ -54,23 +55,23 @@ export function useModelSession(start = true, soon = false): ModelSessionState {
   }, [start, soon, started]);
   useEffect(() => {
     if (!started) return;
-    let live = true;
+    const controller = new AbortController();
+    const { signal } = controller;
     let session: ModelSession | null = null;
     import('../../model/session')
-      .then((m) => m.ModelSession.open())
+      .then((m) => m.ModelSession.open({ signal }))
       .then((s) => {
-        if (!live) {
-          s.dispose();
-          return;
-        }
+        // Opened just as it was cancelled: free it.
+        if (signal.aborted) return s.dispose();
         session = s;
         setState({ session: s, error: null });
       })
       .catch((e: unknown) => {
-        if (live) setState({ session: null, error: e instanceof Error ? e.message : String(e) });
+        if (isAbortError(e) || signal.aborted) return;
+        setState({ session: null, error: e instanceof Error ? e.message : String(e) });
       });
     return () => {
-      live = false;
+      controller.abort();
       session?.dispose();
     };
   }, [started]);

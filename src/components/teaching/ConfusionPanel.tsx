@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../export/Figure';
+import { isAbortError } from '../../core/abort';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../../core/confusion';
 import { MNIST_PIXELS, createGrid } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
@@ -41,28 +42,32 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
   const [result, setResult] = useState<Result | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [selected, setSelected] = useState<{ truth: number; predicted: number } | null>(null);
-  const runId = useRef(0);
-  // Leaving the view stops a run between two batches.
-  useEffect(() => () => void runId.current++, []);
+  const inFlight = useRef<AbortController | null>(null);
+  // Leaving the view aborts a run between two batches.
+  useEffect(() => () => inFlight.current?.abort(), []);
 
   const compute = async () => {
     if (!session || !data) return;
-    const id = ++runId.current;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    const { signal } = controller;
     setRun({ kind: 'running', progress: 0 });
     try {
       const { test } = splitIndices(data);
       const digits = pickDigits(data, test);
       const predicted = await session.predictDigits(digits.pixels, digits.count, {
         batchSize: 50,
-        onProgress: (progress) => id === runId.current && setRun({ kind: 'running', progress }),
-        cancelled: () => id !== runId.current,
+        onProgress: (progress) => setRun({ kind: 'running', progress }),
+        signal,
       });
-      if (id !== runId.current) return;
       setResult({ modelVersion, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
       setSelected(null);
       setRun({ kind: 'idle' });
     } catch (e) {
-      if (id === runId.current) setRun({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      // An aborted run was left or replaced: nothing went wrong, there is nothing to show.
+      if (isAbortError(e) || signal.aborted) return;
+      setRun({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
