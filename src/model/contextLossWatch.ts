@@ -1,8 +1,7 @@
 import { untilAborted } from '../core/abort';
 import { webglContextLost } from './backend';
 import type { Guard } from './guard';
-
-export const CONTEXT_LOST = 'The WebGL context was lost.';
+import { SessionError } from './sessionError';
 
 /**
  * What the session's work needs to know of WebGL context losses: a guard that gives up on
@@ -24,7 +23,7 @@ export class ContextLossWatch {
 
   /** The context was lost: every guarded wait gives up, and earlier results are not trusted. */
   lost(): void {
-    this.controller.abort(new Error(CONTEXT_LOST));
+    this.controller.abort(new SessionError('context-lost'));
     this.controller = new AbortController();
   }
 }

@@ -1,12 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import { chooseBackend, fallBackToCpu, liveTensorCount, stopPollingLostWebGl, watchContextLoss, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
-import { CONTEXT_LOST, ContextLossWatch } from './contextLossWatch';
+import { ContextLossWatch } from './contextLossWatch';
 import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
 import { loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
 import type { ModelPackage } from './modelFiles';
 import type { PlainNetwork } from './plainForward';
+import { SESSION_ERROR_MESSAGES, SessionError } from './sessionError';
 import type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { startingModel } from './startingModel';
@@ -19,6 +20,7 @@ import { snapshotWeights } from './weights';
 const FOLLOW_MS = 700;
 
 export type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
+export { SessionError, type SessionErrorCode } from './sessionError';
 
 /**
  * The one object the UI holds to use tfjs: backend choice and fallback, the pretrained
@@ -34,7 +36,8 @@ export class ModelSession {
   private training: TrainingControl | null = null;
   private readonly contextLost = new ContextLossWatch();
   private recovering: Promise<void> = Promise.resolve();
-  private failure: string | null = null;
+  /** Why the session cannot compute any more (the models could not be rebuilt after a context loss). */
+  private failure: SessionError | null = null;
   private contextLossReport: ContextLossReport | null = null;
   private readonly stopWatching: () => void;
   private readonly listeners = new Set<() => void>();
@@ -126,10 +129,10 @@ export class ModelSession {
    */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
     await this.recovering;
-    if (this.failure) throw new Error(this.failure);
+    if (this.failure) throw this.failure;
     const trusted = this.contextLost.trustFromNow();
     const layers = await this.counted(computeLayerOutputs(this.modelInView(), image, this.contextLost.guard));
-    if (!trusted()) throw new Error(CONTEXT_LOST);
+    if (!trusted()) throw new SessionError('context-lost');
     return layers;
   }
 
@@ -149,7 +152,7 @@ export class ModelSession {
    * Any previous trained model is disposed first.
    */
   startTraining(request: TrainRequest, callbacks: TrainCallbacks): TrainingHandle {
-    if (this.training) throw new Error('A training run is already going on.');
+    if (this.training) throw new SessionError('already-training');
     const control = new TrainingControl();
     this.training = control;
     const done = (async (): Promise<TrainResult> => {
@@ -200,7 +203,7 @@ export class ModelSession {
     if (this.training) {
       model.dispose();
       this.countTensors();
-      throw new Error('Stop the training run before loading a model.');
+      throw new SessionError('load-while-training');
     }
     const snapshot = await this.counted(snapshotWeights(model));
     this.setTrained({ model, spec, name: info.name, accuracy: info.heldOutAccuracy, lastGood: { snapshot, epoch: 0 }, plain: plainCopy(spec, snapshot) });
@@ -226,7 +229,7 @@ export class ModelSession {
 
   /** Frees the trained model (after stopping any run) and goes back to the pretrained one. */
   async resetTraining(): Promise<void> {
-    if (this.training) throw new Error('Stop the training run before resetting.');
+    if (this.training) throw new SessionError('reset-while-training');
     this.setTrained(null);
     this.changed();
   }
@@ -276,11 +279,11 @@ export class ModelSession {
    */
   private onContextLost(): void {
     const runStopped = this.training !== null;
-    this.training?.abandon(CONTEXT_LOST);
+    this.training?.abandon(SESSION_ERROR_MESSAGES['context-lost']);
     this.contextLost.lost();
     stopPollingLostWebGl();
     this.recovering = this.recoverFromContextLoss(runStopped).catch((error: unknown) => {
-      this.failure = `The network could not be rebuilt on the CPU: ${error instanceof Error ? error.message : String(error)}`;
+      this.failure = new SessionError('rebuild-failed', { detail: error instanceof Error ? error.message : String(error) });
       this.emit();
     });
   }

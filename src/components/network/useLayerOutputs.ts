@@ -8,7 +8,8 @@ export interface LayerOutputsState {
   readonly layers: LayerOutput[] | null;
   /** The image these outputs belong to. */
   readonly image: Image28 | null;
-  readonly error: string | null;
+  /** Why the last pass failed (null when it did not). */
+  readonly error: unknown;
 }
 
 /**
@@ -55,7 +56,7 @@ export function useLayerOutputs(session: ModelSession | null, status: SessionSta
           const layers = await s.inspect(img.data);
           if (mounted.current && !dirty.current) setState({ layers, image: img, error: null });
         } catch (e) {
-          if (mounted.current) setState((prev) => ({ ...prev, error: e instanceof Error ? e.message : String(e) }));
+          if (mounted.current) setState((prev) => ({ ...prev, error: e }));
         }
       } while (dirty.current && mounted.current);
       running.current = false;

@@ -15,6 +15,7 @@ import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
 import { useLessonTour } from '../lesson/useLessonTour';
 import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
 import { usePenToPixels } from '../common/perfMarks';
+import { useErrorText } from '../common/useErrorText';
 import { PredictionCard } from '../network/PredictionCard';
 import { OfflineStatus } from '../../pwa/OfflineStatus';
 import { ShareBar } from '../share/ShareBar';
@@ -67,6 +68,7 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
+  const errorText = useErrorText();
   const session = model.session;
   const showModel = useCallback((which: ModelInView) => session?.show(which), [session]);
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
@@ -134,7 +136,7 @@ export function App() {
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
-                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)} spec={model.status?.spec} image={outputs.image} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}

@@ -13,6 +13,7 @@ import type { InputSource, LabAction } from '../../state/labState';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { InfoButton } from '../info/InfoButton';
+import { useErrorText } from '../common/useErrorText';
 import '../../styles/teach.css';
 
 export interface ConfusionPanelProps {
@@ -34,11 +35,12 @@ interface Result {
   readonly predicted: Int32Array;
 }
 
-type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; message: string };
+type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; error: unknown };
 
 /** Where the model goes wrong: the held-out confusion matrix, and the digits behind each cell. */
 export function ConfusionPanel({ session, data, modelVersion, dispatch, source }: ConfusionPanelProps) {
   const { t } = useTranslation('teach');
+  const errorText = useErrorText();
   const [result, setResult] = useState<Result | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [selected, setSelected] = useState<{ truth: number; predicted: number } | null>(null);
@@ -67,7 +69,7 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
     } catch (e) {
       // An aborted run was left or replaced: nothing went wrong, there is nothing to show.
       if (isAbortError(e) || signal.aborted) return;
-      setRun({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      setRun({ kind: 'error', error: e });
     }
   };
 
@@ -104,7 +106,7 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
         {!session && <span className="muted">{t('common.loading')}</span>}
         {run.kind === 'error' && (
           <span className="error" role="alert">
-            {t('confusion.error', { message: run.message })}
+            {t('confusion.error', { message: errorText(run.error) })}
           </span>
         )}
         {stale && !running && <span className="notice-inline">{t('confusion.stale')}</span>}

@@ -21,6 +21,7 @@ import { DropoutPanel } from './DropoutPanel';
 import { RunComparePanel } from './RunComparePanel';
 import { heldOutPoints, useRunHistory } from './useRunHistory';
 import { PanelInfo } from '../info/PanelInfo';
+import { useErrorText } from '../common/useErrorText';
 
 import { DEFAULT_RUN, type RunSettings } from '../../state/runSettings';
 
@@ -52,6 +53,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const [firstLayer, setFirstLayer] = useState<FirstLayerStart>('random');
   const { t: tCompare } = useTranslation('compare');
   const { t: tModels } = useTranslation('models');
+  const errorText = useErrorText();
   const trainedSpec = status?.trainedSpec ?? null;
   const runSpec = settings.start === 'scratch' ? spec : settings.start === 'pretrained' ? DEFAULT_SPEC : (trainedSpec ?? spec);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
@@ -230,9 +232,9 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
                     .filter(Boolean)
                     .join(' · ')}
             </span>
-            {view.error && (
+            {view.error != null && (
               <p className="error" role="alert">
-                {t('failed', { detail: view.error })}
+                {t('failed', { detail: errorText(view.error) })}
               </p>
             )}
           </div>

@@ -10,7 +10,8 @@ export interface TrainingView {
   readonly batches: readonly (readonly [number, number, number])[];
   readonly epochs: readonly EpochMetrics[];
   readonly last: BatchMetrics | null;
-  readonly error: string | null;
+  /** Why the run failed (null when it did not). */
+  readonly error: unknown;
   /** Gradient size per layer over the run: [examples seen, mean |gradient| per layer], with the layer names. */
   readonly gradients: { readonly layers: readonly string[]; readonly points: readonly (readonly [number, readonly number[]])[] };
 }
@@ -80,7 +81,7 @@ export function useTrainingRun(session: ModelSession | null) {
           flush();
           setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped' }));
         })
-        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e instanceof Error ? e.message : String(e) })))
+        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e })))
         .finally(() => {
           unsubscribe();
           handle.current = null;
