@@ -2,7 +2,8 @@ import type { BackendInfo } from './backend';
 import type { FirstLayerStart } from './firstLayerStart';
 import type { PlainNetwork } from './plainForward';
 import type { ModelSpec } from './spec';
-import type { TrainOptions, TrainResult } from './train';
+import type { TrainResult } from './trainMetrics';
+import type { TrainOptions } from './trainOptions';
 import type { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
 

@@ -1,6 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { LineChart } from '../../charts/LineChart';
-import type { EpochMetrics } from '../../model/train';
+import type { EpochMetrics } from '../../model/trainMetrics';
 import { ChartFigure } from '../export/ChartFigure';
 import type { TrainingView } from './useTrainingRun';
 import { heldOutPoints, type RunRecord } from './useRunHistory';

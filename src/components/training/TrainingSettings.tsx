@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EdgeStartProblem, FirstLayerStart } from '../../model/firstLayerStart';
-import type { OptimizerName } from '../../model/train';
+import type { OptimizerName } from '../../model/trainOptions';
 import type { RunSettings } from '../../state/runSettings';
 import { FirstLayerStartPicker } from './FirstLayerStartPicker';
 

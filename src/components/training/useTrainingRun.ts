@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
-import type { BatchMetrics, EpochMetrics } from '../../model/train';
+import type { BatchMetrics, EpochMetrics } from '../../model/trainMetrics';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
 
