@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { chooseBackend, fallBackToCpu, liveTensorCount, stopPollingLostWebGl, watchContextLoss, type BackendInfo } from './backend';
+import { fallBackToCpu, stopPollingLostWebGl, watchContextLoss, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { ContextLossWatch } from './contextLossWatch';
 import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
@@ -12,13 +12,13 @@ import type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, Tra
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { startingModel } from './startingModel';
 import { trainModel } from './train';
-import type { TrainCallbacks, TrainResult } from './trainMetrics';
+import { openPretrained } from './openPretrained';
+import { runCallbacks } from './runCallbacks';
+import { SessionStore } from './sessionStore';
+import type { EpochMetrics, TrainCallbacks, TrainResult } from './trainMetrics';
 import { disposeQuietly, plainCopy, rebuildTrained, type TrainedModel } from './trainedModel';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
-import { snapshotWeights } from './weights';
-
-/** How often the maps follow a model that is training: the status's version changes at most this often. */
-const FOLLOW_MS = 700;
+import { snapshotWeights, type WeightSnapshot } from './weights';
 
 export type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 export { SessionError, type SessionErrorCode } from './sessionError';
@@ -36,16 +36,10 @@ export class ModelSession {
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
   private readonly contextLost = new ContextLossWatch();
-  private recovering: Promise<void> = Promise.resolve();
-  /** Why the session cannot compute any more (the models could not be rebuilt after a context loss). */
-  private failure: SessionError | null = null;
   private contextLossReport: ContextLossReport | null = null;
   private readonly stopWatching: () => void;
-  private readonly listeners = new Set<() => void>();
-  /** The status as of the last change: the same object until something changes. */
-  private snapshot: SessionStatus;
-  /** The live tfjs tensors, counted after every operation that makes or frees tensors. */
-  private tensors = liveTensorCount();
+  /** What the UI follows: the status and the tensor count (see {@link subscribe}). */
+  private readonly store: SessionStore<SessionStatus>;
 
   private constructor(
     private backend: BackendInfo,
@@ -53,7 +47,7 @@ export class ModelSession {
     private readonly pretrainedUrl: string,
     private readonly plainPretrained: PlainNetwork | null,
   ) {
-    this.snapshot = this.currentStatus();
+    this.store = new SessionStore(this.currentStatus());
     this.stopWatching = watchContextLoss(() => this.onContextLost());
   }
 
@@ -62,48 +56,33 @@ export class ModelSession {
    * `signal` cancels the opening between its steps: it then rejects with the signal's reason
    * and frees what it had loaded.
    */
-  static async open(options: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
-    const { pretrainedUrl = PRETRAINED_MODEL_URL, signal } = options;
-    const backend = await chooseBackend();
-    signal?.throwIfAborted();
-    const model = await loadModelFromUrl(pretrainedUrl);
-    try {
-      signal?.throwIfAborted();
-      await computeLayerOutputs(model, new Float32Array(784));
-      const plain = plainCopy(DEFAULT_SPEC, await snapshotWeights(model));
-      signal?.throwIfAborted();
-      return new ModelSession(backend, model, pretrainedUrl, plain);
-    } catch (error) {
-      model.dispose();
-      throw error;
-    }
+  static async open({ pretrainedUrl = PRETRAINED_MODEL_URL, signal }: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
+    const { backend, model, plain } = await openPretrained(pretrainedUrl, signal);
+    return new ModelSession(backend, model, pretrainedUrl, plain);
   }
 
   /** The status now (the same object until it changes; see {@link subscribe}). */
   get status(): SessionStatus {
-    return this.snapshot;
+    return this.store.getSnapshot();
   }
 
   /** The status for React's `useSyncExternalStore`: the same object until something changes. */
-  readonly getSnapshot = (): SessionStatus => this.snapshot;
+  readonly getSnapshot = (): SessionStatus => this.store.getSnapshot();
 
   /**
-   * The number of live tfjs tensors (shown in the UI, checked by the tests) after the last
-   * operation that made or freed tensors, for `useSyncExternalStore` with {@link subscribe}.
-   * tfjs has no event for tensors being freed, so the session counts them again whenever it
-   * finishes such an operation (a pass, batch predictions, reading kernels or weights, a
-   * training run, a load, a reset, a rebuild) and whenever its status changes.
+   * The number of live tfjs tensors (shown in the UI, checked by the tests) as the session
+   * last counted them, for `useSyncExternalStore` with {@link subscribe}. tfjs has no event
+   * for tensors being freed, so the session counts them again whenever it finishes an
+   * operation that makes or frees them (a pass, batch predictions, reading kernels or
+   * weights, a training run, a load, a reset, a rebuild) and whenever its status changes.
    */
-  readonly getTensorCount = (): number => this.tensors;
+  readonly getTensorCount = (): number => this.store.getTensorCount();
 
   /**
    * Calls `listener` whenever the status or the tensor count changes (React's
    * `useSyncExternalStore` protocol); returns the unsubscribe function.
    */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   private currentStatus(): SessionStatus {
     const trained = this.trained;
@@ -119,7 +98,7 @@ export class ModelSession {
       trainedSpec: trained?.spec ?? null,
       contextLoss: this.contextLossReport,
       version: this.version,
-      plain: this.failure ? null : inView ? (this.training ? null : inView.plain) : this.plainPretrained,
+      plain: this.contextLost.hasFailed ? null : inView ? (this.training ? null : inView.plain) : this.plainPretrained,
     };
   }
 
@@ -129,28 +108,27 @@ export class ModelSession {
    * lost during the pass; the status's `version` then changes once the models are back.
    */
   async inspect(image: Float32Array): Promise<LayerOutput[]> {
-    await this.recovering;
-    if (this.failure) throw this.failure;
+    await this.contextLost.ready();
     const trusted = this.contextLost.trustFromNow();
-    const layers = await this.counted(computeLayerOutputs(this.modelInView(), image, this.contextLost.guard));
+    const layers = await this.store.counted(computeLayerOutputs(this.modelInView(), image, this.contextLost.guard));
     if (!trusted()) throw new SessionError('context-lost');
     return layers;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */
   async predictDigits(pixels: Uint8Array, count: number, options?: PredictDigitsOptions): Promise<Int32Array> {
-    return this.counted(predictDigits(this.modelInView(), pixels, count, options));
+    return this.store.counted(predictDigits(this.modelInView(), pixels, count, options));
   }
 
   /** The first convolution layer's kernels and biases of the model in view, as plain arrays. */
   async firstLayerKernels(): Promise<FirstLayerKernels> {
-    return this.counted(readFirstLayerKernels(this.modelInView()));
+    return this.store.counted(readFirstLayerKernels(this.modelInView()));
   }
 
   /**
    * Starts a training run whose model becomes the model in view, so the maps follow it as
-   * it learns: the status's `version` changes at most every {@link FOLLOW_MS} while it does.
-   * Any previous trained model is disposed first.
+   * it learns: the status's `version` changes a few times a second while it does (see
+   * {@link runCallbacks}). Any previous trained model is disposed first.
    */
   startTraining(request: TrainRequest, callbacks: TrainCallbacks): TrainingHandle {
     if (this.training) throw new SessionError('already-training');
@@ -158,30 +136,20 @@ export class ModelSession {
     this.training = control;
     const done = (async (): Promise<TrainResult> => {
       try {
-        await this.recovering;
+        await this.contextLost.settled();
         // Numbers read while the context was being lost are zeros, not results: drop them.
         const trusted = this.contextLost.trustFromNow();
-        let followed = 0;
         const { model, spec } = await control.guard(startingModel(request, this.pretrained, this.trained));
         this.setTrained({ model, spec, name: null, accuracy: null, lastGood: null, plain: null });
         this.inView = 'trained';
         this.changed();
         const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
-        return await trainModel(model, request.data, options, {
-          onBatch: (metrics) => {
-            if (!trusted()) return;
-            if (performance.now() - followed > FOLLOW_MS) {
-              followed = performance.now();
-              this.changed();
-            }
-            return callbacks.onBatch?.(metrics);
-          },
-          onEpoch: async (metrics, snapshot) => {
-            if (!trusted()) return;
-            this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy });
-            await callbacks.onEpoch?.(metrics, snapshot);
-          },
-        }, control);
+        const hooks = {
+          trusted,
+          follow: () => this.changed(),
+          keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
+        };
+        return await trainModel(model, request.data, options, runCallbacks(callbacks, hooks), control);
       } catch (error) {
         if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: 0, history: [], lastSnapshot: null };
         throw error;
@@ -203,10 +171,10 @@ export class ModelSession {
   async adopt(model: tf.LayersModel, spec: ModelSpec, info: { name: string; heldOutAccuracy: number | null }): Promise<void> {
     if (this.training) {
       model.dispose();
-      this.countTensors();
+      this.store.countTensors();
       throw new SessionError('load-while-training');
     }
-    const snapshot = await this.counted(snapshotWeights(model));
+    const snapshot = await this.store.counted(snapshotWeights(model));
     this.setTrained({ model, spec, name: info.name, accuracy: info.heldOutAccuracy, lastGood: { snapshot, epoch: 0 }, plain: plainCopy(spec, snapshot) });
     this.inView = 'trained';
     this.changed();
@@ -216,7 +184,7 @@ export class ModelSession {
   async packageTrained(): Promise<{ pkg: ModelPackage; spec: ModelSpec } | null> {
     if (!this.trained) return null;
     const { spec } = this.trained;
-    const { modelJson, weights } = await this.counted(serialiseModel(this.trained.model));
+    const { modelJson, weights } = await this.store.counted(serialiseModel(this.trained.model));
     return { pkg: { modelJson, weights }, spec };
   }
 
@@ -260,7 +228,7 @@ export class ModelSession {
   private async copyTrainedToPlain(): Promise<void> {
     if (this.trained) this.updateTrained(this.trained.model, { plain: null });
     // After a context loss, wait for the models rebuilt on the CPU (a lost model never reads back).
-    await this.recovering;
+    await this.contextLost.settled();
     const trained = this.trained;
     if (!trained || this.training) return;
     const trusted = this.contextLost.trustFromNow();
@@ -281,12 +249,8 @@ export class ModelSession {
   private onContextLost(): void {
     const runStopped = this.training !== null;
     this.training?.abandon(SESSION_ERROR_MESSAGES['context-lost']);
-    this.contextLost.lost();
     stopPollingLostWebGl();
-    this.recovering = this.recoverFromContextLoss(runStopped).catch((error: unknown) => {
-      this.failure = new SessionError('rebuild-failed', { detail: error instanceof Error ? error.message : String(error) });
-      this.emit();
-    });
+    this.contextLost.lost(() => this.recoverFromContextLoss(runStopped), () => this.emit());
   }
 
   private async recoverFromContextLoss(runStopped: boolean): Promise<void> {
@@ -307,28 +271,9 @@ export class ModelSession {
     this.emit();
   }
 
-  /** Takes a new snapshot of the status, counts the tensors and tells the listeners. */
+  /** Publishes the status as it is now (and counts the tensors). */
   private emit(): void {
-    this.snapshot = this.currentStatus();
-    this.tensors = liveTensorCount();
-    this.listeners.forEach((l) => l());
-  }
-
-  /** Counts the live tensors, and tells the listeners when the count changed. */
-  private countTensors(): void {
-    const tensors = liveTensorCount();
-    if (tensors === this.tensors) return;
-    this.tensors = tensors;
-    this.listeners.forEach((l) => l());
-  }
-
-  /** Settles like `work`, then counts the tensors it made or freed (whether it succeeded or not). */
-  private async counted<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } finally {
-      this.countTensors();
-    }
+    this.store.publish(this.currentStatus());
   }
 
   /** Frees everything (the page is going away). */
