@@ -21,7 +21,7 @@ import type { InputScale } from '../core/inputScale';
 import type { PoolKind, PoolOptions } from '../core/pool';
 import type { Comparator } from '../core/threshold';
 import { DEFAULT_SAMPLE } from '../data/split';
-import type { Language } from '../i18n';
+import { parseLanguage, type Language } from '../i18n/languages';
 import { DEFAULT_SPEC, validateSpec, type Activation, type ConvBlockSpec, type DenseSpec, type ModelSpec, type Pooling } from '../model/spec';
 import { INITIAL_LAB_STATE, type FilterSlot, type LabState } from './labState';
 import { decodeStrokes, encodeStrokes } from './strokeCodec';
@@ -29,9 +29,6 @@ import { decodeStrokes, encodeStrokes } from './strokeCodec';
 /** The views of the app, in tab order. */
 export const TAB_IDS = ['filters', 'network', 'training', 'lessons'] as const;
 export type TabId = (typeof TAB_IDS)[number];
-
-/** Languages a link may name (the same as the app's; a unit test keeps them in step). */
-export const SHARE_LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly Language[];
 
 /** Everything a link carries: the edge-filter lab, the network design, and the view. */
 export interface ShareState extends LabState {
@@ -321,7 +318,7 @@ const FIELDS: readonly Field[] = [
     key: 'lang',
     maxLength: 16,
     read: (raw, state) => {
-      const lang = SHARE_LANGUAGES.find((l) => l.toLowerCase() === raw.toLowerCase());
+      const lang = parseLanguage(raw);
       return lang ? { ...state, lang } : 'wrong-type';
     },
     write: (state) => state.lang,
