@@ -21,6 +21,8 @@ import { serialiseModel } from './io';
 import { downloadFiles, type DownloadFile } from './modelFiles';
 import { modelFromPackage } from './modelFromPackage';
 import type { PlainTfjsJob, PlainTfjsReport } from './plainTfjs.child';
+import { PlainNetwork } from './plainForward';
+import { weightsFromShards } from './plainModelFiles';
 import type { ModelSpec, Pooling } from './spec';
 import { checkModelFiles } from './validateUpload';
 
@@ -172,6 +174,17 @@ describe('the downloaded files upload back into ConvLens', () => {
     expect(maxDifference(await predictBatch(model, images), original.probabilities)).toBe(0);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each(POOLINGS)('%s pooling: the plain-JavaScript reader reads the downloaded weights as they are, and predicts the same', (pool) => {
+    const original = originals.find((o) => o.pool === pool)!;
+    const [json, bin] = original.files;
+    const manifest = JSON.parse(json.data as string).weightsManifest;
+    expect(manifest).toHaveLength(1);
+    const bytes = bin.data as Uint8Array;
+    const plain = PlainNetwork.create(original.spec, weightsFromShards(manifest[0], bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+    const probabilities = Array.from({ length: images.length / 784 }, (_, k) => Array.from(plain.run(images.subarray(k * 784, (k + 1) * 784)).at(-1)!.data)).flat();
+    expect(maxDifference(probabilities, original.probabilities)).toBeLessThan(1e-5);
   });
 
   it('files written with MinPooling2D itself (before downloads used built-in layers) still upload', async () => {
