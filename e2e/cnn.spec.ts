@@ -107,7 +107,7 @@ test('every layer is shown with its shape; 50 predictions in plain JavaScript le
  * count is compared between pauses, and with the baseline once the run is stopped and reset.
  */
 test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no tensors, and stop + reset give the baseline back', async ({ page, problems }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   await openWithModel(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });
   const baseline = await quietTensorCount(page);
@@ -139,6 +139,7 @@ test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no 
   await stopAndReset(page);
   await expectTensorsBackTo(page, baseline);
   await expectComputePath(page, 'plain');
+  await expect(page.getByTestId('backend'), 'tfjs ran on WebGL throughout').toHaveAttribute('data-backend', 'webgl');
   expect(problems.errors).toEqual([]);
 });
 
