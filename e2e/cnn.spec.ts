@@ -144,7 +144,8 @@ test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no 
 });
 
 test('training in the browser: loss on a fixed set of 256 digits falls within 20 steps, and stop + reset free every tensor', async ({ page, problems }) => {
-  test.setTimeout(300_000);
+  // 20 steps of the whole network take minutes on SwiftShader when the machine is busy.
+  test.setTimeout(540_000);
   await openWithModel(page);
   const baseline = await quietTensorCount(page);
   await page.getByTestId('tab-training').click();
@@ -154,7 +155,7 @@ test('training in the browser: loss on a fixed set of 256 digits falls within 20
   await page.getByTestId('train-epochs').selectOption('5');
   await page.getByTestId('train-start').click();
   const progress = page.getByTestId('train-progress');
-  await expect(progress).toHaveAttribute('data-phase', 'finished', { timeout: 240_000 });
+  await expect(progress).toHaveAttribute('data-phase', 'finished', { timeout: 420_000 });
   const chart = page.getByTestId('chart-loss');
   const first = Number(await chart.getAttribute('data-first'));
   const last = Number(await chart.getAttribute('data-last'));
