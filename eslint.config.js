@@ -65,7 +65,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['scripts/**', 'e2e/**'],
+    files: ['scripts/**', 'e2e/**', 'e2e-engines/**'],
     rules: { 'no-console': 'off' },
   },
 );
