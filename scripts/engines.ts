@@ -121,7 +121,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // Some driver errors carry only their name (e.g. a WebDriver "invalid argument" without text).
+  return error.message || `${error.name} (no message)`;
 }
 
 interface Result {
@@ -132,18 +134,27 @@ interface Result {
 }
 
 const results: Result[] = [];
+/** Engines that could not run, and why. */
+const notRun: string[] = [];
 
 function report(engine: string, name: string, ok: boolean, note: string, ms?: number): void {
   results.push({ engine, name, ok, note });
   const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
+  if (note === 'not run') {
+    console.log(`  ✗ ${name} (not run)`);
+    return;
+  }
   console.log(`  ${ok ? '✓' : '✗'} ${name}${time}`);
   if (note) console.log(`      ${note.replaceAll('\n', '\n      ')}`);
 }
 
 const ALL_CHECKS = [...SMOKE_CHECKS.map((c) => c.name), NO_PROBLEMS_CHECK_NAME];
 
+/** Every check of an engine that could not run fails, with the reason said once. */
 function failAll(engine: string, why: string): void {
-  for (const name of ALL_CHECKS) report(engine, name, false, why);
+  console.log(`\n${engine}: cannot run: ${why}`);
+  for (const name of ALL_CHECKS) report(engine, name, false, 'not run');
+  notRun.push(`${engine}: ${why}`);
 }
 
 /**
@@ -171,7 +182,6 @@ async function watchIsBlind(session: EngineSession, alreadySeen: number): Promis
 async function runEngine(engine: Engine, display: string, url: string, scratch: string): Promise<void> {
   const missing = engine.missing();
   if (missing) {
-    console.log(`\n${engine.label}: cannot run`);
     failAll(engine.label, missing);
     return;
   }
@@ -179,8 +189,7 @@ async function runEngine(engine: Engine, display: string, url: string, scratch: 
   try {
     session = await within(engine.launch(display), LAUNCH_TIMEOUT_MS, `starting ${engine.label}`);
   } catch (error) {
-    console.log(`\n${engine.label}: did not start`);
-    failAll(engine.label, message(error));
+    failAll(engine.label, `it did not start: ${message(error)}`);
     return;
   }
   console.log(`\n${session.name} (${session.how})`);
@@ -247,7 +256,6 @@ async function main(): Promise<number> {
     }
     for (const engine of engines) {
       if (setupError || !server) {
-        console.log(`\n${engine.label}: cannot run`);
         failAll(engine.label, setupError ?? 'the app server did not start');
       } else {
         await runEngine(engine, display, server.url, scratch);
@@ -260,7 +268,8 @@ async function main(): Promise<number> {
   }
   const failed = results.filter((r) => !r.ok);
   console.log(`\n${engines.map((e) => e.label).join(' and ')} smoke tests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  for (const f of failed) console.log(`  failed: ${f.engine}: ${f.name}`);
+  for (const f of failed) if (f.note !== 'not run') console.log(`  failed: ${f.engine}: ${f.name}`);
+  for (const why of notRun) console.log(`  not run, so failed: ${why}`);
   console.log(`engines: ${results.length - failed.length} passed, ${failed.length} failed`);
   return failed.length ? 1 : 0;
 }
