@@ -1,10 +1,9 @@
 /*
- * Records the page's console errors, uncaught errors, unhandled rejections, resources that
- * failed to load and Content-Security-Policy violations, for the WebKitGTK smoke run.
- * WebKitWebDriver has no console log to read, and the automation session is ephemeral, which
- * turns off WebKit's copy of console messages to stdout; so the smoke run serves this file
- * before the app's own scripts (a classic script: it runs before the app's module scripts).
- * The app itself never loads it.
+ * Records the page's console errors and warnings, uncaught errors, unhandled rejections,
+ * resources that failed to load and Content-Security-Policy violations, for the WebKitGTK
+ * smoke run under WebDriver, which has no console to read (see e2e-engines/webkitConsole.ts for
+ * the messages of the engine itself). The smoke run serves this file before the app's own
+ * scripts (a classic script: it runs before the app's module scripts); the app never loads it.
  */
 (() => {
   const problems = [];
@@ -17,10 +16,16 @@
       return String(value);
     }
   };
+  const warnings = [];
   const consoleError = console.error.bind(console);
   console.error = (...args) => {
     problems.push(`console error: ${args.map(describe).join(' ')}`);
     consoleError(...args);
+  };
+  const consoleWarn = console.warn.bind(console);
+  console.warn = (...args) => {
+    warnings.push(`console warning: ${args.map(describe).join(' ')}`);
+    consoleWarn(...args);
   };
   window.addEventListener(
     'error',
@@ -37,4 +42,5 @@
   window.addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${describe(event.reason)}`));
   document.addEventListener('securitypolicyviolation', (event) => problems.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
   Object.defineProperty(window, '__engineSmokeProblems', { value: problems });
+  Object.defineProperty(window, '__engineSmokeWarnings', { value: warnings });
 })();

@@ -29,8 +29,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<EngineSess
     const version = (await browser.version()).replace(/^firefox\//i, '');
     const page: Page = await browser.newPage();
     const problems: string[] = [];
+    const warnings: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      else if (message.type() === 'warn') warnings.push(`console warning: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
     page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
@@ -68,6 +70,9 @@ export async function launchFirefox(options: FirefoxOptions): Promise<EngineSess
       },
       async problems() {
         return [...problems];
+      },
+      async warnings() {
+        return [...warnings];
       },
       async close() {
         await browser.close();

@@ -26,6 +26,8 @@ export interface EngineSession {
   upload(testId: string, path: string): Promise<void>;
   /** Console errors, page errors, failed requests and HTTP errors seen so far, oldest first. */
   problems(): Promise<string[]>;
+  /** Console warnings seen so far, oldest first: reported, not failures. */
+  warnings(): Promise<string[]>;
   close(): Promise<void>;
 }
 

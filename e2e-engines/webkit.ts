@@ -163,6 +163,9 @@ export async function launchWebKit(options: WebKitOptions): Promise<EngineSessio
         const seen = (await driver.executeScript('return window.__engineSmokeProblems ?? null;')) as string[] | null;
         return [...problems, ...(seen ?? ['the error probe is not on the page: console and page errors could not be watched'])];
       },
+      async warnings() {
+        return ((await driver.executeScript('return window.__engineSmokeWarnings ?? [];')) as string[]).slice();
+      },
       async close() {
         try {
           await driver.quit();

@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchFirefox } from '../e2e-engines/firefox';
 import { launchWebKit } from '../e2e-engines/webkit';
-import { NO_PROBLEMS_CHECK_NAME, SMOKE_CHECKS } from '../e2e-engines/smoke';
+import { NO_PROBLEMS_CHECK_NAME, SMOKE_CHECKS, type SmokeCheck } from '../e2e-engines/smoke';
+import { webkitConsoleCheck } from '../e2e-engines/webkitConsole';
 import { waitUntil, type EngineSession } from '../e2e-engines/session';
 import { startStaticServer, type StaticServer } from './bench/servers';
 
@@ -31,6 +32,8 @@ interface Engine {
   readonly label: string;
   /** Why the engine cannot run here (a missing program and its Debian package), or null. */
   missing(): string | null;
+  /** The checks, in order, on one page; the check for page problems follows them. */
+  readonly checks: readonly SmokeCheck[];
   launch(display: string): Promise<EngineSession>;
 }
 
@@ -70,6 +73,7 @@ const ENGINES: readonly Engine[] = [
     id: 'firefox',
     label: 'Firefox ESR',
     missing: () => (executable(FIREFOX_PATH) ? null : `Firefox ESR not found at ${FIREFOX_PATH}: install Debian's package firefox-esr (apt-get install -y firefox-esr), or set FIREFOX_PATH`),
+    checks: SMOKE_CHECKS,
     launch: (display) => launchFirefox({ executablePath: FIREFOX_PATH, display, viewport: VIEWPORT }),
   },
   {
@@ -80,6 +84,7 @@ const ENGINES: readonly Engine[] = [
       if (!MINIBROWSER_PATH) return "WebKitGTK's MiniBrowser not found (/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser): it comes with Debian's package libwebkit2gtk-4.1-0, which webkit2gtk-driver installs (apt-get install -y webkit2gtk-driver), or set MINIBROWSER_PATH";
       return null;
     },
+    checks: [...SMOKE_CHECKS, webkitConsoleCheck(MINIBROWSER_PATH ?? '')],
     launch: (display) => launchWebKit({ driverPath: WEBKIT_DRIVER_PATH ?? '', miniBrowserPath: MINIBROWSER_PATH ?? '', display, viewport: VIEWPORT }),
   },
 ];
@@ -148,13 +153,11 @@ function report(engine: string, name: string, ok: boolean, note: string, ms?: nu
   if (note) console.log(`      ${note.replaceAll('\n', '\n      ')}`);
 }
 
-const ALL_CHECKS = [...SMOKE_CHECKS.map((c) => c.name), NO_PROBLEMS_CHECK_NAME];
-
 /** Every check of an engine that could not run fails, with the reason said once. */
-function failAll(engine: string, why: string): void {
-  console.log(`\n${engine}: cannot run: ${why}`);
-  for (const name of ALL_CHECKS) report(engine, name, false, 'not run');
-  notRun.push(`${engine}: ${why}`);
+function failAll(engine: Engine, why: string): void {
+  console.log(`\n${engine.label}: cannot run: ${why}`);
+  for (const name of [...engine.checks.map((c) => c.name), NO_PROBLEMS_CHECK_NAME]) report(engine.label, name, false, 'not run');
+  notRun.push(`${engine.label}: ${why}`);
 }
 
 /**
@@ -182,14 +185,14 @@ async function watchIsBlind(session: EngineSession, alreadySeen: number): Promis
 async function runEngine(engine: Engine, display: string, url: string, scratch: string): Promise<void> {
   const missing = engine.missing();
   if (missing) {
-    failAll(engine.label, missing);
+    failAll(engine, missing);
     return;
   }
   let session: EngineSession;
   try {
     session = await within(engine.launch(display), LAUNCH_TIMEOUT_MS, `starting ${engine.label}`);
   } catch (error) {
-    failAll(engine.label, `it did not start: ${message(error)}`);
+    failAll(engine, `it did not start: ${message(error)}`);
     return;
   }
   console.log(`\n${session.name} (${session.how})`);
@@ -198,14 +201,14 @@ async function runEngine(engine: Engine, display: string, url: string, scratch: 
   let problemsSeen = 0;
   let broken: string | null = null;
   try {
-    for (const smoke of SMOKE_CHECKS) {
+    for (const smoke of engine.checks) {
       if (broken) {
         report(session.name, smoke.name, false, `not run: ${broken}`);
         continue;
       }
       const start = Date.now();
       try {
-        const note = await within(smoke.run(session, { url, scratch }), smoke.timeoutMs, 'the check');
+        const note = await within(smoke.run(session, { url, scratch, display }), smoke.timeoutMs, 'the check');
         report(session.name, smoke.name, true, note, Date.now() - start);
       } catch (error) {
         report(session.name, smoke.name, false, message(error), Date.now() - start);
@@ -219,6 +222,8 @@ async function runEngine(engine: Engine, display: string, url: string, scratch: 
         problems.push(`[after "${smoke.name}"] could not read the page problems: ${message(error)}`);
       }
     }
+    const warnings = await within(session.warnings(), 30_000, 'reading the console warnings').catch((error) => [`could not read the console warnings: ${message(error)}`]);
+    if (warnings.length) console.log(`  (console warnings, not failures:\n    ${warnings.join('\n    ')})`);
     const blind = await watchIsBlind(session, problemsSeen);
     if (blind) problems.push(blind);
     report(session.name, NO_PROBLEMS_CHECK_NAME, problems.length === 0, problems.join('\n'));
@@ -256,7 +261,7 @@ async function main(): Promise<number> {
     }
     for (const engine of engines) {
       if (setupError || !server) {
-        failAll(engine.label, setupError ?? 'the app server did not start');
+        failAll(engine, setupError ?? 'the app server did not start');
       } else {
         await runEngine(engine, display, server.url, scratch);
       }
