@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { Builder, By, Button, Origin, type WebDriver } from 'selenium-webdriver';
 import { freePort } from '../scripts/bench/servers';
+import { stopGroup, trackGroup } from './processes';
 import { byTestId, check, waitUntil, type EngineSession, type Point } from './session';
 
 export interface WebKitOptions {
@@ -73,6 +74,7 @@ async function startDriver(driverPath: string, display: string): Promise<{ url: 
   let output = '';
   // Its own process group, so that stopping it also stops the MiniBrowser it started.
   const child = spawn(driverPath, [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  trackGroup(child);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -90,15 +92,6 @@ async function startDriver(driverPath: string, display: string): Promise<{ url: 
   );
   check(exited === null, exited ?? '');
   return { url, child, output: () => output };
-}
-
-function stopGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
 }
 
 export async function launchWebKit(options: WebKitOptions): Promise<EngineSession> {

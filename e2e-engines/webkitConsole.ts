@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { freePort } from '../scripts/bench/servers';
+import { stopGroup, trackGroup } from './processes';
 import { byTestId, check, waitUntil } from './session';
 import type { SmokeCheck } from './smoke';
 
@@ -144,18 +145,11 @@ export async function openInspected(options: WebKitConsoleOptions, url: string):
     // Its own process group, so that stopping it also stops its web processes.
     detached: true,
   });
+  trackGroup(child);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.once('exit', (code, signal) => (exited = `MiniBrowser exited (${signal ?? code}): ${output.trim().slice(-2000)}`));
-  const stop = () => {
-    if (child.pid !== undefined && exited === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
-  };
+  const stop = () => stopGroup(child);
   try {
     // The inspector lists the window's page once it exists.
     const socket = await waitUntil(

@@ -17,6 +17,7 @@ import { launchFirefox } from '../e2e-engines/firefox';
 import { launchWebKit } from '../e2e-engines/webkit';
 import { NO_PROBLEMS_CHECK_NAME, SMOKE_CHECKS, type SmokeCheck } from '../e2e-engines/smoke';
 import { webkitConsoleCheck } from '../e2e-engines/webkitConsole';
+import { stopAllGroups } from '../e2e-engines/processes';
 import { waitUntil, type EngineSession } from '../e2e-engines/session';
 import { startStaticServer, type StaticServer } from './bench/servers';
 
@@ -245,6 +246,17 @@ async function main(): Promise<number> {
   let xvfb: ChildProcess | null = null;
   let server: StaticServer | null = null;
   const scratch = mkdtempSync(join(tmpdir(), 'convlens-engines-'));
+  // Interrupted: stop what was started (puppeteer stops its Firefox itself), then end.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopAllGroups();
+      server?.stop();
+      xvfb?.kill();
+      rmSync(scratch, { recursive: true, force: true });
+      console.log(`engines: interrupted (${signal})`);
+      process.exit(1);
+    });
+  }
   try {
     let setupError: string | null = null;
     if (!existsSync(join(ROOT, 'dist', 'index.html'))) setupError = 'dist/index.html not found: run `npm run build` first';
