@@ -1,6 +1,9 @@
 /**
  * WebKitGTK's MiniBrowser, driven through WebKitWebDriver (classic W3C WebDriver) with
- * selenium-webdriver, in a window on the virtual display.
+ * selenium-webdriver, in a window on the virtual display. Classic WebDriver has no console:
+ * the page's problems are watched by an error probe (./error-probe.js) that a front to the app's
+ * server puts before the app's scripts; the engine's own console messages are read in a
+ * separate, inspected window (./webkitConsole.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -124,7 +127,7 @@ export async function launchWebKit(options: WebKitOptions): Promise<EngineSessio
 
     return {
       name: `WebKitGTK ${version}`,
-      how: 'MiniBrowser through WebKitWebDriver (selenium-webdriver), a window on Xvfb',
+      how: 'MiniBrowser through WebKitWebDriver (selenium-webdriver), page errors by an in-page probe, a window on Xvfb',
       async open(url) {
         const target = new URL(url);
         front ??= await startProbeFront(target, problems);
