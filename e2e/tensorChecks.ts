@@ -1,35 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, stableTensorCount } from './fixtures';
 
 /** What computed the maps of the network view (its `data-compute-path`). */
 export type ComputePath = 'plain' | 'tfjs';
 
-/**
- * The live tfjs tensor count of the status bar once it holds still: the same in five
- * readings over at least 2 s (the pill refreshes every 400 ms, so a pass or a training step
- * in flight shows up in some of them). Fails after `timeout` rather than waiting for ever
- * when the count keeps moving.
- */
-export async function quietTensorCount(page: Page, timeout = 30_000): Promise<number> {
-  const pill = page.getByTestId('tensor-count');
-  await expect(pill, 'tfjs has loaded and the status bar counts its tensors').not.toHaveAttribute('data-count', '', { timeout: 60_000 });
-  const readings: number[] = [];
-  try {
-    await expect
-      .poll(
-        async () => {
-          readings.push(Number(await pill.getAttribute('data-count')));
-          const last = readings.slice(-5);
-          return last.length === 5 && last.every((n) => n === last[0]);
-        },
-        { timeout, intervals: [500] },
-      )
-      .toBe(true);
-  } catch {
-    throw new Error(`The tensor count never held still for 2 s within ${timeout} ms; readings: ${readings.join(', ')}`);
-  }
-  return readings[readings.length - 1];
-}
+/** The tensor count once it holds still (see `stableTensorCount`). */
+export const quietTensorCount = stableTensorCount;
 
 /** Opens the network view (if it is not open) and checks what computed its maps. */
 export async function expectComputePath(page: Page, path: ComputePath): Promise<void> {
