@@ -4,12 +4,20 @@ import type { LayerOutput } from '../../model/activations';
 import type { PlainNetwork } from '../../model/plainForward';
 import type { ModelSession, SessionStatus } from '../../model/session';
 
+/**
+ * What computed the layer outputs: the plain-JavaScript copy of the model in view (no tensors),
+ * or tfjs (while the model in view trains, or before its plain copy is made).
+ */
+export type ComputePath = 'plain' | 'tfjs';
+
 export interface LayerOutputsState {
   readonly layers: LayerOutput[] | null;
   /** The image these outputs belong to. */
   readonly image: Image28 | null;
   /** Why the last pass failed (null when it did not). */
   readonly error: unknown;
+  /** Which of the two computed `layers`; null while there are none. */
+  readonly path: ComputePath | null;
 }
 
 /**
@@ -22,10 +30,10 @@ export interface LayerOutputsState {
  * queues up stale work.
  */
 export function useLayerOutputs(session: ModelSession | null, status: SessionStatus | null, image: Image28 | null, preview: PlainNetwork | null = null): LayerOutputsState {
-  const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null });
+  const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null, path: null });
   // Before the session (and tfjs) is there, the shipped model's plain copy answers.
   const plain = session ? (status?.plain ?? null) : preview;
-  const immediate = useMemo<LayerOutputsState | null>(() => (plain && image ? { layers: plain.run(image.data), image, error: null } : null), [plain, image]);
+  const immediate = useMemo<LayerOutputsState | null>(() => (plain && image ? { layers: plain.run(image.data), image, error: null, path: 'plain' } : null), [plain, image]);
   const version = status?.version ?? 0;
   const latest = useRef<{ session: ModelSession | null; image: Image28 | null }>({ session, image });
   const running = useRef(false);
@@ -54,7 +62,7 @@ export function useLayerOutputs(session: ModelSession | null, status: SessionSta
         if (!s || !img) break;
         try {
           const layers = await s.inspect(img.data);
-          if (mounted.current && !dirty.current) setState({ layers, image: img, error: null });
+          if (mounted.current && !dirty.current) setState({ layers, image: img, error: null, path: 'tfjs' });
         } catch (e) {
           if (mounted.current) setState((prev) => ({ ...prev, error: e }));
         }

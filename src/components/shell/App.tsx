@@ -136,7 +136,7 @@ export function App() {
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
-                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)} spec={model.status?.spec} image={outputs.image} />
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)} spec={model.status?.spec} image={outputs.image} computePath={outputs.path} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}
