@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { argmax } from '../core/argmax';
 
 export interface SoftmaxBarsProps {
   /** 10 probabilities, or null while there is nothing to show. */
@@ -15,7 +16,7 @@ export function SoftmaxBars({ probabilities, width = 300, height = 96 }: Softmax
   const x = scaleBand<number>().domain([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).range([margin.left, width - margin.right]).padding(0.18);
   const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const values = probabilities ? Array.from(probabilities) : new Array<number>(10).fill(0);
-  const top = probabilities ? values.indexOf(Math.max(...values)) : -1;
+  const top = probabilities ? argmax(values) : -1;
   const label = probabilities
     ? t('softmax.label', { values: values.map((p, d) => `${d}: ${(p * 100).toFixed(1)}%`).join(t('listSeparator')) })
     : t('softmax.empty');
