@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { convolve2d, convolutionAt, convolveMaps, convOutputSize, type ConvKernel, type ConvPlacement } from './convolve';
+import { convolve2d, convolutionAt, convolveMaps, convOutputSize, samePadding, type ConvKernel, type ConvPlacement } from './convolve';
 import { createGrid, gridFromRows, gridToRows, type FeatureMaps, type Grid } from './grid';
-import { sameOp } from './receptiveField';
 import { passesThreshold } from './threshold';
 
 /** Small seeded generator (xorshift32) so failures are reproducible. */
@@ -398,9 +397,9 @@ describe('convolveMaps', () => {
     ]) {
       const input = randomMaps(side, side, 3, random);
       const kernel = randomKernel(k, k, 3, 4, random);
-      const op = sameOp(side, k, stride);
+      const { before } = samePadding(side, k, stride);
       const out = Math.ceil(side / stride);
-      const ours = convolveMaps(input, kernel, { stride, padTop: op.padBefore, padLeft: op.padBefore, outHeight: out, outWidth: out });
+      const ours = convolveMaps(input, kernel, { stride, padTop: before, padLeft: before, outHeight: out, outWidth: out });
       const theirs = tf.tidy(() =>
         tf
           .conv2d(tf.tensor4d(input.data, [1, side, side, 3]), tf.tensor4d(kernel.data, [k, k, 3, 4]), stride, 'same')

@@ -75,6 +75,18 @@ export function convOutputSize(n: number, kernel: number, stride: number, paddin
 }
 
 /**
+ * TensorFlow's 'same' padding for an input of length n: the output has ceil(n / stride)
+ * cells; the total padding max((out - 1) * stride + kernel - n, 0) is split with the smaller
+ * half (floor) before and the rest after.
+ */
+export function samePadding(n: number, kernel: number, stride: number): { before: number; after: number } {
+  const out = Math.ceil(n / stride);
+  const total = Math.max((out - 1) * stride + kernel - n, 0);
+  const before = Math.floor(total / 2);
+  return { before, after: total - before };
+}
+
+/**
  * The weights of a convolution layer: `data` holds `height x width x inChannels x outChannels`
  * weights in that row-major order (tfjs's kernel layout: the weight from input channel `ci` to
  * output channel `co` at kernel cell (u, v) is `data[((u * width + v) * inChannels + ci) *

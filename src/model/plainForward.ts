@@ -7,10 +7,9 @@
  * against it layer by layer in `plainForward.test.ts`).
  */
 import { ACTIVATIONS } from '../core/activations';
-import { convolveMaps } from '../core/convolve';
+import { convolveMaps, samePadding } from '../core/convolve';
 import type { FeatureMaps } from '../core/grid';
 import { poolMaps } from '../core/pool';
-import { sameOp } from '../core/receptiveField';
 import { softmax } from '../core/softmax';
 import type { LayerOutput } from './layerOutput';
 import { INPUT_SIDE, layerShapes, type Activation, type LayerInfo, type ModelSpec, type Padding } from './spec';
@@ -31,7 +30,7 @@ function activate(values: Float32Array, activation: Activation): Float32Array {
 
 /** A convolution layer on NHWC maps with a [k, k, in, out] kernel and a bias per output channel, padded the TensorFlow way. */
 function conv2d(input: FeatureMaps, kernel: Float32Array, bias: Float32Array, k: number, stride: number, padding: Padding, outSide: number): FeatureMaps {
-  const pad = padding === 'same' ? sameOp(input.height, k, stride).padBefore : 0;
+  const pad = padding === 'same' ? samePadding(input.height, k, stride).before : 0;
   const weights = { data: kernel, height: k, width: k, inChannels: input.channels, outChannels: bias.length, bias };
   return convolveMaps(input, weights, { stride, padTop: pad, padLeft: pad, outHeight: outSide, outWidth: outSide });
 }
