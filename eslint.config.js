@@ -128,7 +128,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': ['error', ...HTML_SYNTAX] },
   },
   {
-    files: ['scripts/**', 'e2e/**'],
+    files: ['scripts/**', 'e2e/**', 'e2e-engines/**'],
     rules: { 'no-console': 'off' },
   },
 );
