@@ -1,3 +1,5 @@
+import { CHART } from '../render/palette';
+
 /** What an axis needs of a d3 scale (linear or log): positions, nice tick values and their format. */
 export interface TickScale {
   (value: number): number;
@@ -24,7 +26,7 @@ export interface AxisProps {
   readonly labelGap?: number;
   /** 'bottom' only: length of the tick marks, drawn down from the axis (0: none). */
   readonly tickSize?: number;
-  /** 'left' only: grid lines from the axis to x = `gridTo`, in this colour (or one per tick value). */
+  /** 'left' only: grid lines from the axis to x = `gridTo`, in this colour (or one per tick value; by default the palette's grid colour). */
   readonly gridTo?: number;
   readonly gridColour?: string | ((value: number) => string);
   /** 'bottom' only: the axis name, centred under the scale's range, `titleGap` px below the axis. */
@@ -36,7 +38,7 @@ export interface AxisProps {
  * One chart axis: d3 picks the ticks and formats them, React owns the SVG elements. Draws tick
  * labels, and grid lines (left) or tick marks and a title (bottom) when asked.
  */
-export function Axis({ scale, side, at, count, ticks, format, labelGap = 5, tickSize = 0, gridTo, gridColour, title, titleGap = 27 }: AxisProps) {
+export function Axis({ scale, side, at, count, ticks, format, labelGap = 5, tickSize = 0, gridTo, gridColour = CHART.grid, title, titleGap = 27 }: AxisProps) {
   const text = format ?? scale.tickFormat(count);
   const [from, to] = scale.range();
   return (

@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { Axis } from './Axis';
 import { samePropValues } from './samePropValues';
-import type { ColourScale } from '../render/palette';
+import { CHART, type ColourScale } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 
 export interface ColourLegendProps {
@@ -33,7 +33,7 @@ export const ColourLegend = memo(function ColourLegend({ scale, domain, width = 
           ))}
         </linearGradient>
       </defs>
-      <rect x={6} y={2} width={width - 12} height={10} fill={`url(#${gradientId})`} stroke="#888" strokeWidth={0.5} />
+      <rect x={6} y={2} width={width - 12} height={10} fill={`url(#${gradientId})`} stroke={CHART.legendOutline} strokeWidth={0.5} />
       <Axis side="bottom" scale={x} at={12} count={4} ticks={ticks} format={fmt} tickSize={4} labelGap={15} />
     </svg>
   );

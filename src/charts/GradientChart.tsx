@@ -1,6 +1,7 @@
 import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { logMean } from '../core/logMean';
+import { CHART } from '../render/palette';
 import { Axis } from './Axis';
 
 /** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
@@ -47,10 +48,10 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
-        <Axis side="left" scale={y} at={m.left} ticks={decades} format={decadeText} gridTo={width - m.right} gridColour="#e3e6ea" />
+        <Axis side="left" scale={y} at={m.left} ticks={decades} format={decadeText} gridTo={width - m.right} />
         <Axis side="bottom" scale={x} at={height - m.bottom} count={5} ticks={all.length > 0 ? undefined : []} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
         {all.length === 0 && (
-          <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill="#5b6270">
+          <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill={CHART.muted}>
             {emptyText}
           </text>
         )}

@@ -42,7 +42,7 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
-        <Axis side="left" scale={y} at={m.left} count={5} format={format} gridTo={width - m.right} gridColour="#e3e6ea" />
+        <Axis side="left" scale={y} at={m.left} count={5} format={format} gridTo={width - m.right} />
         <Axis side="bottom" scale={x} at={height - m.bottom} count={6} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
         {series.map((s, i) => (
           <g key={s.name} data-testid={testId ? `${testId}-series-${i}` : undefined} data-name={s.name} data-dashed={s.dashed ? 'true' : 'false'} data-values={s.points.map((p) => p[1]).join(',')}>

@@ -1,4 +1,5 @@
 import { convolveMaps } from '../core/convolve';
+import { MNIST_SIDE } from '../core/grid';
 import { uniform, type Random } from './random';
 
 /**
@@ -51,7 +52,7 @@ export const DEFAULT_AUGMENT: AugmentOptions = Object.freeze({
   thinProbability: 0.15,
 });
 
-const SIDE = 28;
+const SIDE = MNIST_SIDE;
 const PIXELS = SIDE * SIDE;
 const CENTRE = (SIDE - 1) / 2;
 
@@ -191,7 +192,7 @@ export function augmentDigit(
   options: AugmentOptions = DEFAULT_AUGMENT,
   out = new Float32Array(PIXELS),
 ): Float32Array {
-  if (src.length !== PIXELS || out.length !== PIXELS) throw new RangeError('augmentDigit works on 28x28 images (784 values).');
+  if (src.length !== PIXELS || out.length !== PIXELS) throw new RangeError(`augmentDigit works on ${SIDE}x${SIDE} images (${PIXELS} values).`);
   const stroke = rng();
   let shaped = src;
   if (stroke < options.thickenProbability) shaped = morph3x3(src, 'dilate');

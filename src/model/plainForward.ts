@@ -106,7 +106,7 @@ export class PlainNetwork {
    * layer order, like the tfjs model's: fresh arrays, NHWC, dropout passing its input through.
    */
   run(image: Float32Array): LayerOutput[] {
-    if (image.length !== INPUT_SIDE * INPUT_SIDE) throw new RangeError(`Expected a 28x28 image (784 values), got ${image.length} values.`);
+    if (image.length !== INPUT_SIDE * INPUT_SIDE) throw new RangeError(`Expected a ${INPUT_SIDE}x${INPUT_SIDE} image (${INPUT_SIDE * INPUT_SIDE} values), got ${image.length} values.`);
     let map: FeatureMaps = { data: image, height: INPUT_SIDE, width: INPUT_SIDE, channels: 1 };
     let flat = image;
     const outputs: LayerOutput[] = [];
@@ -132,7 +132,8 @@ export class PlainNetwork {
         data = Float32Array.from(layer.kind === 'flatten' ? map.data : flat);
       }
       flat = data;
-      outputs.push({ name: layer.name, kind: layer.kind, shape: layer.shape.slice(), data });
+      const described = { name: layer.name, kind: layer.kind, shape: layer.shape.slice(), data };
+      outputs.push(layer.kind === 'activation' ? { ...described, activation: layer.activation as Activation } : described);
     }
     return outputs;
   }

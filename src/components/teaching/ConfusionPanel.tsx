@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../export/Figure';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../../core/confusion';
-import { MNIST_PIXELS, createGrid } from '../../core/grid';
+import { MNIST_PIXELS, MNIST_SIDE, createGrid } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
 import { splitIndices } from '../../data/split';
 import type { ModelSession } from '../../model/session';
@@ -71,7 +71,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
       const g = result.globalIndex[i];
       const digit = data.labels[g];
       const pixels = Float32Array.from(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), (v) => v / 255);
-      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(28, 28, pixels), predicted: result.predicted[i] };
+      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(MNIST_SIDE, MNIST_SIDE, pixels), predicted: result.predicted[i] };
     });
   }, [result, selected, data]);
 
