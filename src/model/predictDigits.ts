@@ -24,7 +24,7 @@ export interface PredictDigitsOptions {
 export async function predictDigits(model: tf.LayersModel, pixels: Uint8Array, count: number, options: PredictDigitsOptions = {}): Promise<Int32Array> {
   const batchSize = options.batchSize ?? 100;
   if (!Number.isInteger(count) || count < 0 || pixels.length < count * PIXELS) {
-    throw new RangeError(`Expected ${count} digits of 784 bytes, got ${pixels.length} bytes.`);
+    throw new RangeError(`Expected ${count} digits of ${PIXELS} bytes, got ${pixels.length} bytes.`);
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a whole number >= 1, got ${batchSize}`);
   const predicted = new Int32Array(count);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Figure } from '../export/Figure';
 import { isAbortError } from '../../core/abort';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../../core/confusion';
-import { MNIST_PIXELS, createGrid } from '../../core/grid';
+import { MNIST_PIXELS, MNIST_SIDE, createGrid } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
 import { splitIndices } from '../../data/split';
 import type { ModelSession } from '../../model/session';
@@ -79,7 +79,7 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
       const g = result.globalIndex[i];
       const digit = data.labels[g];
       const pixels = Float32Array.from(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), (v) => v / 255);
-      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(28, 28, pixels), predicted: result.predicted[i] };
+      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(MNIST_SIDE, MNIST_SIDE, pixels), predicted: result.predicted[i] };
     });
   }, [result, selected, data]);
 
