@@ -2,7 +2,7 @@ import { scaleLinear, scaleLog } from 'd3';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Axis, type AxisProps } from './Axis';
+import { Axis, pointsDomain, type AxisProps } from './Axis';
 
 /** The axis as SVG markup, parsed just enough to read its texts and lines. */
 function draw(props: AxisProps) {
@@ -55,5 +55,26 @@ describe('Axis', () => {
     const { texts } = draw({ scale: log, side: 'left', at: 40, ticks: decades, format: (v) => v.toExponential(0) });
     expect(texts.map((t) => t.text)).toEqual(['1e-6', '1e-4', '1e-2']);
     expect(draw({ scale: x, side: 'bottom', at: 0, ticks: [], title: 'only the title' }).texts.map((t) => t.text)).toEqual(['only the title']);
+  });
+});
+
+describe('pointsDomain', () => {
+  it('spans the points, from the first x to the last', () => {
+    expect(pointsDomain([64, 128, 192])).toEqual([64, 192]);
+    expect(pointsDomain([5, -2, 3])).toEqual([-2, 5]);
+  });
+
+  it('starts at 0 when every point sits at one positive x, so the ticks are round numbers', () => {
+    expect(pointsDomain([64])).toEqual([0, 64]);
+    expect(pointsDomain([64, 64])).toEqual([0, 64]);
+    const x = scaleLinear().domain(pointsDomain([64])).range([0, 300]);
+    expect(x.ticks(5).map(x.tickFormat(5))).toEqual(['0', '10', '20', '30', '40', '50', '60']);
+    expect(x(64)).toBe(300);
+  });
+
+  it('gives a unit span at 0 or below, and [0, 1] without points', () => {
+    expect(pointsDomain([0])).toEqual([0, 1]);
+    expect(pointsDomain([-3])).toEqual([-3, -2]);
+    expect(pointsDomain([])).toEqual([0, 1]);
   });
 });

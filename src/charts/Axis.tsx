@@ -1,5 +1,22 @@
 import { CHART } from '../render/palette';
 
+/**
+ * The x range of a chart's points: from the first to the last, or, when every point sits at
+ * the same x (a single point so far), from 0 to it, so the ticks stay round numbers; [0, 1]
+ * without points.
+ */
+export function pointsDomain(xs: readonly number[]): [number, number] {
+  if (xs.length === 0) return [0, 1];
+  let lo = xs[0];
+  let hi = xs[0];
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (hi > lo) return [lo, hi];
+  return hi > 0 ? [0, hi] : [lo, lo + 1];
+}
+
 /** What an axis needs of a d3 scale (linear or log): positions, nice tick values and their format. */
 export interface TickScale {
   (value: number): number;

@@ -2,7 +2,7 @@ import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { logMean } from '../core/logMean';
 import { CHART } from '../render/palette';
-import { Axis } from './Axis';
+import { Axis, pointsDomain } from './Axis';
 
 /** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
 export interface GradientSeries {
@@ -33,9 +33,10 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
   const { t: tr } = useTranslation('charts');
   const m = { top: 22, right: 70, bottom: 30, left: 48 };
   const all = series.flatMap((s) => s.points).filter((p) => p[1] > 0);
-  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
   const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
-  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain(pointsDomain(all.map((p) => p[0])))
+    .range([m.left, width - m.right]);
   const y = scaleLog()
     .domain([Math.min(y0 ?? 1e-4, (y1 ?? 1) / 10), Math.max(y1 ?? 1, (y0 ?? 1e-4) * 10)])
     .nice()

@@ -1,6 +1,6 @@
 import { extent, line, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
-import { Axis } from './Axis';
+import { Axis, pointsDomain } from './Axis';
 
 export interface Series {
   readonly name: string;
@@ -28,9 +28,10 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
   const { t } = useTranslation('charts');
   const m = { top: 22, right: 12, bottom: 30, left: 44 };
   const all = series.flatMap((s) => s.points);
-  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
   const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
-  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain(pointsDomain(all.map((p) => p[0])))
+    .range([m.left, width - m.right]);
   const y = scaleLinear()
     .domain(yDomain ?? [Math.min(0, y0 ?? 0), Math.max(y1 ?? 1, 1e-6)])
     .nice()

@@ -15,7 +15,7 @@ describe('runCallbacks', () => {
     const seen: string[] = [];
     const callbacks = runCallbacks(
       { onBatch: (m) => void seen.push(`batch ${m.batch}`), onEpoch: (m) => void seen.push(`epoch ${m.epoch}`) },
-      { trusted: () => true, follow: () => seen.push('follow'), keep: (m, s) => seen.push(`keep ${m.heldOutAccuracy} ${s === snapshot}`) },
+      { trusted: () => true, running: () => true, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: (m, s) => seen.push(`keep ${m.heldOutAccuracy} ${s === snapshot}`) },
     );
     for (let n = 1; n <= 3; n++) await callbacks.onBatch?.(batch(n));
     await callbacks.onEpoch?.(epoch, snapshot);
@@ -27,12 +27,26 @@ describe('runCallbacks', () => {
     let trusted = true;
     const callbacks = runCallbacks(
       { onBatch: (m) => void seen.push(`batch ${m.batch}`), onEpoch: () => void seen.push('epoch') },
-      { trusted: () => trusted, follow: () => seen.push('follow'), keep: () => seen.push('keep') },
+      { trusted: () => trusted, running: () => true, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: () => seen.push('keep') },
     );
     await callbacks.onBatch?.(batch(1));
     trusted = false;
     await callbacks.onBatch?.(batch(2));
     await callbacks.onEpoch?.(epoch, snapshot);
     expect(seen).toEqual(['follow', 'batch 1']);
+  });
+
+  it('settles after the batches reported once the run was paused or stopped, and only then', async () => {
+    const seen: string[] = [];
+    let running = true;
+    const callbacks = runCallbacks(
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`) },
+      { trusted: () => true, running: () => running, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: () => undefined },
+    );
+    await callbacks.onBatch?.(batch(1));
+    running = false;
+    await callbacks.onBatch?.(batch(2));
+    await callbacks.onBatch?.(batch(3));
+    expect(seen).toEqual(['follow', 'batch 1', 'settle', 'batch 2', 'settle', 'batch 3']);
   });
 });

@@ -9,15 +9,21 @@ export const FOLLOW_MS = 700;
  * after a context loss dropped (`trusted` says; numbers read then are zeros, not results),
  * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
  * weights), and `keep` called with each epoch's weights before the UI hears of them.
+ * `settle` is called after a batch whose step was read and freed when the run is about to
+ * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
+ * holds can be counted then.
  */
 export function runCallbacks(callbacks: TrainCallbacks, hooks: {
   readonly trusted: () => boolean;
+  readonly running: () => boolean;
   readonly follow: () => void;
+  readonly settle: () => void;
   readonly keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => void;
 }): TrainCallbacks {
   let followed = Number.NEGATIVE_INFINITY;
   return {
     onBatch: (metrics) => {
+      if (!hooks.running()) hooks.settle();
       if (!hooks.trusted()) return;
       if (performance.now() - followed > FOLLOW_MS) {
         followed = performance.now();

@@ -146,7 +146,9 @@ export class ModelSession {
         const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
         const hooks = {
           trusted,
+          running: () => control.state === 'running',
           follow: () => this.changed(),
+          settle: () => this.store.countTensors(),
           keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
         };
         return await trainModel(model, request.data, options, runCallbacks(callbacks, hooks), control);
