@@ -1,12 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { LineChart } from '../../charts/LineChart';
+import { CHART } from '../../render/palette';
 import type { EpochMetrics } from '../../model/trainMetrics';
 import { ChartFigure } from '../export/ChartFigure';
 import type { TrainingView } from './useTrainingRun';
 import { heldOutPoints, type RunRecord } from './useRunHistory';
-
-/** The faded colour of the previous run's held-out curve. */
-const PREVIOUS_COLOUR = '#b9a27a';
 
 export interface TrainingChartsProps {
   readonly view: TrainingView;
@@ -23,15 +21,15 @@ export function TrainingCharts({ view, epochs, previous }: TrainingChartsProps) 
   const last = view.last;
   const epochX = (i: number) => (i + 1) * (last ? last.examplesTotal / epochs : 0);
   const previousSeries = (pick: (e: EpochMetrics) => number) =>
-    previous ? [{ name: tCompare('series.previous'), colour: PREVIOUS_COLOUR, dots: true, dashed: true, points: heldOutPoints(previous, pick) }] : [];
+    previous ? [{ name: tCompare('series.previous'), colour: CHART.previousRun, dots: true, dashed: true, points: heldOutPoints(previous, pick) }] : [];
   const lossSeries = [
-    { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[1]] as const) },
-    { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [epochX(i), e.heldOutLoss] as const) },
+    { name: t('series.training'), colour: CHART.training, points: view.batches.map((b) => [b[0], b[1]] as const) },
+    { name: t('series.heldOut'), colour: CHART.heldOut, dots: true, points: view.epochs.map((e, i) => [epochX(i), e.heldOutLoss] as const) },
     ...previousSeries((e) => e.heldOutLoss),
   ];
   const accSeries = [
-    { name: t('series.training'), colour: '#5b8def', points: view.batches.map((b) => [b[0], b[2]] as const) },
-    { name: t('series.heldOut'), colour: '#e08600', dots: true, points: view.epochs.map((e, i) => [epochX(i), e.heldOutAccuracy] as const) },
+    { name: t('series.training'), colour: CHART.training, points: view.batches.map((b) => [b[0], b[2]] as const) },
+    { name: t('series.heldOut'), colour: CHART.heldOut, dots: true, points: view.epochs.map((e, i) => [epochX(i), e.heldOutAccuracy] as const) },
     ...previousSeries((e) => e.heldOutAccuracy),
   ];
   return (
