@@ -136,7 +136,11 @@ export async function measurePenAsBrowser(browser: Browser, appUrl: string, bare
       if (condition === 'training') await startTraining(app, options.trainingEpochs);
       const measure = async (page: Page, id: string, label: string, before?: (i: number) => Promise<void>, beforeStroke?: () => Promise<void>) => {
         log(`  ${condition}: ${label}`);
-        if (condition === 'training' && (await phase(app)) !== 'running') throw new Error(`The training run ended (phase ${await phase(app)}) before ${label} was measured: raise the epochs.`);
+        if (condition === 'training' && (await phase(app)) !== 'running') {
+          log(`  the training run ended (${await phase(app)}): starting another`);
+          await startTraining(app, options.trainingEpochs);
+          if (page === app) await openTab(app, id);
+        }
         const training = condition === 'training';
         const [n0, t0] = [training ? await examples(app) : 0, performance.now()];
         const { taps, stroke } = await measurePad(page, options, before, beforeStroke);
