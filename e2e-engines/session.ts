@@ -45,6 +45,13 @@ export function check(condition: boolean, message: string): asserts condition {
 
 const POLL_MS = 100;
 
+/** An error as a line for the report, never empty (a crashed page can throw errors with no message). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error) || 'an empty value';
+  const text = error.message || String(error.cause ?? '') || 'no message';
+  return `${error.name}: ${text}`;
+}
+
 /**
  * Reads `read()` until `ok` holds for its value and returns that value; after `timeoutMs`
  * fails naming `what` and the last value read. Only waits on a condition, never for a fixed time.
@@ -62,7 +69,7 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, ok: (va
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      const seen = lastError ? `the last read failed: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last seen: ${JSON.stringify(last)}`;
+      const seen = lastError ? `the last read failed: ${describeError(lastError)}` : `last seen: ${JSON.stringify(last)}`;
       throw new CheckFailed(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what} (${seen})`);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
