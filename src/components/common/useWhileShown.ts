@@ -1,14 +1,16 @@
 import { useState, type ReactNode } from 'react';
 
 /**
- * `value` while `shown`; while not, the value it had when last shown. A hidden view given its
+ * `value` while `shown`; while not, the value it had when last shown (or first not null). A hidden view given its
  * props through this (and memoised) renders nothing while the input changes, and catches up
  * with the latest value in the render that shows it again.
  */
 export function useWhileShown<T>(value: T, shown: boolean): T {
   const [kept, setKept] = useState(value);
-  if (shown && kept !== value) setKept(value);
-  return shown ? value : kept;
+  // Until there is something to keep (null: still loading), the value passes through.
+  const follow = shown || kept === null || kept === undefined;
+  if (follow && kept !== value) setKept(value);
+  return follow ? value : kept;
 }
 
 /**
