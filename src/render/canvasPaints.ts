@@ -8,18 +8,15 @@ import { createPaintScheduler, type PaintScheduler } from './paintScheduler';
  */
 let scheduler: PaintScheduler | null = null;
 let observer: IntersectionObserver | null = null;
-const observed = new WeakSet<HTMLCanvasElement>();
 
 /** How far outside the viewport a canvas still counts as visible (painted ahead of a scroll). */
 const MARGIN = '200px';
 
 function shared(): PaintScheduler {
   if (!scheduler) {
-    scheduler = createPaintScheduler((run) => requestAnimationFrame(run));
-    if (typeof IntersectionObserver === 'function') {
-      const s = scheduler;
-      observer = new IntersectionObserver((entries) => entries.forEach((e) => s.setVisible(e.target, e.isIntersecting)), { rootMargin: MARGIN });
-    }
+    const s = createPaintScheduler(requestAnimationFrame);
+    observer = new IntersectionObserver((entries) => entries.forEach((e) => s.setVisible(e.target, e.isIntersecting)), { rootMargin: MARGIN });
+    scheduler = s;
   }
   return scheduler;
 }
@@ -27,10 +24,8 @@ function shared(): PaintScheduler {
 /** Paints `canvas` with `paint` in the next frame it is visible in; a later call replaces a waiting one. */
 export function paintCanvas(canvas: HTMLCanvasElement, paint: (ctx: CanvasRenderingContext2D) => void): void {
   const s = shared();
-  if (observer && !observed.has(canvas)) {
-    observed.add(canvas);
-    observer.observe(canvas);
-  }
+  // Observing a canvas again does nothing.
+  observer?.observe(canvas);
   s.request(canvas, () => {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
@@ -42,8 +37,5 @@ export function paintCanvas(canvas: HTMLCanvasElement, paint: (ctx: CanvasRender
 /** Forgets `canvas` (it left the page): its waiting paint is dropped. */
 export function releaseCanvas(canvas: HTMLCanvasElement): void {
   scheduler?.forget(canvas);
-  if (observed.has(canvas)) {
-    observed.delete(canvas);
-    observer?.unobserve(canvas);
-  }
+  observer?.unobserve(canvas);
 }

@@ -12,8 +12,6 @@ export interface PaintScheduler {
   setVisible(target: object, visible: boolean): void;
   /** Drops whatever `target` was waiting for (it left the page). */
   forget(target: object): void;
-  /** Paints waiting, visible or not (for tests and diagnostics). */
-  pending(): number;
 }
 
 /** `requestFrame` runs its callback once, before the next frame is drawn (requestAnimationFrame). */
@@ -52,6 +50,5 @@ export function createPaintScheduler(requestFrame: (run: () => void) => void): P
       waiting.delete(target);
       hidden.delete(target);
     },
-    pending: () => waiting.size,
   };
 }
