@@ -1,13 +1,19 @@
 /**
- * The kernels that training ConvLens's networks needs and tfjs's WebAssembly backend lacks,
- * computed in TypeScript on the backend's own memory. Running a training step of every
- * architecture the editor allows (each activation, pooling, padding and stride, with and
- * without dropout, under each optimiser) on 'wasm' finds one: Conv2DBackpropFilter, the
- * gradient of a convolution's filter. Everything else (the input gradient of a convolution,
- * the max and average pooling gradients, ReLU's step, dropout) is built into the backend.
+ * The kernels that training ConvLens's networks needs and tfjs's WebAssembly backend lacks or
+ * gets wrong, computed in TypeScript on the backend's own memory. Running a training step of
+ * every architecture the editor allows (each activation, pooling, padding and stride, with
+ * and without dropout, under each optimiser) on 'wasm' and comparing it with the CPU backend
+ * finds two:
+ * - Conv2DBackpropFilter, the gradient of a convolution's filter, is missing;
+ * - MaxPoolGrad exists but (tfjs 4.22) sends the gradient of a window whose values are all
+ *   negative to its first cell instead of its maximum, which breaks max pooling after tanh
+ *   and min pooling (computed as -maxPool(-x)) after ReLU or sigmoid.
+ * Everything else (the input gradient of a convolution, average pooling's gradient, ReLU's
+ * step, sigmoid and tanh, dropout, the optimisers) is built into the backend and agrees.
  */
 import * as tf from '@tensorflow/tfjs';
 import { convFilterGradient } from '../core/convFilterGradient';
+import { maxPoolGradient } from '../core/maxPoolGradient';
 
 const WASM = 'wasm';
 
@@ -64,19 +70,60 @@ const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return out;
 };
 
-/** The kernels this module adds to the wasm backend, by name. */
+interface MaxPoolGradAttrs {
+  filterSize: [number, number] | number;
+  strides: [number, number] | number;
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+const maxPoolGrad: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
+  if (!isWasmHeap(backend)) throw new Error('MaxPoolGrad here runs on the wasm backend only.');
+  if (input.dtype !== 'float32' || dy.dtype !== 'float32') throw new Error(`MaxPoolGrad needs float32 tensors (got ${input.dtype} and ${dy.dtype}).`);
+  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const out = backend.makeOutput(input.shape, 'float32');
+  maxPoolGradient(
+    backend.typedArrayFromHeap(input),
+    backend.typedArrayFromHeap(dy),
+    {
+      batch: info.batchSize,
+      inHeight: info.inHeight,
+      inWidth: info.inWidth,
+      channels: info.inChannels,
+      outHeight: info.outHeight,
+      outWidth: info.outWidth,
+      windowHeight: info.filterHeight,
+      windowWidth: info.filterWidth,
+      strideHeight: info.strideHeight,
+      strideWidth: info.strideWidth,
+      padTop: info.padInfo.top,
+      padLeft: info.padInfo.left,
+    },
+    backend.typedArrayFromHeap(out) as Float32Array,
+  );
+  return out;
+};
+
+/** The kernels this module gives the wasm backend, by name. */
 export const WASM_TRAINING_KERNELS: Readonly<Record<string, tf.KernelFunc>> = {
   [tf.Conv2DBackpropFilter]: conv2dBackpropFilter,
+  [tf.MaxPoolGrad]: maxPoolGrad,
 };
 
 /**
- * Registers, for the 'wasm' backend only, each kernel of {@link WASM_TRAINING_KERNELS} that
- * it does not have yet. Safe to call any number of times, before or after the backend is
- * loaded; a kernel the backend gains in a later tfjs is left as it is.
+ * Registers, for the 'wasm' backend only, each kernel of {@link WASM_TRAINING_KERNELS},
+ * replacing the backend's own where it has one. Safe to call any number of times. Call it
+ * after '@tensorflow/tfjs-backend-wasm' is imported (loadWasmBackend does): importing that
+ * module registers its own kernels over these.
  */
 export function registerWasmTrainingKernels(): void {
   for (const [kernelName, kernelFunc] of Object.entries(WASM_TRAINING_KERNELS)) {
-    if (tf.getKernel(kernelName, WASM) === undefined) tf.registerKernel({ kernelName, backendName: WASM, kernelFunc });
+    const current = tf.getKernel(kernelName, WASM);
+    if (current?.kernelFunc === kernelFunc) continue;
+    if (current) tf.unregisterKernel(kernelName, WASM);
+    tf.registerKernel({ kernelName, backendName: WASM, kernelFunc });
   }
 }
 
