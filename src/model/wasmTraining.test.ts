@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchImages } from '../core/batch';
 import { readMnist } from '../data/node';
 import { buildModel } from './build';
 import { logitsModelOf } from './evaluate';
@@ -20,6 +21,9 @@ afterAll(async () => {
 const mnist = readMnist();
 const BATCH = 4;
 const digits = pickDigits(mnist, Int32Array.from({ length: BATCH }, (_, i) => mnist.classStart[(i * 3) % 10] + i));
+/** The batch's images as the model takes them: grey levels in [0, 1]. */
+const images = batchImages(digits, [0, 1, 2, 3], 0, BATCH, null);
+const labels = Int32Array.from(digits.labels);
 
 /** Every activation, pooling and padding the editor offers, with strides, kernel and pool sizes varied along. */
 function editorArchitectures(): [string, ModelSpec][] {
@@ -52,8 +56,8 @@ async function gradientsOn(backend: string, spec: ModelSpec): Promise<Float32Arr
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   try {
     const grads = tf.tidy(() => {
-      const xs = tf.tensor4d(digits.pixels, [BATCH, 28, 28, 1]);
-      const ys = tf.oneHot(tf.tensor1d(digits.labels, 'int32'), 10).toFloat();
+      const xs = tf.tensor4d(images, [BATCH, 28, 28, 1]);
+      const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat();
       const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(ys, logitsModel.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar, variables);
       return variables.map((v) => grads[v.name]);
     });
@@ -88,7 +92,7 @@ describe('training on the wasm backend', () => {
         const model = buildModel(spec, { seed: 1 });
         const optimizer = createOptimizer(optimizerName, 0.01);
         const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-        await readStep(dispatchStep(logitsModelOf(model), optimizer, variables, digits.pixels, digits.labels, null), (p) => p);
+        await readStep(dispatchStep(logitsModelOf(model), optimizer, variables, images, labels, null), (p) => p);
         model.dispose();
         optimizer.dispose();
       });
@@ -109,7 +113,7 @@ describe('training on the wasm backend', () => {
     const logitsModel = logitsModelOf(model);
     const losses: number[] = [];
     for (let step = 0; step < 15; step++) {
-      const result = await readStep(dispatchStep(logitsModel, optimizer, variables, digits.pixels, digits.labels, null), (p) => p);
+      const result = await readStep(dispatchStep(logitsModel, optimizer, variables, images, labels, null), (p) => p);
       losses.push(result.loss);
     }
     optimizer.dispose();
