@@ -55,6 +55,10 @@ export function maxPoolGradient(
   checkGeometry(g, input, dy, out);
   out.fill(0);
   const C = g.channels;
+  // The best value and its position for each channel of the current window, found by
+  // walking the window's cells in row-major order with the channels innermost (contiguous).
+  const best = new Float64Array(C);
+  const bestAt = new Int32Array(C);
   for (let n = 0; n < g.batch; n++) {
     for (let oy = 0; oy < g.outHeight; oy++) {
       const top = oy * g.strideHeight - g.padTop;
@@ -64,22 +68,22 @@ export function maxPoolGradient(
         const left = ox * g.strideWidth - g.padLeft;
         const xFrom = Math.max(0, left);
         const xTo = Math.min(g.inWidth, left + g.windowWidth);
-        const dyAt = ((n * g.outHeight + oy) * g.outWidth + ox) * C;
-        for (let c = 0; c < C; c++) {
-          let best = -Infinity;
-          let bestAt = -1;
-          for (let y = yFrom; y < yTo; y++) {
-            for (let x = xFrom; x < xTo; x++) {
-              const at = ((n * g.inHeight + y) * g.inWidth + x) * C + c;
-              const value = input[at];
-              if (value > best || (bestAt < 0 && value === -Infinity)) {
-                best = value;
-                bestAt = at;
+        best.fill(-Infinity);
+        bestAt.fill(-1);
+        for (let y = yFrom; y < yTo; y++) {
+          for (let x = xFrom; x < xTo; x++) {
+            const cell = ((n * g.inHeight + y) * g.inWidth + x) * C;
+            for (let c = 0; c < C; c++) {
+              const value = input[cell + c];
+              if (value > best[c] || (bestAt[c] < 0 && value === -Infinity)) {
+                best[c] = value;
+                bestAt[c] = cell + c;
               }
             }
           }
-          if (bestAt >= 0) out[bestAt] += dy[dyAt + c];
         }
+        const dyAt = ((n * g.outHeight + oy) * g.outWidth + ox) * C;
+        for (let c = 0; c < C; c++) if (bestAt[c] >= 0) out[bestAt[c]] += dy[dyAt + c];
       }
     }
   }
