@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convFilterGradient, type ConvGeometry } from './convFilterGradient';
+import { convFilterGradient, convPatches, type ConvGeometry } from './convFilterGradient';
 
 /** A small deterministic generator, so failures reproduce. */
 function randomValues(count: number, seed: number, zeros = 0): Float32Array {
@@ -79,6 +79,21 @@ describe('convFilterGradient', () => {
       const loss = dot(dy, convolve(input, filter, g));
       expect(dot(filter, gradient)).toBeCloseTo(loss, 3);
     }
+  });
+
+  it.each(cases)('equals patchesᵀ · dy, the patch matrix times the output gradient: %s', (_, g) => {
+    const input = randomValues(g.batch * g.inHeight * g.inWidth * g.inChannels, 5, 0.3);
+    const dy = randomValues(g.batch * g.outHeight * g.outWidth * g.outChannels, 6);
+    const rows = g.batch * g.outHeight * g.outWidth;
+    const columns = g.filterHeight * g.filterWidth * g.inChannels;
+    const patches = convPatches(input, g, new Float32Array(rows * columns).fill(99));
+    const product = new Float64Array(columns * g.outChannels);
+    for (let m = 0; m < rows; m++)
+      for (let k = 0; k < columns; k++)
+        for (let f = 0; f < g.outChannels; f++) product[k * g.outChannels + f] += patches[m * columns + k] * dy[m * g.outChannels + f];
+    const direct = convFilterGradient(input, dy, g);
+    product.forEach((value, i) => expect(value).toBeCloseTo(direct[i], 4));
+    expect(() => convPatches(input, g, new Float32Array(3))).toThrow(`The patch matrix has 3 values; this convolution needs ${rows * columns}.`);
   });
 
   it('writes into the given array, clearing what was there', () => {

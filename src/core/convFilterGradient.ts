@@ -61,7 +61,8 @@ export function convFilterGradient(
   out: Float32Array = new Float32Array(g.filterHeight * g.filterWidth * g.inChannels * g.outChannels),
 ): Float32Array {
   checkGeometry(g, input, dy, out);
-  out.fill(0);
+  // Sums in double precision, written to `out` once at the end.
+  const sums = new Float64Array(out.length);
   const C = g.inChannels;
   const F = g.outChannels;
   for (let n = 0; n < g.batch; n++) {
@@ -81,7 +82,43 @@ export function convFilterGradient(
               const value = input[inputAt + c];
               if (value === 0) continue;
               const row = filterAt + c * F;
-              for (let f = 0; f < F; f++) out[row + f] += value * dy[dyAt + f];
+              for (let f = 0; f < F; f++) sums[row + f] += value * dy[dyAt + f];
+            }
+          }
+        }
+      }
+    }
+  }
+  out.set(sums);
+  return out;
+}
+
+/**
+ * The input's patches as a matrix (im2col): row m = (n, oy, ox) of every output position,
+ * column k = (fy, fx, c) of every filter cell, holding the input cell that filter cell
+ * meets there (0 in the padding). The filter gradient is then patchesᵀ · dy, with dy as an
+ * [outputs, outChannels] matrix, which a fast matrix product can compute. Writes `out`
+ * (batch * outHeight * outWidth rows of filterHeight * filterWidth * inChannels) and returns it.
+ */
+export function convPatches(input: ArrayLike<number>, g: ConvGeometry, out: Float32Array): Float32Array {
+  const C = g.inChannels;
+  const K = g.filterHeight * g.filterWidth * C;
+  if (out.length !== g.batch * g.outHeight * g.outWidth * K) throw new Error(`The patch matrix has ${out.length} values; this convolution needs ${g.batch * g.outHeight * g.outWidth * K}.`);
+  checkGeometry(g, input, { length: g.batch * g.outHeight * g.outWidth * g.outChannels }, { length: K * g.outChannels });
+  let row = 0;
+  for (let n = 0; n < g.batch; n++) {
+    for (let oy = 0; oy < g.outHeight; oy++) {
+      for (let ox = 0; ox < g.outWidth; ox++, row += K) {
+        let k = row;
+        for (let fy = 0; fy < g.filterHeight; fy++) {
+          const iy = oy * g.strideHeight + fy * g.dilationHeight - g.padTop;
+          for (let fx = 0; fx < g.filterWidth; fx++, k += C) {
+            const ix = ox * g.strideWidth + fx * g.dilationWidth - g.padLeft;
+            if (iy < 0 || iy >= g.inHeight || ix < 0 || ix >= g.inWidth) {
+              out.fill(0, k, k + C);
+            } else {
+              const from = ((n * g.inHeight + iy) * g.inWidth + ix) * C;
+              for (let c = 0; c < C; c++) out[k + c] = input[from + c];
             }
           }
         }

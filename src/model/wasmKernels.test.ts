@@ -93,11 +93,31 @@ describe('the wasm training kernels', () => {
     };
     const [cpu] = await valuesOn('cpu', compute);
     const before = tf.memory().numTensors;
+    const wasmBuffers = tf.findBackend('wasm')!.numDataIds();
     const [wasm] = await valuesOn('wasm', compute);
     expect(tf.memory().numTensors).toBe(before);
+    // The kernel's own scratch memory (the patch matrix) is freed too.
+    expect(tf.findBackend('wasm')!.numDataIds()).toBe(wasmBuffers);
     expect(wasm.length).toBe(c.filter.reduce((a, b) => a * b));
     expect(Math.max(...cpu.map(Math.abs))).toBeGreaterThan(0.1);
     expect(relativeError(wasm, cpu)).toBeLessThan(1e-5);
+  });
+
+  it('computes the filter gradient in TypeScript alone when the backend has no matrix product', async () => {
+    const c = FILTER_CASES[2];
+    const compute = () => {
+      const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter };
+      return [tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: randomInputs(c.x, 1, true), dy: randomInputs(outputShape(c), 2) }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
+    };
+    const [cpu] = await valuesOn('cpu', compute);
+    const matMul = tf.getKernel(tf.BatchMatMul, 'wasm')!;
+    tf.unregisterKernel(tf.BatchMatMul, 'wasm');
+    try {
+      const [wasm] = await valuesOn('wasm', compute);
+      expect(relativeError(wasm, cpu)).toBeLessThan(1e-5);
+    } finally {
+      tf.registerKernel(matMul);
+    }
   });
 
   it('refuses NCHW data with a clear message', async () => {
