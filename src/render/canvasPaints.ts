@@ -28,8 +28,7 @@ export function paintCanvas(canvas: HTMLCanvasElement, paint: (ctx: CanvasRender
   observer?.observe(canvas);
   s.request(canvas, () => {
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    paint(ctx);
+    if (ctx) paint(ctx);
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
   });
 }

@@ -39,16 +39,13 @@ export function createPaintScheduler(requestFrame: (run: () => void) => void): P
       if (!hidden.has(target)) askFrame();
     },
     setVisible(target, visible) {
-      if (!visible) {
-        hidden.add(target);
-        return;
-      }
-      hidden.delete(target);
-      if (waiting.has(target)) askFrame();
+      if (visible) {
+        hidden.delete(target);
+        if (waiting.has(target)) askFrame();
+      } else hidden.add(target);
     },
     forget(target) {
       waiting.delete(target);
-      hidden.delete(target);
     },
   };
 }
