@@ -27,7 +27,7 @@ export interface TrainOptions {
   readonly trainExamples: number;
   /** Random distortions of the training digits, or null for none. */
   readonly augment: AugmentOptions | null;
-  /** Seeds the subset, the shuffling and the augmentation. */
+  /** Seeds the subset, the shuffling, the augmentation and the dropout masks. */
   readonly seed: number;
   /** Give the event loop a turn at least this often (ms), so the page stays responsive. */
   readonly yieldEveryMs: number;
@@ -142,6 +142,38 @@ function logitsModelOf(model: tf.LayersModel): tf.LayersModel {
   const logits = model.layers.find((layer) => layer.name === 'logits');
   if (!logits) throw new Error('ConvLens trains models that have a `logits` layer (see buildModel).');
   return tf.model({ inputs: model.inputs, outputs: logits.output as tf.SymbolicTensor });
+}
+
+/** What ConvLens touches of a tfjs Dropout layer: the seed it reads at every call. */
+interface SeededDropout {
+  seed?: number;
+}
+
+/** The model's dropout layers. */
+function dropoutLayersOf(model: tf.LayersModel): SeededDropout[] {
+  return model.layers.filter((layer) => layer.getClassName() === 'Dropout') as unknown as SeededDropout[];
+}
+
+/**
+ * Runs `work` (one training step) with every dropout layer seeded from `rng`. tfjs does
+ * honour a Dropout layer's `seed`, but it starts a new generator from it at every call, so a
+ * fixed seed draws the same mask at every step; without one it draws from Math.random. So
+ * each step gives each layer a fresh seed from the run's own generator, for that step only
+ * (the layers' own settings are put back at once, so a saved model carries none of them).
+ */
+function withSeededDropout<T>(layers: readonly SeededDropout[], rng: Random, work: () => T): T {
+  const before = layers.map((layer) => layer.seed);
+  // tfjs treats 0 as "no seed", so the seeds are 1..2^31-1.
+  layers.forEach((layer) => {
+    layer.seed = 1 + Math.floor(rng() * 0x7ffffffe);
+  });
+  try {
+    return work();
+  } finally {
+    layers.forEach((layer, i) => {
+      layer.seed = before[i];
+    });
+  }
 }
 
 /** Fills float images [0, 1] for the given digits, distorted when `augment` is set. */
@@ -300,11 +332,17 @@ function resolveOptions(partial: Partial<TrainOptions>, trainCount: number): Tra
   return { ...options, examples };
 }
 
+/** Where a run's dropout generator starts, from its seed (any fixed odd number would do). */
+const DROPOUT_SEED_OFFSET = 0x5eed_d0d;
+
 /** Everything one run needs between batches. */
 interface Run {
   readonly settings: TrainOptions & { examples: number };
   readonly data: TrainingData;
   readonly rng: Random;
+  /** Seeds the dropout masks, apart from `rng` so they leave its sequence as it was. */
+  readonly dropoutRng: Random;
+  readonly dropoutLayers: readonly SeededDropout[];
   readonly logitsModel: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
@@ -373,7 +411,8 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       setLearningRate(run.optimizer, settings.optimizer, learningRate);
       const images = assembleImages(data.train, order, from, to, settings.augment, run.rng);
       const measure = settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
-      const step = dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labelsOf(data.train, order, from, to), measure);
+      const labels = labelsOf(data.train, order, from, to);
+      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, () => dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure));
       const previous = pending;
       pending = { step, epoch, batch, examples: to - from, learningRate };
       if (previous) await report(previous);
@@ -415,6 +454,8 @@ export async function trainModel(
   const subset = shuffleInPlace(Int32Array.from({ length: data.train.count }, (_, i) => i), rng).slice(0, settings.examples);
   const run: Run = {
     settings, data, rng, callbacks, control,
+    dropoutRng: createRandom(settings.seed + DROPOUT_SEED_OFFSET),
+    dropoutLayers: dropoutLayersOf(model),
     guard: (work) => control.guard(work),
     logitsModel,
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
