@@ -1,7 +1,7 @@
 /**
  * `npm run check:claims`: checks, by training, the numbers the sigmoid exercise rests on and
  * the README states: that the default ReLU network reaches RELU_REFERENCE with the default run,
- * and that the exercise's hinted recipe (SIGMOID_RECIPE) passes the exercise's bar. Like
+ * and what the exercise's hinted recipe (SIGMOID_RECIPE) reaches (SIGMOID_RECIPE_REACHES). Like
  * `npm run train`, it serves the repo with Vite and trains in headless Chromium on WebGL
  * (scripts/claims-page.ts) with the app's own buildModel and trainModel and the options the
  * training tab passes, but with fixed seeds (weights, training subset, shuffling and dropout
@@ -9,7 +9,9 @@
  * run can be repeated exactly. Each claim states the margin it is judged with. Exits 1 when a
  * claim fails.
  *
- * Options: --quick (one seed per claim: the short check `npm test` runs)
+ * Options: --quick (the short check `npm test` runs: the ReLU reference with seed 1; the same
+ *            `npm test` trains the sigmoid recipe once, with a fixed seed, in the browser test of
+ *            the exercise, e2e/exercises.spec.ts, so it is not trained twice here)
  *          --seeds 1,2,3 (the seeds; default 1-5, 1 with --quick)  --only NAME[,NAME]
  * For tuning a recipe (no claim is judged): --validation (train on the training digits less a
  *   validation slice of them and evaluate on that slice, never on the held-out digits)
@@ -21,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
-import { checkSigmoidRun, RELU_REFERENCE, SIGMOID_RECIPE } from '../src/core/exercises/sigmoidRun';
+import { checkSigmoidRun, RELU_REFERENCE, SIGMOID_RECIPE, SIGMOID_RECIPE_REACHES } from '../src/core/exercises/sigmoidRun';
 import { TRAINING_PRESETS, type PresetRun } from '../src/model/presets';
 import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../src/model/spec';
 import type { ClaimRunConfig, ClaimRunResult } from './claims-page';
@@ -42,8 +44,8 @@ interface Claim {
 const DEFAULT_RUN = TRAINING_PRESETS.default.run;
 /** How far a measured run may land from RELU_REFERENCE (percentage points / 100). */
 export const RELU_MARGIN = 0.015;
-/** How far above the exercise's bar the hinted recipe must land, so a student's own seed passes too. */
-export const SIGMOID_MARGIN = 0.02;
+/** How far outside SIGMOID_RECIPE_REACHES a measured run of the recipe may land. */
+export const SIGMOID_MARGIN = 0.01;
 
 /** The hinted recipe as a spec and the training tab's settings. */
 function sigmoidRecipe(): { spec: ModelSpec; run: PresetRun } {
@@ -72,9 +74,11 @@ function claims(): Claim[] {
     },
     {
       name: 'sigmoid-recipe',
-      says: `the hinted sigmoid recipe (${recipe.run.epochs} epochs of ${recipe.run.trainExamples} digits) passes the ${percent(bar)} bar with ${percent(SIGMOID_MARGIN)} to spare`,
+      says:
+        `the hinted sigmoid recipe (${recipe.run.epochs} epochs of ${recipe.run.trainExamples} digits) reaches ` +
+        `${percent(SIGMOID_RECIPE_REACHES.low)}-${percent(SIGMOID_RECIPE_REACHES.high)}, within ±${percent(SIGMOID_MARGIN)} (the exercise's bar is ${percent(bar)})`,
       ...recipe,
-      holds: (a) => a >= bar + SIGMOID_MARGIN - 1e-9,
+      holds: (a) => a >= SIGMOID_RECIPE_REACHES.low - SIGMOID_MARGIN - 1e-9 && a <= SIGMOID_RECIPE_REACHES.high + SIGMOID_MARGIN + 1e-9,
     },
   ];
 }
@@ -93,6 +97,7 @@ function readOptions() {
   const seeds = (values.seeds ?? (values.quick ? '1' : '1,2,3,4,5')).split(',').map(Number);
   if (seeds.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--seeds takes whole numbers >= 1 (got ${values.seeds}).`);
   let selected = claims();
+  if (values.quick && !values.only) selected = selected.filter((c) => c.name === 'relu-reference');
   if (values.only) {
     const names = values.only.split(',');
     const unknown = names.filter((n) => !selected.some((c) => c.name === n));
@@ -205,7 +210,9 @@ async function main(): Promise<void> {
         }
       }
       const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
-      console.log(`  min ${percent(Math.min(...accuracies))}, mean ${percent(mean)}, max ${percent(Math.max(...accuracies))}`);
+      const bar = checkSigmoidRun(null).needed;
+      const over = accuracies.filter((a) => a >= bar).length;
+      console.log(`  min ${percent(Math.min(...accuracies))}, mean ${percent(mean)}, max ${percent(Math.max(...accuracies))}; ${over} of ${accuracies.length} at or above the exercise's ${percent(bar)} bar`);
     }
   });
   console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
