@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 
 /** The article's four filters, rows concatenated (diagonal, anti-diagonal, horizontal, vertical). */
@@ -48,9 +48,12 @@ test('hand-made versus learned filters, a frozen edge-filter start, and a dropou
   await page.getByTestId('train-first-layer').selectOption('edge-frozen');
   await page.getByTestId('train-examples').selectOption('100');
   await page.getByTestId('train-batch').selectOption('64');
+  await page.getByTestId('train-epochs').selectOption('2');
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 60_000 });
   await expect(page.getByTestId('run-compare-current')).toBeVisible();
+  await expect(page.getByTestId('run-compare-previous')).toHaveCount(0);
+  const first = await lastRun(page);
 
   // The trained model is in view: its conv1 kernels 1-4 are still exactly the edge filters / 3.
   await page.getByTestId('tab-lessons').click();
@@ -60,5 +63,42 @@ test('hand-made versus learned filters, a frozen edge-filter start, and a dropou
     values.forEach((v, k) => expect(v).toBeCloseTo(EDGE_FILTERS[i][k] / 3, 5));
   }
   await expect(page.getByTestId('compare-learned-0').locator('.kernel-card__cell').first()).toHaveText('0.67');
+
+  // A second run from random kernels: the charts keep the first run's held-out curve, dashed,
+  // and the comparison table shows both runs' training and held-out accuracy and their gap.
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('train-first-layer').selectOption('random');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 60_000 });
+  const second = await lastRun(page);
+  for (const chart of ['loss', 'accuracy'] as const) {
+    const dashed = page.getByTestId(`chart-${chart}-series-2`);
+    await expect(dashed).toHaveAttribute('data-dashed', 'true');
+    await expect(dashed).toHaveAttribute('data-values', first.heldOut[chart]);
+    await expect(dashed.locator('path')).toHaveAttribute('stroke-dasharray', /\d/);
+    await expect(page.getByTestId(`chart-${chart}-series-1`)).toHaveAttribute('data-values', second.heldOut[chart]);
+    await expect(page.getByTestId(`chart-${chart}-series-1`)).toHaveAttribute('data-dashed', 'false');
+  }
+  await expect(page.getByTestId('previous-run-note')).toContainText('edge filters');
+  for (const [row, run] of [['previous', first], ['current', second]] as const) {
+    const tr = page.getByTestId(`run-compare-${row}`);
+    expect(Number(await tr.getAttribute('data-gap')), row).toBeCloseTo(run.train - run.heldOutAccuracy, 9);
+    await expect(tr.locator('td').nth(3), row).toHaveText(`${(run.train * 100).toFixed(1)}%`);
+    await expect(tr.locator('td').nth(4), row).toHaveText(`${(run.heldOutAccuracy * 100).toFixed(1)}%`);
+  }
+  await expect(page.getByTestId('run-compare-previous').locator('td').first()).not.toHaveText(await page.getByTestId('run-compare-current').locator('td').first().innerText());
   expect(problems.errors).toEqual([]);
 });
+
+/** The finished run in view: its held-out curves as the charts hold them, and its last epoch's accuracies. */
+async function lastRun(page: Page) {
+  const heldout = page.getByTestId('train-heldout');
+  return {
+    heldOut: {
+      loss: (await page.getByTestId('chart-loss-series-1').getAttribute('data-values')) ?? '',
+      accuracy: (await page.getByTestId('chart-accuracy-series-1').getAttribute('data-values')) ?? '',
+    },
+    heldOutAccuracy: Number(await heldout.getAttribute('data-accuracy')),
+    train: Number(await heldout.getAttribute('data-train-accuracy')),
+  };
+}

@@ -82,15 +82,27 @@ test('stride and padding change the shown sizes as the formula says', async ({ p
 
 test('each pooling type changes the pooled values', async ({ page }) => {
   await openApp(page);
+  const pooled = page.getByTestId('pooled-map-0');
+  const onCount = (await onCounts(page))[0];
+  await expect(page.getByTestId('pool-kind')).toHaveValue('max');
   const sums: Record<string, number> = {};
+  let previous = Number(await pooled.getAttribute('data-sum'));
   for (const kind of ['max', 'average', 'min']) {
     await page.getByTestId('pool-kind').selectOption(kind);
-    sums[kind] = Number(await page.getByTestId('pooled-map-0').getAttribute('data-sum'));
+    if (kind !== 'max') {
+      // The map is recomputed after the change: wait for its new value before reading it.
+      await expect.poll(async () => Number(await pooled.getAttribute('data-sum')), { message: `the ${kind}-pooled sum` }).not.toBe(previous);
+    }
+    sums[kind] = Number(await pooled.getAttribute('data-sum'));
+    previous = sums[kind];
   }
   expect(sums.max).toBeGreaterThan(sums.average);
   expect(sums.average).toBeGreaterThan(sums.min);
-  // Every 2x2 window's average lies between its min and max: the totals are ordered too.
-  expect(sums.min).toBeGreaterThanOrEqual(0);
+  // The 26x26 edge map splits into 13x13 whole 2x2 windows: their averages add up to a quarter
+  // of the cells that fired, and max (min) pooling counts the windows with any (only) fired cells.
+  expect(sums.average * 4).toBeCloseTo(onCount, 6);
+  expect(sums.max).toBeLessThanOrEqual(onCount);
+  expect(sums.min * 4).toBeLessThanOrEqual(onCount);
 });
 
 test('hovering a cell shows the nine products, the sum and the threshold test', async ({ page }) => {

@@ -1,33 +1,77 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Problems the page reported: console errors, uncaught exceptions, failed requests. */
+/**
+ * Problems the page reported: console errors, uncaught exceptions, failed requests and HTTP
+ * errors. Every browser test fails when one happened that the test did not allow by name.
+ */
 export interface PageProblems {
-  readonly errors: string[];
+  /** The problems so far that no `allow` pattern covers. */
+  readonly errors: readonly string[];
+  /** Every problem so far, allowed or not. */
+  readonly all: readonly string[];
+  /** Declares a problem this test causes on purpose (matched against the recorded line). */
+  allow(pattern: RegExp): void;
+  /**
+   * Runs a navigation the test makes by other means than `page.goto` / `reload` / `goBack` /
+   * `goForward` (which are covered already), e.g. a click on a button that reloads the page:
+   * requests the browser cancels while the old document is left are not failures.
+   */
+  duringNavigation<T>(navigate: () => Promise<T>): Promise<T>;
 }
 
+const NAVIGATIONS = ['goto', 'reload', 'goBack', 'goForward'] as const;
+
 /**
- * `test` with a `problems` fixture that records every console error, page error, failed
- * request and HTTP error response, and a check that none happened (unless a test expects it).
+ * `test` whose automatic `problems` fixture records every console error, page error, failed
+ * request and HTTP error response of the page, and fails the test at its end if any happened
+ * that the test did not allow. A request the browser aborts counts, unless a navigation made by
+ * the test was under way (leaving a page cancels what it was still fetching).
  */
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page }, use) => {
-    const problems: PageProblems = { errors: [] };
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.errors.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.errors.push(`pageerror: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      const reason = req.failure()?.errorText ?? '';
-      // A reload or navigation cancels what the page was still fetching (tfjs loads in the
-      // background): that is the browser's doing, not a failure. HTTP errors are caught below.
-      if (reason === 'net::ERR_ABORTED') return;
-      problems.errors.push(`request failed: ${req.url()} ${reason}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
-    await use(problems);
-  },
+  problems: [
+    async ({ page }, use) => {
+      const all: string[] = [];
+      const allowed: RegExp[] = [];
+      let navigating = 0;
+      const duringNavigation = async <T>(navigate: () => Promise<T>): Promise<T> => {
+        navigating++;
+        try {
+          return await navigate();
+        } finally {
+          navigating--;
+        }
+      };
+      for (const name of NAVIGATIONS) {
+        const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
+        (page as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => duringNavigation(() => original(...args));
+      }
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') all.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => all.push(`pageerror: ${err.message}`));
+      page.on('requestfailed', (req) => {
+        const reason = req.failure()?.errorText ?? '';
+        if (reason === 'net::ERR_ABORTED' && navigating > 0) return;
+        all.push(`request failed: ${req.url()} ${reason}`);
+      });
+      page.on('response', (res) => {
+        if (res.status() >= 400) all.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
+      const problems: PageProblems = {
+        get errors() {
+          return all.filter((line) => !allowed.some((pattern) => pattern.test(line)));
+        },
+        get all() {
+          return [...all];
+        },
+        allow: (pattern) => void allowed.push(pattern),
+        duringNavigation,
+      };
+      await use(problems);
+      expect(problems.errors, 'console errors, page errors or failed requests that the test did not allow').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -66,17 +110,34 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
   await page.mouse.up();
 }
 
+/**
+ * Polls `read` until two readings in a row agree, and returns that value: the one way the
+ * browser tests wait for a figure the page refreshes on its own schedule to settle. Fails with
+ * `what` in the message when it has not settled within `timeout` ms.
+ */
+export async function settledValue<T>(read: () => Promise<T>, what: string, timeout = 30_000): Promise<T> {
+  let last: string | undefined;
+  let value: T | undefined;
+  await expect
+    .poll(
+      async () => {
+        value = await read();
+        const key = JSON.stringify(value);
+        const same = key === last;
+        last = key;
+        return same;
+      },
+      { message: `${what} settles`, timeout, intervals: [250, 450] },
+    )
+    .toBe(true);
+  return value as T;
+}
+
 /** The live tfjs tensor count once two readings of the status pill agree (it refreshes a few times a second). */
 export async function stableTensorCount(page: Page): Promise<number> {
   const pill = page.getByTestId('tensor-count');
   await expect(pill).not.toHaveAttribute('data-count', '');
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(450);
-    const now = Number(await pill.getAttribute('data-count'));
-    if (now === last) return now;
-    last = now;
-  }
+  return settledValue(async () => Number(await pill.getAttribute('data-count')), 'the tensor count');
 }
 
 /**

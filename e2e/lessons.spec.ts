@@ -31,6 +31,9 @@ async function arithmetic(page: Page) {
 }
 
 test('step through a convolution, play and pause, then a CNN channel', async ({ page, problems }) => {
+  // The page's timers run on Playwright's clock, so "holds still after pause" is checked over a
+  // known stretch of page time, however busy the machine is.
+  await page.clock.install();
   await openApp(page);
   // The edge filter 1 kernel as the lab shows it, read from its editor.
   const kernel: number[] = [];
@@ -68,7 +71,9 @@ test('step through a convolution, play and pause, then a CNN channel', async ({ 
   await expect.poll(async () => Number(await page.getByTestId('stepper-output').getAttribute('data-filled'))).toBeGreaterThan(12 * 26 + 18);
   await page.getByTestId('stepper-pause').click();
   const held = await page.getByTestId('stepper-output').getAttribute('data-filled');
-  await page.waitForTimeout(400);
+  // Five seconds of page time (every timer and animation frame due in them fires): at speed 30
+  // that would be 150 more steps if the pause had not stopped the player.
+  await page.clock.runFor(5_000);
   await expect(page.getByTestId('stepper-output')).toHaveAttribute('data-filled', held!);
 
   // A learned kernel of the CNN: sum + bias equals the network's own conv1 output there.

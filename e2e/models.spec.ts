@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp, stableTensorCount, waitForNetwork } from './fixtures';
+import { test, expect, openApp, expectTensorsBackTo, settledValue, stableTensorCount, waitForNetwork } from './fixtures';
 
 /** The committed model, the starting point of every generated upload. */
 const MODEL_JSON = readFileSync(new URL('../public/models/default/model.json', import.meta.url), 'utf8');
@@ -43,8 +43,7 @@ test('save a trained model, reload, load it, download it, upload it back, delete
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 180_000 });
   await expect(prediction).not.toHaveAttribute('data-confidence', pretrained);
-  await page.waitForTimeout(300);
-  const trained = (await prediction.getAttribute('data-confidence')) ?? '';
+  const trained = await settledValue(async () => (await prediction.getAttribute('data-confidence')) ?? '', "the trained model's confidence");
 
   await page.getByTestId('model-name').fill('  first try ');
   await page.getByTestId('model-save').click();
@@ -143,7 +142,7 @@ test('invalid model files are refused with a clear message, the model in view st
   // Uploads, refusals and training leave nothing behind once the model is reset.
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('show-trained')).toHaveCount(0);
-  expect(await stableTensorCount(page)).toBe(baseline);
+  await expectTensorsBackTo(page, baseline);
   expect(problems.errors).toEqual([]);
 });
 

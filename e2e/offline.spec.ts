@@ -5,10 +5,6 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
 
-// The update test waits on the browser's own service-worker update check, whose timing varies
-// on a busy machine: one retry keeps a slow check from failing the suite.
-test.describe.configure({ retries: 1 });
-
 test.use({ serviceWorkers: 'allow' });
 
 /** The files that must come from the precache once the network is gone. */
@@ -103,16 +99,24 @@ test('a new version waits for the user, then takes over after Reload', async ({ 
     await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
 
     await appendFile(join(root, 'sw.js'), '\n// next build\n');
+    // Ask for the update ourselves, then wait until the new version has installed and waits:
+    // no dependence on when the browser would have checked on its own.
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { message: 'the new version installed and waiting', timeout: 90_000 })
+      .toBe('installed');
     const status = page.getByTestId('offline-status');
     await expect(status).toHaveAttribute('data-state', 'update', { timeout: 60_000 });
     // Nothing changed under the user's feet: the page stays as it was until they choose.
     await expect(page.getByTestId('fired-map-0')).toBeVisible();
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
 
-    const reloaded = page.waitForEvent('load');
-    await page.getByTestId('pwa-reload').click();
-    await reloaded;
+    // The app reloads the page itself: requests cut short by that navigation are expected.
+    await problems.duringNavigation(async () => {
+      const reloaded = page.waitForEvent('load');
+      await page.getByTestId('pwa-reload').click();
+      await reloaded;
+    });
     await expect(page.getByTestId('fired-map-0')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     // The waiting version took over (a plain reload would have left it waiting).

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
 import messages from '../src/i18n/locales/en/share.json' with { type: 'json' };
@@ -119,6 +120,42 @@ test.describe('a copied link restores the view', () => {
     expect(await padPixels(other)).toBe(await padPixels(page));
     expect(problems.errors).toEqual([]);
   });
+
+  test('the L shortcut copies the link, and T starts, pauses and resumes training', async ({ page }) => {
+    await openApp(page, '?s=5.3');
+    const status = page.getByTestId('copy-link-status');
+    await expect(status).toHaveAttribute('data-outcome', '');
+    // Typed into a field, the key does nothing.
+    await page.getByTestId('sample-index').focus();
+    await page.keyboard.press('l');
+    await page.getByTestId('tab-filters').focus();
+    await expect(status).toHaveAttribute('data-outcome', '');
+    await page.keyboard.press('l');
+    await expect(status).toHaveAttribute('data-outcome', 'copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(new URL(copied).searchParams.get('s')).toBe('5.3');
+
+    await page.keyboard.press('3');
+    const progress = page.getByTestId('train-progress');
+    await expect(progress).toHaveAttribute('data-phase', 'idle', { timeout: 60_000 });
+    await page.getByTestId('train-examples').selectOption('1000');
+    await page.getByTestId('train-batch').selectOption('16');
+    await page.getByTestId('train-epochs').selectOption('1');
+    // T acts as the Start button does, once the network is ready.
+    await expect(page.getByTestId('train-start')).toBeEnabled({ timeout: 60_000 });
+    await page.getByTestId('tab-training').focus();
+    await page.keyboard.press('t');
+    await expect(progress).toHaveAttribute('data-phase', 'running', { timeout: 60_000 });
+    await page.keyboard.press('t');
+    await expect(progress).toHaveAttribute('data-phase', 'paused');
+    const examples = await progress.getAttribute('data-examples');
+    await page.keyboard.press('t');
+    await expect(progress).toHaveAttribute('data-phase', 'running');
+    await expect(progress).not.toHaveAttribute('data-examples', examples ?? '');
+    await page.getByTestId('train-stop').click();
+    await expect(progress).toHaveAttribute('data-phase', /^(stopped|finished)$/);
+  });
 });
 
 /** One bad value per key for each kind of damage, plus keys the app does not know. */
@@ -140,6 +177,27 @@ const BAD_LINKS: Record<string, Record<string, string>> = {
   },
   'huge drawing, and a sample the data does not have': { s: '3.5000', d: 'A'.repeat(7000) },
 };
+
+/** The example links the README gives (inline code that starts with "?"), as written there. */
+function readmeLinks(): string[] {
+  const readme = readFileSync('README.md', 'utf8');
+  return [...new Set([...readme.matchAll(/`(\?[a-z]+=[^`\s]*)`/g)].map((m) => m[1]))];
+}
+
+test('every link form the README documents opens as documented, with no notice', async ({ page }) => {
+  const documented = readmeLinks();
+  expect(documented).toEqual(expect.arrayContaining(['?lang=en', '?lang=zh']));
+  // The README's own examples, the form the app writes, and the sample form s=<digit>.<index>.
+  const expected: Record<string, { lang: string; source?: string }> = { '?lang=en': { lang: 'en' }, '?lang=zh': { lang: 'zh-CN' }, '?lang=zh-CN': { lang: 'zh-CN' }, '?s=7.42&lang=en': { lang: 'en', source: 'MNIST digit 7, number 42' } };
+  for (const link of documented) expect(Object.keys(expected), `the README's ${link} is checked here`).toContain(link);
+  for (const [link, want] of Object.entries(expected)) {
+    await openLink(page, `./${link}`);
+    await expect(page.locator('html'), link).toHaveAttribute('lang', want.lang);
+    if (want.source) await expect(page.getByTestId('input-source'), link).toHaveText(want.source);
+    await expect(page.getByTestId('link-notice'), link).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang'), link).toBe(want.lang);
+  }
+});
 
 test('bad links open with defaults for what is wrong, say so, and never break the page', async ({ page, problems }) => {
   // A page where the clipboard is unavailable (as on plain http): the link is offered in a field.

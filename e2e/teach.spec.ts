@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke, stableTensorCount, wrongConfusionCells } from './fixtures';
+import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, wrongConfusionCells } from './fixtures';
 
 /** Clicks the centre of cell (row, col) of a map drawn as a rows x cols grid. */
 async function clickCell(page: Page, testId: string, row: number, col: number, rows: number, cols: number) {
@@ -84,7 +84,7 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
     const score = page.getByTestId('confusion-score');
     await expect(score).toBeVisible({ timeout: 90_000 });
     expect(Number(await score.getAttribute('data-correct'))).toBeGreaterThanOrEqual(985);
-    expect(await stableTensorCount(page)).toBe(before);
+    await expectTensorsBackTo(page, before);
 
     // The matrix exports as a standalone SVG with its axis titles.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figure-confusion').getByTestId('export-svg').click()]);

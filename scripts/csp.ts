@@ -7,6 +7,8 @@
  * - Styles only from the app's own stylesheet: React sets style props through the CSSOM,
  *   which CSP does not restrict, so no 'unsafe-inline' is needed.
  * - Every connection (data, model, service worker precache) goes to the own origin.
+ * - No `manifest-src`: the web app manifest falls back to `default-src 'self'`, the same rule,
+ *   and WebKit (Safari) does not know the directive and reports it as a console error.
  */
 import type { Plugin } from 'vite';
 
@@ -18,7 +20,6 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'worker-src': ["'self'"],
-  'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'none'"],

@@ -4,8 +4,8 @@
  * tfjs on node's CPU trains far too slowly here, so this script serves the repo with Vite,
  * opens scripts/train-page.html in headless Chromium (WebGL on SwiftShader) and lets that
  * page train with the app's own src/model code. The page hands the model back; this script
- * writes model.json + one weights shard (standard tfjs format), re-evaluates the written
- * files with plain tfjs on node's CPU, and writes metrics.json.
+ * writes model.json + one weights shard (standard tfjs format, built-in layers only),
+ * re-evaluates the written files with plain tfjs on node's CPU, and writes metrics.json.
  *
  * The recipe has two phases of the same trainModel: `--epochs` epochs on distorted digits
  * (Adam, cosine learning-rate decay from `--lr`), then `--clean-epochs` epochs on the
@@ -28,6 +28,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
 import { readMnist } from '../src/data/node';
 import { DEFAULT_AUGMENT, type AugmentOptions } from '../src/model/augment';
+import { expandMinPooling } from '../src/model/portableTopology';
 import { DEFAULT_TRAIN_OPTIONS } from '../src/model/train';
 import { validateSpec, type ModelSpec } from '../src/model/spec';
 import { trainingDataFromMnist } from '../src/model/trainingData';
@@ -144,8 +145,10 @@ async function main(): Promise<void> {
   if (result.backend !== 'webgl') throw new Error(`Expected to train on webgl, trained on ${result.backend}.`);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, result.weightsFile), Buffer.from(result.weightsBase64, 'base64'));
-  writeFileSync(join(out, 'model.json'), JSON.stringify(result.modelJson));
-  const verified = await verifyWrittenModel(out, result.modelJson);
+  // Built-in layers only (min pooling as Rescaling -> MaxPooling2D -> Rescaling), so plain tfjs loads the files.
+  const modelJson: tf.io.ModelJSON = { ...result.modelJson, modelTopology: expandMinPooling(result.modelJson.modelTopology) as tf.io.ModelJSON['modelTopology'] };
+  writeFileSync(join(out, 'model.json'), JSON.stringify(modelJson));
+  const verified = await verifyWrittenModel(out, modelJson);
   const lastPhase = result.phases[result.phases.length - 1];
   const last = lastPhase.history[lastPhase.history.length - 1];
   const metrics = {

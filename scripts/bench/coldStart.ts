@@ -4,7 +4,7 @@
  * from the production build. The first load also records every request it made.
  */
 import type { Browser, Page, Request } from '@playwright/test';
-import { PEN_TO_EDGES } from '../../src/components/perfMarks';
+import { PEN_TO_EDGES } from '../../src/components/common/perfMarks';
 import { newObservedPage, takeEntries, sleep } from './browser';
 import { gzipSize } from './weight';
 import { median } from './stats';

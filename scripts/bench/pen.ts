@@ -1,11 +1,11 @@
 /**
  * Pen to pixels: replays scripted hand-drawn digits (e2e/data/strokes.json) on the drawing
  * pad with the mouse at a fixed pace, and collects the app's User Timing measures for each
- * pointer down / move the pad acted on (src/components/perfMarks.ts).
+ * pointer down / move the pad acted on (src/components/common/perfMarks.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { PEN_INPUT, PEN_TO_EDGES, PEN_TO_PIXELS, EDGE_FILTERS } from '../../src/components/perfMarks';
+import { PEN_INPUT, PEN_TO_EDGES, PEN_TO_PIXELS, EDGE_FILTERS } from '../../src/components/common/perfMarks';
 import { distribution, type Distribution } from './stats';
 import { durations, sleep, takeEntries, type TimingEntry } from './browser';
 

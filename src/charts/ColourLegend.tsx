@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
-import { samePropValues } from '../components/samePropValues';
+import { samePropValues } from './samePropValues';
 import type { ColourScale } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 

@@ -58,8 +58,8 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
         <text x={(m.left + width - m.right) / 2} y={height - 3} textAnchor="middle" fontSize={10} fill="currentColor">
           {xLabel}
         </text>
-        {series.map((s) => (
-          <g key={s.name}>
+        {series.map((s, i) => (
+          <g key={s.name} data-testid={testId ? `${testId}-series-${i}` : undefined} data-name={s.name} data-dashed={s.dashed ? 'true' : 'false'} data-values={s.points.map((p) => p[1]).join(',')}>
             {s.points.length > 1 && <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />}
             {s.dots && s.points.map((p, i) => <circle key={i} cx={x(p[0])} cy={y(p[1])} r={3} fill={s.colour} />)}
           </g>

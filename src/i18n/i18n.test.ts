@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { english } from './english';
 import { englishTabs } from './englishTabs';
-import { collectResources, detectLanguage, LANGUAGES, NAMESPACES, toLanguage } from './index';
+import { collectResources, detectLanguage, LANGUAGES, NAMESPACES, parseLanguage, toLanguage } from './index';
 
 /** Every key path of a nested catalogue, e.g. "panel.title". */
 function keys(messages: unknown, prefix = ''): string[] {
@@ -61,5 +61,17 @@ describe('message catalogues', () => {
     expect(detectLanguage('?lang=', null, ['zh-Hans-CN', 'en'])).toBe('zh-CN');
     expect(detectLanguage('', null, ['fr-FR', 'zh'])).toBe('en');
     expect(detectLanguage('', null, [])).toBe('en');
+    // A ?lang= that names no language of ConvLens is passed over, not read as English.
+    expect(detectLanguage('?lang=fr', 'zh-CN', ['en'])).toBe('zh-CN');
+    expect(detectLanguage('?lang=zh', 'en', ['en'])).toBe('zh-CN');
+  });
+
+  it('reads only English and Chinese tags as languages', () => {
+    expect(parseLanguage('zh')).toBe('zh-CN');
+    expect(parseLanguage('zh-Hant-TW')).toBe('zh-CN');
+    expect(parseLanguage('EN-us')).toBe('en');
+    expect(parseLanguage('fr')).toBeNull();
+    expect(parseLanguage('zhx')).toBeNull();
+    expect(parseLanguage('')).toBeNull();
   });
 });

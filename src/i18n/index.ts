@@ -15,26 +15,12 @@ import i18next, { type BackendModule, type Resource, type ResourceLanguage } fro
 import { initReactI18next } from 'react-i18next';
 import { english } from './english';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, detectLanguage, toLanguage, type Language } from './languages';
+
+export { LANGUAGES, detectLanguage, parseLanguage, toLanguage, type Language } from './languages';
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 /** localStorage key of the remembered language. */
 export const LANGUAGE_STORAGE_KEY = 'convlens.language';
-
-/** Maps any language tag onto a supported language ('zh', 'zh-Hans-CN', 'zh-TW' → zh-CN). */
-export function toLanguage(tag: string | null | undefined): Language {
-  return tag && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
-}
-
-/**
- * The language to start in: `?lang=` in `search`, then the remembered choice, then the
- * browser's preferred languages (the first that is set; anything Chinese is zh-CN, anything
- * else English).
- */
-export function detectLanguage(search: string, remembered: string | null, preferred: readonly string[]): Language {
-  const tag = [new URLSearchParams(search).get('lang'), remembered, ...preferred].find((t) => t);
-  return toLanguage(tag);
-}
 
 function rememberedLanguage(): string | null {
   try {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { specProblemText } from '../components/ArchitectureEditor';
+import { specProblemText } from '../components/training/ArchitectureEditor';
 import { checkUpload, UPLOAD_LIMITS } from '../core/imageSniff';
 import { FALLBACK_REASONS } from '../model/backend';
 import { validateSpec, type ConvBlockSpec, type ModelSpec } from '../model/spec';

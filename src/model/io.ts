@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import './minPooling';
 
 import { PRETRAINED_MODEL_URL, WEIGHTS_FILE } from './modelPaths';
+import { collapseMinPooling } from './portableTopology';
 
 export { PRETRAINED_MODEL_URL, WEIGHTS_FILE } from './modelPaths';
 
@@ -15,8 +16,11 @@ export interface SerialisedModel {
 }
 
 /**
- * Serialises a model to model.json + one weights shard, loadable by `tf.loadLayersModel`
- * (plain tfjs when the model has no min pooling; with this module imported otherwise).
+ * Serialises a model to model.json + one weights shard in ConvLens's own form, where min
+ * pooling is the MinPooling2D layer: what saves in the browser and copies of models use,
+ * loadable by `tf.loadLayersModel` once this module is imported. Files handed to the user
+ * go through `downloadFiles` (modelFiles.ts), which writes min pooling with built-in
+ * layers only, so that plain tfjs loads them too.
  */
 export async function serialiseModel(model: tf.LayersModel, weightsFile = WEIGHTS_FILE): Promise<SerialisedModel> {
   let artifacts: tf.io.ModelArtifacts | null = null;
@@ -42,15 +46,35 @@ export async function serialiseModel(model: tf.LayersModel, weightsFile = WEIGHT
   };
 }
 
-/** Rebuilds a model from {@link serialiseModel}'s output (in memory; no network). */
+/** The topology with min pooling as ConvLens builds it: one MinPooling2D layer, whichever form the file used. */
+function convLensTopology(topology: tf.io.ModelArtifacts['modelTopology']): tf.io.ModelArtifacts['modelTopology'] {
+  return collapseMinPooling(topology) as tf.io.ModelArtifacts['modelTopology'];
+}
+
+/**
+ * Rebuilds a model from {@link serialiseModel}'s output (in memory; no network). A
+ * downloaded file's built-in min-pooling triple becomes one MinPooling2D layer again.
+ */
 export async function deserialiseModel(serialised: SerialisedModel): Promise<tf.LayersModel> {
   const { modelJson, weights } = serialised;
   const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
   const buffer = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData: buffer }));
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: convLensTopology(modelJson.modelTopology), weightSpecs, weightData: buffer }));
 }
 
-/** Loads a model.json (and its weights) from a URL, by default the shipped model. */
+/**
+ * Loads a model.json (and its weights) from a URL, by default the shipped model, with the
+ * loader `tf.loadLayersModel(url)` picks; min pooling comes back as one MinPooling2D layer
+ * whichever form the file uses.
+ */
 export async function loadModelFromUrl(url = PRETRAINED_MODEL_URL): Promise<tf.LayersModel> {
-  return tf.loadLayersModel(url);
+  const [handler = tf.io.browserHTTPRequest(url)] = tf.io.getLoadHandlers(url);
+  if (!handler.load) throw new Error(`tfjs cannot load a model from ${url}.`);
+  const load = handler.load.bind(handler);
+  return tf.loadLayersModel({
+    load: async () => {
+      const artifacts = await load();
+      return { ...artifacts, modelTopology: convLensTopology(artifacts.modelTopology) };
+    },
+  });
 }

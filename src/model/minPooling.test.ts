@@ -71,6 +71,35 @@ describe('MinPooling2D', () => {
     tf.dispose(result);
   });
 
+  it.each<[number, number, 'valid' | 'same', number[]]>([
+    [2, 2, 'valid', [2, 6, 6, 3]],
+    [2, 2, 'valid', [1, 7, 5, 2]],
+    [3, 3, 'valid', [1, 13, 13, 4]],
+    [3, 2, 'same', [2, 7, 6, 2]],
+    [2, 2, 'same', [1, 5, 7, 3]],
+    [3, 1, 'same', [1, 4, 4, 1]],
+  ])('equals the built-in Rescaling(-1) -> MaxPooling2D -> Rescaling(-1) exactly (size %i, stride %i, %s, input %j)', (size, stride, padding, shape) => {
+    const count = shape.reduce((a, b) => a * b, 1);
+    // Ties, zeros of both signs, negatives and large values.
+    const rng = createRandom(size * 31 + stride);
+    const pool = [0, -0, 1, -1, 0.5, -2.25, 3e5, -3e5, 1e-30];
+    const x = Float32Array.from({ length: count }, () => (rng() < 0.5 ? pool[Math.floor(rng() * pool.length)] : (rng() - 0.5) * 8));
+    const before = tf.memory().numTensors;
+    const [min, builtIn] = tf.tidy(() => {
+      const input = tf.tensor(x, shape);
+      const negate = () => tf.layers.rescaling({ scale: -1, offset: 0 });
+      let y = negate().apply(input) as tf.Tensor;
+      y = tf.layers.maxPooling2d({ poolSize: size, strides: stride, padding }).apply(y) as tf.Tensor;
+      y = negate().apply(y) as tf.Tensor;
+      return [Array.from((minPooling2d({ poolSize: size, strides: stride, padding }).apply(input) as tf.Tensor).dataSync()), Array.from(y.dataSync())];
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(builtIn).toHaveLength(min.length);
+    // Equal as numbers (== also takes -0 for 0, the one thing negation may change).
+    expect(builtIn.filter((v, i) => v !== min[i])).toEqual([]);
+    expect(min).toEqual(Array.from(naiveMinPool(x, shape, size, stride, padding).out));
+  });
+
   it('has the gradient of a numeric (finite-difference) derivative', () => {
     const shape: [number, number, number, number] = [1, 6, 6, 2];
     const count = 72;

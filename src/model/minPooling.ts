@@ -27,7 +27,8 @@ function pooledSide(n: number | null, size: number, stride: number, padding: 'va
  * routing of gradients (to the smallest cell of each window) as max pooling, mirrored.
  * It has no weights. The explicit `className` survives minification, and the class is
  * registered, so models that use it save and load by name ('MinPooling2D') once this
- * module has been imported.
+ * module has been imported. Model files handed to the user write it with built-in layers
+ * instead (portableTopology.ts), so that plain tfjs loads them.
  */
 export class MinPooling2D extends tf.layers.Layer {
   static className = 'MinPooling2D';

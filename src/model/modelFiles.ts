@@ -4,6 +4,7 @@
  * `downloads://<name>` uses), size limits, model names, and the ConvLens metadata kept in
  * model.json's `userDefinedMetadata`. Pure: no tfjs, no DOM.
  */
+import { expandMinPooling } from './portableTopology';
 
 /** Largest files accepted: a model.json is a few kB; the largest sensible ConvLens weights are tens of MB. */
 export const MODEL_FILE_LIMITS = Object.freeze({
@@ -83,7 +84,9 @@ export function modelMetadata(userDefined: unknown, jsonFileName: string): Model
 
 /**
  * The model.json + weights pair for a model, its manifest pointing at `<slug>.weights.bin`
- * (one weights group) and carrying the ConvLens metadata.
+ * (one weights group) and carrying the ConvLens metadata. Built-in layers only: min pooling
+ * is written as Rescaling(-1) -> MaxPooling2D -> Rescaling(-1) (`portableTopology.ts`), so
+ * the pair loads in plain `tf.loadLayersModel`; the weights are unchanged.
  */
 export function downloadFiles(pkg: ModelPackage, metadata: ModelMetadata): [DownloadFile, DownloadFile] {
   const slug = fileSlug(metadata.name);
@@ -92,6 +95,7 @@ export function downloadFiles(pkg: ModelPackage, metadata: ModelMetadata): [Down
   const userDefined = isObject(pkg.modelJson.userDefinedMetadata) ? pkg.modelJson.userDefinedMetadata : {};
   const modelJson = {
     ...pkg.modelJson,
+    modelTopology: expandMinPooling(pkg.modelJson.modelTopology),
     weightsManifest: [{ paths: [`./${weightsName}`], weights }],
     userDefinedMetadata: { ...userDefined, convlens: { ...metadata } },
   };

@@ -2,8 +2,11 @@
  * Reads a ConvLens architecture back from a tfjs `modelTopology` (the Keras-style JSON in
  * model.json), without tfjs: plain checks on untrusted data. A ConvLens model is a chain
  * input -> (conv, activation, [pool]) x 1..4 -> flatten -> (dense, activation, [dropout])
- * x 0..3 -> logits (dense, 10 units) -> softmax, as built by `build.ts`.
+ * x 0..3 -> logits (dense, 10 units) -> softmax, as built by `build.ts`. Min pooling is read
+ * in both of its spellings: ConvLens's own MinPooling2D layer, and the built-in triple
+ * Rescaling(-1) -> MaxPooling2D -> Rescaling(-1) of downloaded files (`portableTopology.ts`).
  */
+import { collapseMinPooling, topologyLayers } from './portableTopology';
 import { INPUT_SIDE, NUM_CLASSES, validateSpec, type Activation, type ConvBlockSpec, type DenseSpec, type ModelSpec, type Pooling } from './spec';
 
 /** Why a model file was refused; the UI maps each code to a translated message. */
@@ -42,22 +45,9 @@ export function refuse<T>(code: ModelFileErrorCode, params: Record<string, strin
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A shape as text, `null` for the batch dimension: "[null, 28, 28, 1]". */
 export function shapeText(shape: unknown): string {
   return Array.isArray(shape) ? `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(shape);
-}
-
-/** The layer list of a topology: functional `Model` or `Sequential`, with or without Keras's `model_config` wrapper. */
-function layerList(topology: unknown): Json[] | null {
-  if (!isObject(topology)) return null;
-  const model = isObject(topology.model_config) ? topology.model_config : topology;
-  const config = model.config;
-  const layers = Array.isArray(config) ? config : isObject(config) ? config.layers : null;
-  return Array.isArray(layers) && layers.every((l) => isObject(l) && typeof l.class_name === 'string' && isObject(l.config)) ? (layers as Json[]) : null;
 }
 
 /** Reads a key in tfjs's snake_case or camelCase spelling. */
@@ -138,10 +128,11 @@ function readChain(layers: Json[]): Checked<ModelSpec> {
 /**
  * The ConvLens spec of a tfjs model topology, after checking that it takes one
  * [null, 28, 28, 1] input and gives one [null, 10] output through layers ConvLens can show.
+ * A built-in min-pooling triple counts as one min-pooling layer (see {@link collapseMinPooling}).
  * Pure (no tfjs): safe to run on any parsed JSON before building anything.
  */
 export function specFromTopology(topology: unknown): Checked<ModelSpec> {
-  const layers = layerList(topology);
+  const layers = topologyLayers(collapseMinPooling(topology));
   if (!layers || layers.length === 0) return refuse('not-layers-model');
   const input = inputShape(layers);
   const expected = [null, INPUT_SIDE, INPUT_SIDE, 1];

@@ -132,6 +132,16 @@ describe('checkModelFiles on the committed model', () => {
     expect(await refusal(files(halves))).toEqual({ code: 'unsupported-dtype', params: { weight: 'conv1/kernel', dtype: 'float16' } });
   });
 
+  it('refuses a negation that is not exactly -x around a max pooling, naming the layer', async () => {
+    const spec: ModelSpec = { convBlocks: [{ filters: 2, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'min', poolSize: 2 }], dense: [] };
+    const model = buildModel(spec, { seed: 3 });
+    const [json, bin] = downloadFiles(await serialiseModel(model), { name: 'min', savedAt: null, heldOutAccuracy: null });
+    model.dispose();
+    const halved = JSON.parse(json.data as string) as Json;
+    layer(halved, 'pool1_negated').config.scale = -0.5;
+    expect(await refusal([file(json.fileName, JSON.stringify(halved)), file(bin.fileName, bin.data)])).toEqual({ code: 'unsupported-layer', params: { layer: 'pool1_negated', kind: 'Rescaling' } });
+  });
+
   it('refuses layers a ConvLens network does not have', async () => {
     const json = modelJson();
     layer(json, 'conv2').class_name = 'DepthwiseConv2D';
@@ -198,6 +208,8 @@ describe('modelFromPackage', () => {
     if (!checked.ok) throw new Error(checked.error.code);
     expect(checked.value.spec).toEqual(spec);
     expect(checked.value.metadata).toEqual(metadata);
+    expect(JSON.stringify(JSON.parse(json.data as string).modelTopology)).not.toContain('MinPooling2D');
+    expect(JSON.stringify(checked.value.modelJson.modelTopology)).not.toContain('Rescaling');
     const built = await modelFromPackage(checked.value, spec);
     if (!built.ok) throw new Error(built.error.code);
     const image = Float32Array.from({ length: 784 }, (_, i) => (i % 29) / 28);

@@ -5,6 +5,7 @@
  * the input and output shapes. Pure (no tfjs, no DOM): files are anything Blob-like.
  */
 import { MODEL_FILE_LIMITS, modelMetadata, type ModelMetadata } from './modelFiles';
+import { collapseMinPooling } from './portableTopology';
 import type { ModelSpec } from './spec';
 import { refuse, specFromTopology, type Checked } from './topology';
 
@@ -33,6 +34,7 @@ export interface CheckedModelJson {
 
 /** Model files that passed every check, ready to be built with tfjs. */
 export interface CheckedModelFiles {
+  /** The checked model.json, min pooling in ConvLens's own form (one MinPooling2D layer). */
   readonly modelJson: CheckedModelJson;
   /** Every weights file, concatenated in manifest order (little-endian float32). */
   readonly weights: Uint8Array;
@@ -157,7 +159,9 @@ function splitFiles<F extends ModelFileInput>(files: readonly F[]): Checked<{ js
  * model.json and weights size limits, JSON syntax, the format, the weights byte count
  * against the manifest, the input shape [null, 28, 28, 1] and output shape [null, 10] and
  * the layers, then that every weight is finite. Reads the weights only once all
- * the cheap checks have passed.
+ * the cheap checks have passed. A downloaded file's built-in min-pooling triple comes back
+ * as one MinPooling2D layer (`portableTopology.ts`), so it builds as the model it was; the
+ * weights are the same in both forms.
  */
 export async function checkModelFiles(files: readonly ModelFileInput[]): Promise<Checked<CheckedModelFiles>> {
   const split = splitFiles(files);
@@ -171,7 +175,7 @@ export async function checkModelFiles(files: readonly ModelFileInput[]): Promise
   }
   const checkedJson = checkModelJson(parsed);
   if (!checkedJson.ok) return checkedJson;
-  const modelJson = checkedJson.value;
+  const modelJson = { ...checkedJson.value, modelTopology: collapseMinPooling(checkedJson.value.modelTopology) as Record<string, unknown> };
   const ordered = orderWeightFiles(modelJson, bins);
   if (!ordered.ok) return ordered;
   const expected = manifestByteLength(modelJson);

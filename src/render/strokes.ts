@@ -1,5 +1,5 @@
 import { createGrid, type Grid } from '../core/grid';
-import type { Stroke } from '../state/labState';
+import type { Stroke } from '../core/stroke';
 
 /** Resolution at which strokes are turned into ink before MNIST-style preprocessing. */
 export const INK_SIDE = 140;

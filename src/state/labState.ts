@@ -1,4 +1,5 @@
 import type { Grid } from '../core/grid';
+import type { Stroke } from '../core/stroke';
 import type { ConvOptions } from '../core/convolve';
 import type { EdgeRule } from '../core/edgeRule';
 import { ARTICLE_RULE, NOTEBOOK_RULE } from '../core/edgeRule';
@@ -8,12 +9,8 @@ import { ARTICLE_FILTERS } from '../core/filters';
 import { DEFAULT_SAMPLE, type SampleId } from '../data/split';
 import { quantisePoint, quantiseStroke } from './strokeCodec';
 
-/** One pen stroke on the drawing pad, in pad coordinates normalised to 0..1. */
-export interface Stroke {
-  /** Brush diameter as a fraction of the pad's width. */
-  readonly size: number;
-  readonly points: readonly (readonly [number, number])[];
-}
+/** The pad's stroke type lives in core, so the painters and the link codec need not import the lab state. */
+export type { Stroke };
 
 /** Where the current input digit comes from. */
 export type InputSource =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_RULE } from '../core/edgeRule';
 import { CLASSIC_FILTERS } from '../core/filters';
 import { createGrid } from '../core/grid';
-import { LANGUAGES } from '../i18n';
+import { detectLanguage, LANGUAGES } from '../i18n/languages';
 import { DEFAULT_SPEC, type ModelSpec } from '../model/spec';
 import { labReducer } from './labState';
 import {
@@ -14,7 +14,6 @@ import {
   readSpec,
   sampleProblem,
   SHARE_KEYS,
-  SHARE_LANGUAGES,
   writeSpec,
   type ShareState,
 } from './shareState';
@@ -105,9 +104,17 @@ describe('shareable state: round trip', () => {
     expect(roundTrip(empty)).toEqual({ state: empty, problems: [] });
   });
 
-  it('names the same languages as the app', () => {
-    expect([...SHARE_LANGUAGES]).toEqual([...LANGUAGES]);
-    expect(decodeShareState(params('lang=zh-cn')).state.lang).toBe('zh-CN');
+  it('reads every language of the app, in each spelling the README documents, with the i18n parser', () => {
+    for (const language of LANGUAGES) expect(decodeShareState(params(`lang=${language}`))).toEqual({ state: { ...DEFAULT_SHARE_STATE, lang: language }, problems: [] });
+    for (const [raw, lang] of [['zh', 'zh-CN'], ['zh-cn', 'zh-CN'], ['ZH-Hans-CN', 'zh-CN'], ['en', 'en'], ['en-GB', 'en']] as const) {
+      const decoded = decodeShareState(params(`lang=${raw}`));
+      expect(decoded.problems, raw).toEqual([]);
+      expect(decoded.state.lang, raw).toBe(lang);
+      expect(decoded.state.lang, raw).toBe(detectLanguage(`?lang=${raw}`, null, []));
+    }
+    const unknown = decodeShareState(params('lang=fr'));
+    expect(unknown.state.lang).toBeNull();
+    expect(unknown.problems.map((p) => p.key)).toEqual(['lang']);
   });
 });
 
@@ -136,7 +143,7 @@ describe('shareable state: bad values fall back to their defaults', () => {
       wrongType: ['default', '16k3s1vrm2', '16k3s1vxm2_', '16k3s1vrm2_128q40', '_128r40'],
     },
     tab: { outOfRange: [], wrongType: ['settings', '2', 'Filters'] },
-    lang: { outOfRange: [], wrongType: ['fr', 'zh', 'en-GB', ''] },
+    lang: { outOfRange: [], wrongType: ['fr', 'zhx', 'english', ''] },
     step: { outOfRange: ['1000', '-1'], wrongType: ['first', '1.5'] },
     pm: { outOfRange: [], wrongType: ['yes', 'true', '2'] },
   };

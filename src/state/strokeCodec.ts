@@ -1,4 +1,4 @@
-import type { Stroke } from './labState';
+import type { Stroke } from '../core/stroke';
 
 /**
  * Drawings in links. Pen positions and brush sizes are kept on a grid of 1/1024 of the pad's

@@ -1,0 +1,49 @@
+import { canvasToPng, composeFigure, EXPORT_SIZES, serializeSvg, svgToCanvas, upscaleCanvas, type ExportTile, type LegendSpec } from '../../render/exportImage';
+
+/** The pictures inside a figure's content: its canvases and outermost SVGs, in document order. */
+export function figureSurfaces(content: HTMLElement, skipLegends: boolean): (HTMLCanvasElement | SVGSVGElement)[] {
+  return [...content.querySelectorAll('canvas, svg')].filter(
+    (el): el is HTMLCanvasElement | SVGSVGElement =>
+      (el instanceof HTMLCanvasElement || (el instanceof SVGSVGElement && !el.parentElement?.closest('svg'))) && !(skipLegends && el.classList.contains('legend')),
+  );
+}
+
+function picked<T>(all: T[], pick: number | undefined): T[] {
+  return pick === undefined ? all : all.slice(pick, pick + 1);
+}
+
+/** The caption of the figure a surface sits in (e.g. "ch 3"), if any. */
+function captionOf(el: Element, content: HTMLElement): string | undefined {
+  const fig = el.closest('figure');
+  if (!fig || !content.contains(fig)) return undefined;
+  return fig.querySelector('figcaption')?.textContent?.trim() || undefined;
+}
+
+/**
+ * A PNG of the figure: each map scaled up crisply (one big map, or a captioned grid of them),
+ * each chart rasterised sharply, under `title` and over the colour `legend`.
+ * Returns null when the figure holds nothing to draw.
+ */
+export async function figurePng(content: HTMLElement, title: string, legend?: LegendSpec, pick?: number): Promise<Blob | null> {
+  const surfaces = picked(figureSurfaces(content, !!legend), pick);
+  if (surfaces.length === 0) return null;
+  const target = surfaces.length === 1 ? EXPORT_SIZES.single : EXPORT_SIZES.tile;
+  const tiles: ExportTile[] = await Promise.all(
+    surfaces.map(async (el) => {
+      const label = captionOf(el, content);
+      if (el instanceof HTMLCanvasElement) return { image: upscaleCanvas(el, target), label };
+      const { text, width, height } = serializeSvg(el, '');
+      return { image: await svgToCanvas(text, width, height, EXPORT_SIZES.svgScale), label };
+    }),
+  );
+  // Charts are rasterised at several pixels per CSS pixel: their heading grows with them.
+  const textScale = surfaces.every((el) => el instanceof SVGSVGElement) ? EXPORT_SIZES.svgScale / 1.5 : 1;
+  return canvasToPng(composeFigure(title, tiles, legend, textScale));
+}
+
+/** The figure's chart as a standalone SVG file, or null when it holds no SVG. */
+export function figureSvg(content: HTMLElement, title: string, pick?: number): Blob | null {
+  const svg = picked(figureSurfaces(content, false), pick).find((el): el is SVGSVGElement => el instanceof SVGSVGElement);
+  if (!svg) return null;
+  return new Blob([serializeSvg(svg, title).text], { type: 'image/svg+xml' });
+}

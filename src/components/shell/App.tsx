@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelInView } from '../../model/session';
+import { labReducer } from '../../state/labState';
+import { labStateOf, type TabId } from '../../state/shareState';
+import { ContextLossNotice } from './ContextLossNotice';
+import { EdgeLab } from '../edgeLab/EdgeLab';
+import { InputPanel } from '../input/InputPanel';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LinkNotice } from '../share/LinkNotice';
+import { ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
+import { LazyTab } from './LazyTab';
+import { MountWhenIdle } from './MountWhenIdle';
+import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
+import { useLessonTour } from '../lesson/useLessonTour';
+import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
+import { usePenToPixels } from '../common/perfMarks';
+import { PredictionCard } from '../network/PredictionCard';
+import { OfflineStatus } from '../../pwa/OfflineStatus';
+import { ShareBar } from '../share/ShareBar';
+import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
+import { StatusBar } from './StatusBar';
+import { TabPanel } from './TabPanel';
+import { tabListKeys } from './tabKeys';
+import { useAppShortcuts } from '../shortcuts/useAppShortcuts';
+import { useInputImage } from '../input/useInputImage';
+import { useLayerOutputs } from '../network/useLayerOutputs';
+import { useMnist } from '../input/useMnist';
+import { useModelSession } from '../network/useModelSession';
+import { usePlainPretrained } from '../network/usePlainPretrained';
+import { useSampleCheck, useShareableView } from '../share/useShareableView';
+import { useInitialLink } from '../share/useShareLink';
+import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from '../shortcuts/useShortcuts';
+import { useTrainingRun } from '../training/useTrainingRun';
+
+type Tab = TabId;
+const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons'];
+
+/** ConvLens: the input and the prediction on the left, the experiments on the right. */
+export function App() {
+  const { t } = useTranslation();
+  const link = useInitialLink();
+  const [state, dispatch] = useReducer(labReducer, link.state, labStateOf);
+  const view = useShareableView(link, state);
+  const { tab, presenter } = view.state;
+  const setTab = view.setTab;
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [shortcuts] = useState(createShortcutRegistry);
+  const mnist = useMnist();
+  useSampleCheck(state, mnist.data, dispatch, view.addProblem);
+  useShortcutKeys(shortcuts, shortcutsOpen);
+  useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
+  const image = useInputImage(state.source, mnist.data);
+  const lesson = useLessonTour({ linkStep: view.state.step, setLinkStep: view.setStep, setTab, lab: state, dispatch });
+  const preview = usePlainPretrained();
+  // tfjs loads once the first view can paint (or could not: then the network still loads),
+  // at once when a tab other than the edge filters is open, else after a quiet moment.
+  const model = useModelSession(image !== null || mnist.error !== null, tab !== 'filters');
+  const run = useTrainingRun(model.session);
+  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
+  const outputs = useLayerOutputs(model.session, image, modelKey, preview);
+  const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
+  const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
+  usePenToPixels(image, outputs.image);
+
+  useEffect(() => {
+    if (model.error) console.warn(model.error);
+  }, [model.error]);
+
+  const session = model.session;
+  const showModel = useCallback((which: ModelInView) => session?.show(which), [session]);
+  const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
+  const trainedName = model.status?.trainedName;
+  const modelName = model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
+  const fallbackCode = model.status?.backend.fallbackCode;
+  const page = (
+    <div className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter}>
+      <header className="app__header">
+        <h1>
+          ConvLens <span className="app__tagline">{t('tagline')}</span>
+        </h1>
+        <LessonOpenButton tour={lesson} />
+        <LanguageSwitch />
+        <StatusBar session={model.session} status={model.status} error={model.error} onShow={showModel} />
+        <OfflineStatus />
+        <ShareBar state={view.state} onPresenter={view.setPresenter} onShortcuts={() => setShortcutsOpen(true)} />
+      </header>
+      <LinkNotice problems={view.problems} onDismiss={view.dismissProblems} />
+      {fallbackCode && (
+        <p className="notice" role="status" data-testid="backend-notice">
+          {t('backendNotice', { reason: t(`errors:fallback.${fallbackCode}`) })}
+        </p>
+      )}
+      <ContextLossNotice report={model.status?.contextLoss ?? null} />
+      <main className="app__main">
+        <InputPanel
+          source={state.source}
+          image={image}
+          data={mnist.data}
+          dataProgress={mnist.progress}
+          dataError={mnist.error}
+          dispatch={dispatch}
+          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))} modelName={modelName} />}
+        />
+        <div className="workspace">
+          <div className="tabs" role="tablist" aria-label={t('views')} onKeyDown={tabListKeys(TABS, tab, setTab)}>
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                tabIndex={tab === id ? 0 : -1}
+                aria-controls={`tabpanel-${id}`}
+                data-testid={`tab-${id}`}
+                className={tab === id ? 'tab tab--on' : 'tab'}
+                onClick={() => setTab(id)}
+              >
+                {t(`tabs.${id}`)}
+              </button>
+            ))}
+          </div>
+          <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
+          <TabPanel id="filters" active={tab === 'filters'}>
+            {image ? (
+              <EdgeLab image={image} state={state} dispatch={dispatch} />
+            ) : (
+              <section className="panel edge-lab edge-lab--loading" aria-busy="true">
+                <p className="muted">{mnist.error ?? t('loadingFirstDigit')}</p>
+              </section>
+            )}
+          </TabPanel>
+          <TabPanel id="network" active={tab === 'network'}>
+            {tab === 'network' && (
+              <LazyTab>
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
+                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
+              </LazyTab>
+            )}
+          </TabPanel>
+          <TabPanel id="lessons" active={tab === 'lessons'}>
+            <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
+              <LazyTab>
+                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+                <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+              </LazyTab>
+            </MountWhenIdle>
+          </TabPanel>
+          <TabPanel id="training" active={tab === 'training'}>
+            <MountWhenIdle open={tab === 'training'} ready={softmax !== null}>
+              <LazyTab>
+                <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+                <ModelLibrary session={model.session} status={model.status} />
+              </LazyTab>
+            </MountWhenIdle>
+          </TabPanel>
+          <LessonCard tour={lesson} />
+        </div>
+      </main>
+      <ShortcutsOverlay open={shortcutsOpen} onClose={closeShortcuts} />
+    </div>
+  );
+  return <ShortcutContext value={shortcuts}>{page}</ShortcutContext>;
+}

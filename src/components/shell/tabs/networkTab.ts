@@ -1,0 +1,3 @@
+/** Tab 2, "Inside the CNN": one lazily loaded chunk (see ../lazyTabs). */
+export { NetworkView } from '../../network/NetworkView';
+export { TeachPanels } from '../../teaching/TeachPanels';

@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Figure } from '../export/Figure';
+import { confusionMatrix, type ConfusionMatrix as Matrix } from '../../core/confusion';
+import { MNIST_PIXELS, createGrid } from '../../core/grid';
+import type { MnistData } from '../../data/mnistFormat';
+import { splitIndices } from '../../data/split';
+import type { ModelSession } from '../../model/session';
+import { pickDigits } from '../../model/trainingData';
+import { COLOUR_SCALES } from '../../render/palette';
+import type { InputSource, LabAction } from '../../state/labState';
+import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
+import { FeatureMapThumb } from '../common/FeatureMapThumb';
+import { InfoButton } from '../info/InfoButton';
+import '../../styles/teach.css';
+
+export interface ConfusionPanelProps {
+  readonly session: ModelSession | null;
+  readonly data: MnistData | null;
+  /** Changes whenever the model in view changes (its weights or which model it is). */
+  readonly modelKey: number;
+  readonly dispatch: Dispatch<LabAction>;
+  /** The current input, to mark the digit that is loaded. */
+  readonly source: InputSource;
+}
+
+interface Result {
+  readonly modelKey: number;
+  readonly matrix: Matrix;
+  /** Global index into the data set of each held-out digit, in matrix order. */
+  readonly globalIndex: Int32Array;
+  readonly predicted: Int32Array;
+}
+
+type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; message: string };
+
+/** Where the model goes wrong: the held-out confusion matrix, and the digits behind each cell. */
+export function ConfusionPanel({ session, data, modelKey, dispatch, source }: ConfusionPanelProps) {
+  const { t } = useTranslation('teach');
+  const [result, setResult] = useState<Result | null>(null);
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const [selected, setSelected] = useState<{ truth: number; predicted: number } | null>(null);
+  const runId = useRef(0);
+  // Leaving the view stops a run between two batches.
+  useEffect(() => () => void runId.current++, []);
+
+  const compute = async () => {
+    if (!session || !data) return;
+    const id = ++runId.current;
+    setRun({ kind: 'running', progress: 0 });
+    try {
+      const { test } = splitIndices(data);
+      const digits = pickDigits(data, test);
+      const predicted = await session.predictDigits(digits.pixels, digits.count, {
+        batchSize: 50,
+        onProgress: (progress) => id === runId.current && setRun({ kind: 'running', progress }),
+        cancelled: () => id !== runId.current,
+      });
+      if (id !== runId.current) return;
+      setResult({ modelKey, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
+      setSelected(null);
+      setRun({ kind: 'idle' });
+    } catch (e) {
+      if (id === runId.current) setRun({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const items = useMemo(() => {
+    if (!result || !selected || !data) return [];
+    return result.matrix.members[selected.truth * 10 + selected.predicted].map((i) => {
+      const g = result.globalIndex[i];
+      const digit = data.labels[g];
+      const pixels = Float32Array.from(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), (v) => v / 255);
+      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(28, 28, pixels), predicted: result.predicted[i] };
+    });
+  }, [result, selected, data]);
+
+  const loaded = source.kind === 'sample' ? items.find((i) => i.id.digit === source.id.digit && i.id.index === source.id.index) : undefined;
+  const stale = result !== null && result.modelKey !== modelKey;
+  const running = run.kind === 'running';
+  return (
+    <section className="panel teach-panel" aria-labelledby="confusion-title" data-testid="confusion-panel">
+      <header className="teach-panel__header">
+        <h2 id="confusion-title">{t('confusion.title')}</h2>
+        <InfoButton panel="confusion" topic={t('confusion.title')} paragraphs={[t('confusion.info1'), t('confusion.info2'), t('confusion.info3')]} />
+      </header>
+      <p className="muted">{t('confusion.intro')}</p>
+      <div className="confusion__actions">
+        <button type="button" data-testid="confusion-compute" disabled={!session || !data || running} onClick={() => void compute()}>
+          {result ? t('confusion.recompute') : t('confusion.compute')}
+        </button>
+        {running && (
+          <span className="progress" data-testid="confusion-progress">
+            <progress max={1} value={run.progress} aria-label={t('confusion.progressLabel')} />
+            <span className="muted">{t('confusion.progress', { percent: Math.round(run.progress * 100) })}</span>
+          </span>
+        )}
+        {!session && <span className="muted">{t('common.loading')}</span>}
+        {run.kind === 'error' && (
+          <span className="error" role="alert">
+            {t('confusion.error', { message: run.message })}
+          </span>
+        )}
+        {stale && !running && <span className="notice-inline">{t('confusion.stale')}</span>}
+      </div>
+      {result && (
+        <div className="confusion__body">
+          <div>
+            <p className="confusion__score" data-testid="confusion-score" data-correct={result.matrix.correct}>
+              {t('confusion.score', { correct: result.matrix.correct, total: result.matrix.total, wrong: result.matrix.total - result.matrix.correct })}
+            </p>
+            <Figure title={t('confusion.title')} name={['confusion-matrix']} vector testId="figure-confusion">
+            <ConfusionMatrix
+              counts={result.matrix.counts}
+              selected={selected}
+              onSelect={(truth, predicted) => setSelected({ truth, predicted })}
+              labels={{
+                truth: t('confusion.truthAxis'),
+                predicted: t('confusion.predictedAxis'),
+                cell: (truth, predicted, count) => t(truth === predicted ? 'confusion.cellRight' : 'confusion.cellWrong', { truth, predicted, count }),
+              }}
+            />
+            </Figure>
+          </div>
+          <div className="confusion__digits">
+            {!selected ? (
+              <p className="muted">{t('confusion.pickCell')}</p>
+            ) : (
+              <>
+                <h3>
+                  {t(selected.truth === selected.predicted ? 'confusion.listRight' : 'confusion.listWrong', { truth: selected.truth, predicted: selected.predicted, count: items.length })}
+                </h3>
+                <p className="muted">{t('confusion.clickDigit')}</p>
+                <ul className="confusion__list">
+                  {items.map((item) => (
+                    <li key={`${item.id.digit}-${item.id.index}`}>
+                      <button
+                        type="button"
+                        className={item === loaded ? 'confusion__item confusion__item--current' : 'confusion__item'}
+                        aria-current={item === loaded ? 'true' : undefined}
+                        data-testid="misclassified-item"
+                        data-digit={item.id.digit}
+                        data-index={item.id.index}
+                        data-predicted={item.predicted}
+                        aria-label={t('confusion.itemLabel', { digit: item.id.digit, index: item.id.index, predicted: item.predicted })}
+                        onClick={() => dispatch({ type: 'pickSample', id: item.id })}
+                      >
+                        <FeatureMapThumb grid={item.grid} scale={COLOUR_SCALES.grey} side={44} />
+                        <span className="confusion__item-label">#{item.id.index}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <p className="confusion__loaded" aria-live="polite" data-testid="confusion-loaded">
+                  {loaded ? t('confusion.loaded', { digit: loaded.id.digit, index: loaded.id.index, predicted: loaded.predicted }) : ''}
+                </p>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
+import type { BatchMetrics, EpochMetrics } from '../../model/train';
+
+export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
+
+export interface TrainingView {
+  readonly phase: RunPhase;
+  /** [examples seen, loss, accuracy] per batch. */
+  readonly batches: readonly (readonly [number, number, number])[];
+  readonly epochs: readonly EpochMetrics[];
+  readonly last: BatchMetrics | null;
+  readonly error: string | null;
+  /** Bumped a few times a second while training, so views can follow the changing weights. */
+  readonly modelVersion: number;
+  /** Gradient size per layer over the run: [examples seen, mean |gradient| per layer], with the layer names. */
+  readonly gradients: { readonly layers: readonly string[]; readonly points: readonly (readonly [number, readonly number[]])[] };
+}
+
+const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0, gradients: { layers: [], points: [] } };
+/** How often the feature maps are refreshed from the learning model. */
+const FOLLOW_MS = 700;
+/**
+ * How often the charts take the buffered batches: five times a second reads as live, and
+ * leaves the main thread to the training loop in between (a redraw per frame costs it speed).
+ */
+const CHART_MS = 200;
+
+/**
+ * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
+ * and committed at most every {@link CHART_MS} so charts never slow the training loop.
+ */
+export function useTrainingRun(session: ModelSession | null) {
+  const [view, setView] = useState<TrainingView>(IDLE);
+  const handle = useRef<TrainingHandle | null>(null);
+  const buffer = useRef<(readonly [number, number, number])[]>([]);
+  const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
+  const lastMetrics = useRef<BatchMetrics | null>(null);
+  const chartTimer = useRef(0);
+  const lastFollow = useRef(0);
+
+  const flush = useCallback(() => {
+    chartTimer.current = 0;
+    const fresh = buffer.current;
+    buffer.current = [];
+    const freshGradients = gradientBuffer.current;
+    gradientBuffer.current = [];
+    const now = performance.now();
+    const follow = now - lastFollow.current > FOLLOW_MS;
+    if (follow) lastFollow.current = now;
+    setView((v) => ({
+      ...v,
+      batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
+      gradients: freshGradients.length
+        ? { layers: freshGradients[0].layers, points: [...v.gradients.points, ...freshGradients.map((g) => g.point)] }
+        : v.gradients,
+      last: lastMetrics.current,
+      modelVersion: follow ? v.modelVersion + 1 : v.modelVersion,
+    }));
+  }, []);
+
+  useEffect(() => () => {
+    handle.current?.control.stop();
+    window.clearTimeout(chartTimer.current);
+  }, []);
+
+  const start = useCallback(
+    (request: TrainRequest) => {
+      if (!session || handle.current) return;
+      buffer.current = [];
+      gradientBuffer.current = [];
+      lastMetrics.current = null;
+      setView({ ...IDLE, phase: 'starting', modelVersion: view.modelVersion + 1 });
+      const h = session.startTraining(request, {
+        onBatch: (m) => {
+          buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
+          if (m.gradients) gradientBuffer.current.push({ layers: m.gradients.map((g) => g.layer), point: [m.examplesSeen, m.gradients.map((g) => g.meanAbs)] });
+          lastMetrics.current = m;
+          if (!chartTimer.current) chartTimer.current = window.setTimeout(flush, CHART_MS);
+        },
+        onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
+      });
+      handle.current = h;
+      const unsubscribe = h.control.subscribe((state) => setView((v) => ({ ...v, phase: state === 'running' ? 'running' : state === 'paused' ? 'paused' : 'stopping' })));
+      setView((v) => ({ ...v, phase: 'running' }));
+      h.done
+        .then((result) => {
+          window.clearTimeout(chartTimer.current);
+          flush();
+          setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped', modelVersion: v.modelVersion + 1 }));
+        })
+        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e instanceof Error ? e.message : String(e) })))
+        .finally(() => {
+          unsubscribe();
+          handle.current = null;
+        });
+    },
+    [session, flush, view.modelVersion],
+  );
+
+  const pause = useCallback(() => handle.current?.control.pause(), []);
+  const resume = useCallback(() => handle.current?.control.resume(), []);
+  const stop = useCallback(() => handle.current?.control.stop(), []);
+  const reset = useCallback(async () => {
+    if (!session || handle.current) return;
+    await session.resetTraining();
+    setView((v) => ({ ...IDLE, modelVersion: v.modelVersion + 1 }));
+  }, [session]);
+
+  return { view, start, pause, resume, stop, reset };
+}

@@ -1,0 +1,63 @@
+/**
+ * The shape of a shared view (./shareState.ts): its type, its defaults and the limits the
+ * link schema (./shareFields.ts) checks values against.
+ */
+import type { InputScale } from '../core/inputScale';
+import { DEFAULT_SPEC, type ModelSpec } from '../model/spec';
+import type { Language } from '../i18n/languages';
+import { INITIAL_LAB_STATE, type LabState } from './labState';
+import type { ShareProblemReason } from './shareValues';
+
+/** The views of the app, in tab order. */
+export const TAB_IDS = ['filters', 'network', 'training', 'lessons'] as const;
+export type TabId = (typeof TAB_IDS)[number];
+
+/** Everything a link carries: the edge-filter lab, the network design, and the view. */
+export interface ShareState extends LabState {
+  readonly spec: ModelSpec;
+  readonly tab: TabId;
+  /** The language the view is in; null when the link does not say (the browser decides). */
+  readonly lang: Language | null;
+  /** Step of a lesson, 0 when none. */
+  readonly step: number;
+  readonly presenter: boolean;
+}
+
+export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
+  ...INITIAL_LAB_STATE,
+  spec: DEFAULT_SPEC,
+  tab: 'filters',
+  lang: null,
+  step: 0,
+  presenter: false,
+});
+
+export interface ShareProblem {
+  /** The key as given in the link (unknown keys are cut to {@link MAX_KEY_SHOWN} characters). */
+  readonly key: string;
+  readonly reason: ShareProblemReason;
+}
+
+export interface DecodedShareState {
+  readonly state: ShareState;
+  readonly problems: readonly ShareProblem[];
+}
+
+/** Longest unknown key quoted back in a problem. */
+export const MAX_KEY_SHOWN = 24;
+/** At most this many problems are reported (a link with thousands of junk keys stays readable). */
+export const MAX_PROBLEMS = 20;
+/** Keys beyond this many are not looked at. */
+export const MAX_PARAMS = 200;
+
+/** Largest threshold magnitude for each input scale (the slider's range, see RuleControls). */
+export const THRESHOLD_LIMITS: Record<InputScale['kind'], { min: number; max: number; step: number }> = {
+  grey255: { min: -255, max: 1020, step: 1 },
+  grey01: { min: -6, max: 6, step: 0.5 },
+  binary: { min: -6, max: 6, step: 0.5 },
+};
+
+/** Largest index within a class any MNIST asset could have; the loaded data narrows it. */
+export const MAX_SAMPLE_INDEX = 9999;
+/** Largest magnitude of a kernel weight (the kernel editor's limit). */
+export const MAX_WEIGHT = 99;
