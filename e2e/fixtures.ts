@@ -111,33 +111,40 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
 }
 
 /**
- * Polls `read` until two readings in a row agree, and returns that value: the one way the
- * browser tests wait for a figure the page refreshes on its own schedule to settle. Fails with
- * `what` in the message when it has not settled within `timeout` ms.
+ * Polls `read` every `interval` ms until `agree` readings in a row are the same, and returns
+ * that value: the one way the browser tests wait for a figure the page refreshes on its own
+ * schedule to settle. Fails after `timeout` ms, naming `what` and the readings it saw.
  */
-export async function settledValue<T>(read: () => Promise<T>, what: string, timeout = 30_000): Promise<T> {
-  let last: string | undefined;
+export async function settledValue<T>(read: () => Promise<T>, what: string, { agree = 2, interval = 300, timeout = 30_000 } = {}): Promise<T> {
+  const readings: string[] = [];
   let value: T | undefined;
-  await expect
-    .poll(
-      async () => {
-        value = await read();
-        const key = JSON.stringify(value);
-        const same = key === last;
-        last = key;
-        return same;
-      },
-      { message: `${what} settles`, timeout, intervals: [250, 450] },
-    )
-    .toBe(true);
+  try {
+    await expect
+      .poll(
+        async () => {
+          value = await read();
+          readings.push(JSON.stringify(value));
+          const last = readings.slice(-agree);
+          return last.length === agree && last.every((r) => r === last[0]);
+        },
+        { timeout, intervals: [interval] },
+      )
+      .toBe(true);
+  } catch {
+    throw new Error(`${what} did not hold still for ${agree} readings within ${timeout} ms; readings: ${readings.join(', ')}`);
+  }
   return value as T;
 }
 
-/** The live tfjs tensor count once two readings of the status pill agree (it refreshes a few times a second). */
-export async function stableTensorCount(page: Page): Promise<number> {
+/**
+ * The live tfjs tensor count once it holds still: the same in five readings over 2 s (the
+ * status pill refreshes a few times a second, so a pass or a training step in flight shows up
+ * in some of them).
+ */
+export async function stableTensorCount(page: Page, timeout = 30_000): Promise<number> {
   const pill = page.getByTestId('tensor-count');
-  await expect(pill).not.toHaveAttribute('data-count', '');
-  return settledValue(async () => Number(await pill.getAttribute('data-count')), 'the tensor count');
+  await expect(pill, 'tfjs has loaded and the status bar counts its tensors').not.toHaveAttribute('data-count', '', { timeout: 60_000 });
+  return settledValue(async () => Number(await pill.getAttribute('data-count')), 'the tensor count', { agree: 5, interval: 500, timeout });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { test, expect, openApp, expectTensorsBackTo, stableTensorCount } from './fixtures';
+import { test, expect, openApp, expectTensorsBackTo } from './fixtures';
+import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset } from './tensorChecks';
 
 /** Input changes after the warm-up: 200 within `npm test`, 1,000 in `npm run soak`. */
 const UPDATES = Number(process.env.SOAK_UPDATES ?? 200);
@@ -70,14 +71,19 @@ class InputDriver {
   }
 }
 
-async function settled(page: Page): Promise<void> {
-  await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
-}
-
 /** The JS heap in use after full garbage collections. */
 async function heapAfterGc(page: Page, cdp: CDPSession): Promise<number> {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+}
+
+/** `count` input changes, waiting for the prediction to catch up every {@link SETTLE_EVERY}. */
+async function drive(page: Page, input: InputDriver, count: number): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    await input.update();
+    if (i % SETTLE_EVERY === 0) await settled(page);
+  }
+  await settled(page);
 }
 
 test(`soak: ${UPDATES} random strokes and sample changes leak no tensors, little heap and no errors`, async ({ page, problems }) => {
@@ -88,19 +94,66 @@ test(`soak: ${UPDATES} random strokes and sample changes leak no tensors, little
   const input = new InputDriver(page, seeded(7));
   for (let i = 0; i < WARM_UP; i++) await input.update();
   await settled(page);
-  const tensors = await stableTensorCount(page);
+  const tensors = await quietTensorCount(page);
   const heap = await heapAfterGc(page, cdp);
 
-  for (let i = 1; i <= UPDATES; i++) {
-    await input.update();
-    if (i % SETTLE_EVERY === 0) await settled(page);
-  }
-  await settled(page);
+  await drive(page, input, UPDATES);
   const prediction = page.getByTestId('prediction');
   expect(await prediction.getAttribute('data-digit')).toMatch(/^[0-9]$/);
   await expectTensorsBackTo(page, tensors);
   const growth = (await heapAfterGc(page, cdp)) - heap;
   console.log(`soak: ${UPDATES} updates, ${tensors} tensors throughout, heap ${(heap / 1e6).toFixed(1)} MB, growth ${(growth / 1e6).toFixed(2)} MB`);
   expect(growth).toBeLessThan(HEAP_GROWTH_LIMIT);
+  // The shipped model's maps come from its plain-JavaScript copy: tfjs made no tensors for them.
+  await expectComputePath(page, 'plain');
+  expect(problems.errors).toEqual([]);
+});
+
+/**
+ * While the model in view trains, every map comes from tfjs (on WebGL here), so a tensor the
+ * drawing path forgot to free would stay. The run's own tensors (its model and optimiser
+ * state) are the same at every pause, so the count is compared between pauses: first with
+ * the pen moving while the run is paused, then while it runs. Stopping and resetting the
+ * run must then give back exactly the count of the shipped model alone.
+ */
+test(`soak while a model trains on WebGL: ${UPDATES} input changes through tfjs leak no tensors and no errors`, async ({ page, problems }) => {
+  // Generous: the pen waits for the maps every 25 changes, on a busy machine too.
+  test.setTimeout(240_000 + UPDATES * 2_000);
+  await openApp(page);
+  await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });
+  const shippedOnly = await quietTensorCount(page);
+
+  await startLongRun(page, 'class-demo');
+  await expectComputePath(page, 'tfjs');
+  const input = new InputDriver(page, seeded(11));
+  for (let i = 0; i < WARM_UP; i++) await input.update();
+  await settled(page);
+  await pauseRun(page);
+  await expectComputePath(page, 'tfjs');
+  await settled(page);
+  const paused = await quietTensorCount(page);
+  expect(paused, 'the paused run holds its model and optimiser state').toBeGreaterThan(shippedOnly);
+
+  // The pen moves while the run is paused: nothing but the drawing path makes tensors.
+  await drive(page, input, Math.ceil(UPDATES / 4));
+  await expectComputePath(page, 'tfjs');
+  await expectTensorsBackTo(page, paused);
+
+  // The pen moves while the run goes on; then the run is paused again at another step.
+  await resumeRun(page);
+  await page.getByTestId('tab-network').click();
+  await drive(page, input, UPDATES);
+  await expectComputePath(page, 'tfjs');
+  await pauseRun(page);
+  await page.getByTestId('tab-network').click();
+  await settled(page);
+  await expectTensorsBackTo(page, paused);
+  console.log(`soak while training: ${UPDATES} updates, ${shippedOnly} tensors for the shipped model, ${paused} with the paused run`);
+
+  await stopAndReset(page);
+  await expectTensorsBackTo(page, shippedOnly);
+  await expectComputePath(page, 'plain');
+  await expect(page.getByTestId('backend'), 'tfjs ran on WebGL throughout').toHaveAttribute('data-backend', 'webgl');
   expect(problems.errors).toEqual([]);
 });

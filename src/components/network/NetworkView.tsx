@@ -12,6 +12,7 @@ import type { ModelSpec } from '../../model/spec';
 import { ReceptiveFieldExplorer } from '../teaching/ReceptiveFieldExplorer';
 import { LayerFigure } from './LayerFigure';
 import { PanelInfo } from '../info/PanelInfo';
+import type { ComputePath } from './useLayerOutputs';
 
 /** How a layer's values are coloured: signed values on the diverging scale, others sequential. */
 function colouring(layer: LayerOutput): { scale: ColourScale; domain: Domain } {
@@ -81,11 +82,25 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
   );
 }
 
-/** Every layer of the CNN for the current input, top to bottom. */
-export function NetworkView({ layers, message, spec, image }: { layers: LayerOutput[] | null; message: string | null; spec?: ModelSpec; image?: Grid | null }) {
+export interface NetworkViewProps {
+  readonly layers: LayerOutput[] | null;
+  readonly message: string | null;
+  readonly spec?: ModelSpec;
+  readonly image?: Grid | null;
+  /** What computed `layers` (see useLayerOutputs); null while there are none. */
+  readonly computePath?: ComputePath | null;
+}
+
+/**
+ * Every layer of the CNN for the current input, top to bottom.
+ * `data-compute-path` on the section (testid `network-view`) names what computed the layers
+ * shown: "plain" (the plain-JavaScript copy of the model in view, no tensors) or "tfjs" (the
+ * model in view is training); empty while there are none. The browser tests read it.
+ */
+export function NetworkView({ layers, message, spec, image, computePath = null }: NetworkViewProps) {
   const { t } = useTranslation('network');
   return (
-    <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view">
+    <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view" data-compute-path={layers ? (computePath ?? '') : ''}>
       <header className="panel__header">
         <div className="titled">
           <h2 id="network-title">{t('title')}</h2>

@@ -134,7 +134,7 @@ export function App() {
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
-                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} />
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} computePath={outputs.path} />
                 <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
               </LazyTab>
             )}
