@@ -11,7 +11,8 @@ import { DEFAULT_AUGMENT } from '../src/model/augment';
 import { buildModel } from '../src/model/build';
 import type { PresetRun } from '../src/model/presets';
 import type { ModelSpec } from '../src/model/spec';
-import { trainModel, type EpochMetrics } from '../src/model/train';
+import { trainModel } from '../src/model/train';
+import type { EpochMetrics } from '../src/model/trainMetrics';
 import { pickDigits, trainingDataFromMnist, type TrainingData } from '../src/model/trainingData';
 
 /** Digits per class of the validation slice (taken from the training digits, never the held-out ones). */

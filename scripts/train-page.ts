@@ -10,7 +10,10 @@ import { buildModel } from '../src/model/build';
 import { loadModelFromUrl, serialiseModel } from '../src/model/io';
 import { createRandom } from '../src/model/random';
 import { DEFAULT_SPEC, type ModelSpec } from '../src/model/spec';
-import { DEFAULT_TRAIN_OPTIONS, evaluateModel, trainModel, type EpochMetrics, type TrainOptions } from '../src/model/train';
+import { evaluateModel } from '../src/model/evaluate';
+import { trainModel } from '../src/model/train';
+import type { EpochMetrics } from '../src/model/trainMetrics';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../src/model/trainOptions';
 import { trainingDataFromMnist, type TrainingData } from '../src/model/trainingData';
 import { averageSnapshots, restoreWeights, type WeightSnapshot } from '../src/model/weights';
 

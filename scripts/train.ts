@@ -29,7 +29,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { readMnist } from '../src/data/node';
 import { DEFAULT_AUGMENT, type AugmentOptions } from '../src/model/augment';
 import { expandMinPooling } from '../src/model/portableTopology';
-import { DEFAULT_TRAIN_OPTIONS } from '../src/model/train';
+import { DEFAULT_TRAIN_OPTIONS } from '../src/model/trainOptions';
 import { validateSpec, type ModelSpec } from '../src/model/spec';
 import { trainingDataFromMnist } from '../src/model/trainingData';
 import type { TrainPageConfig, TrainPageResult, TrainPhase } from './train-page';

@@ -1,5 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import { sampleActivation, type ActivationName } from '../core/activations';
+import { CHART } from '../render/palette';
+import { Axis } from './Axis';
 
 export interface ActivationPlotProps {
   readonly name: ActivationName;
@@ -13,8 +15,6 @@ export interface ActivationPlotProps {
 
 const X_RANGE = [-5, 5] as const;
 const Y_RANGE = [-1.2, 2.2] as const;
-export const FUNCTION_COLOUR = '#0b63c5';
-export const DERIVATIVE_COLOUR = '#d1495b';
 
 /** One activation and its slope on x in [-5, 5]: d3 computes scales and paths, React owns the SVG. */
 export function ActivationPlot({ name, title, functionLabel, derivativeLabel, width = 230, height = 170, testId }: ActivationPlotProps) {
@@ -27,22 +27,11 @@ export function ActivationPlot({ name, title, functionLabel, derivativeLabel, wi
   const df = line<[number, number, number]>().x((s) => x(s[0])).y((s) => y(s[2]));
   return (
     <svg width={width} height={height} role="img" aria-label={`${title}: ${functionLabel}, ${derivativeLabel}`} data-testid={testId} className="activation-plot">
-      {y.ticks(4).map((t) => (
-        <g key={t} transform={`translate(0,${y(t)})`}>
-          <line x1={m.left} x2={width - m.right} stroke={t === 0 ? '#9aa0a6' : '#eceef2'} />
-          <text x={m.left - 4} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
-            {t}
-          </text>
-        </g>
-      ))}
-      <line x1={x(0)} x2={x(0)} y1={m.top} y2={height - m.bottom} stroke="#9aa0a6" />
-      {x.ticks(5).map((t) => (
-        <text key={t} x={x(t)} y={height - m.bottom + 13} textAnchor="middle" fontSize={10} fill="currentColor">
-          {t}
-        </text>
-      ))}
-      <path d={df(samples) ?? ''} fill="none" stroke={DERIVATIVE_COLOUR} strokeWidth={2} strokeDasharray="5 3" />
-      <path d={f(samples) ?? ''} fill="none" stroke={FUNCTION_COLOUR} strokeWidth={2.5} />
+      <Axis side="left" scale={y} at={m.left} count={4} format={String} labelGap={4} gridTo={width - m.right} gridColour={(t) => (t === 0 ? CHART.axis : CHART.gridFaint)} />
+      <line x1={x(0)} x2={x(0)} y1={m.top} y2={height - m.bottom} stroke={CHART.axis} />
+      <Axis side="bottom" scale={x} at={height - m.bottom} count={5} format={String} labelGap={13} />
+      <path d={df(samples) ?? ''} fill="none" stroke={CHART.derivative} strokeWidth={2} strokeDasharray="5 3" />
+      <path d={f(samples) ?? ''} fill="none" stroke={CHART.function} strokeWidth={2.5} />
       <text x={m.left + 4} y={13} fontSize={12} fontWeight={700} fill="currentColor">
         {title}
       </text>

@@ -1,8 +1,9 @@
 import { memo, useId } from 'react';
 import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { Axis } from './Axis';
 import { samePropValues } from './samePropValues';
-import type { ColourScale } from '../render/palette';
+import { CHART, type ColourScale } from '../render/palette';
 import type { Domain } from '../render/paintGrid';
 
 export interface ColourLegendProps {
@@ -16,12 +17,11 @@ export interface ColourLegendProps {
   readonly format?: (v: number) => string;
 }
 
-/** A horizontal colour bar with a d3 linear axis underneath (React owns the SVG elements). */
+/** A horizontal colour bar with its axis underneath (d3 picks the ticks, React owns the SVG elements). */
 export const ColourLegend = memo(function ColourLegend({ scale, domain, width = 150, title, ticks, format }: ColourLegendProps) {
   const { t } = useTranslation('charts');
   const gradientId = useId();
   const x = scaleLinear().domain(domain).range([6, width - 6]);
-  const values = ticks ?? x.ticks(4);
   const fmt = format ?? x.tickFormat(4);
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   return (
@@ -33,15 +33,8 @@ export const ColourLegend = memo(function ColourLegend({ scale, domain, width = 
           ))}
         </linearGradient>
       </defs>
-      <rect x={6} y={2} width={width - 12} height={10} fill={`url(#${gradientId})`} stroke="#888" strokeWidth={0.5} />
-      {values.map((v) => (
-        <g key={v} transform={`translate(${x(v)},12)`}>
-          <line y2={4} stroke="currentColor" />
-          <text y={15} textAnchor="middle" fontSize={10} fill="currentColor">
-            {fmt(v)}
-          </text>
-        </g>
-      ))}
+      <rect x={6} y={2} width={width - 12} height={10} fill={`url(#${gradientId})`} stroke={CHART.legendOutline} strokeWidth={0.5} />
+      <Axis side="bottom" scale={x} at={12} count={4} ticks={ticks} format={fmt} tickSize={4} labelGap={15} />
     </svg>
   );
 }, samePropValues);

@@ -1,5 +1,6 @@
 import { scaleBand, scaleSqrt } from 'd3';
 import type { KeyboardEvent } from 'react';
+import { CHART } from '../render/palette';
 
 export interface ConfusionMatrixProps {
   /** counts[t * 10 + p]: digits of true class t predicted as p. */
@@ -16,8 +17,6 @@ export interface ConfusionMatrixProps {
 }
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-const RIGHT = '#1f6fb2';
-const WRONG = '#d9480f';
 
 /**
  * A 10 x 10 confusion matrix: rows are the true digit, columns the predicted one. Correct
@@ -89,11 +88,11 @@ export function ConfusionMatrix({ counts, selected, onSelect, labels, side = 380
                 onClick={count > 0 ? () => onSelect(t, p) : undefined}
                 onKeyDown={count > 0 ? (e) => onKey(e, t, p) : undefined}
               >
-                <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill="#f1f3f5" />
-                <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill={right ? RIGHT : WRONG} fillOpacity={opacity} />
-                {isSelected && <rect x={x - 1.5} y={y - 1.5} width={band.bandwidth() + 3} height={band.bandwidth() + 3} fill="none" stroke="#111" strokeWidth={3} />}
+                <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill={CHART.emptyCell} />
+                <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill={right ? CHART.right : CHART.wrong} fillOpacity={opacity} />
+                {isSelected && <rect x={x - 1.5} y={y - 1.5} width={band.bandwidth() + 3} height={band.bandwidth() + 3} fill="none" stroke={CHART.selected} strokeWidth={3} />}
                 {count > 0 && (
-                  <text x={x + band.bandwidth() / 2} y={y + band.bandwidth() / 2} dy="0.35em" textAnchor="middle" className="confusion-matrix__count" fill={dark ? '#fff' : '#1b1d22'}>
+                  <text x={x + band.bandwidth() / 2} y={y + band.bandwidth() / 2} dy="0.35em" textAnchor="middle" className="confusion-matrix__count" fill={dark ? CHART.textOnDark : CHART.text}>
                     {count}
                   </text>
                 )}

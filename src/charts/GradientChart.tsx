@@ -1,6 +1,8 @@
 import { extent, line, scaleLog, scaleLinear, schemeTableau10 } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { logMean } from '../core/logMean';
+import { CHART } from '../render/palette';
+import { Axis, pointsDomain } from './Axis';
 
 /** One layer's gradient sizes over a run: [digits seen, mean |gradient|]. */
 export interface GradientSeries {
@@ -17,6 +19,11 @@ export interface GradientChartProps {
   readonly height?: number;
 }
 
+/** A power of ten as a tick label: 0.001, 0.01, ... down to 1e-4, then 1e-5, 1e-6, ... */
+function decadeText(t: number): string {
+  return t >= 1e-4 ? String(Number(t.toPrecision(1))) : `1e${Math.round(Math.log10(t))}`;
+}
+
 /**
  * Gradient size per layer on a log scale, one line per layer (d3 for scales and paths; React owns
  * the SVG). Each layer's group carries its name (`data-layer`), its last size (`data-last`) and
@@ -26,9 +33,10 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
   const { t: tr } = useTranslation('charts');
   const m = { top: 22, right: 70, bottom: 30, left: 48 };
   const all = series.flatMap((s) => s.points).filter((p) => p[1] > 0);
-  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
   const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
-  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain(pointsDomain(all.map((p) => p[0])))
+    .range([m.left, width - m.right]);
   const y = scaleLog()
     .domain([Math.min(y0 ?? 1e-4, (y1 ?? 1) / 10), Math.max(y1 ?? 1, (y0 ?? 1e-4) * 10)])
     .nice()
@@ -41,25 +49,10 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
-        {decades.map((t) => (
-          <g key={t} transform={`translate(0,${y(t)})`}>
-            <line x1={m.left} x2={width - m.right} stroke="#e3e6ea" />
-            <text x={m.left - 5} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
-              {t >= 1e-4 ? String(Number(t.toPrecision(1))) : `1e${Math.round(Math.log10(t))}`}
-            </text>
-          </g>
-        ))}
-        {all.length > 0 &&
-          x.ticks(5).map((t) => (
-            <text key={t} x={x(t)} y={height - m.bottom + 13} textAnchor="middle" fontSize={10} fill="currentColor">
-              {x.tickFormat(5)(t)}
-            </text>
-          ))}
-        <text x={(m.left + width - m.right) / 2} y={height - 3} textAnchor="middle" fontSize={10} fill="currentColor">
-          {xLabel}
-        </text>
+        <Axis side="left" scale={y} at={m.left} ticks={decades} format={decadeText} gridTo={width - m.right} />
+        <Axis side="bottom" scale={x} at={height - m.bottom} count={5} ticks={all.length > 0 ? undefined : []} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
         {all.length === 0 && (
-          <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill="#5b6270">
+          <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill={CHART.muted}>
             {emptyText}
           </text>
         )}

@@ -1,5 +1,6 @@
 import { extent, line, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { Axis, pointsDomain } from './Axis';
 
 export interface Series {
   readonly name: string;
@@ -27,37 +28,23 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
   const { t } = useTranslation('charts');
   const m = { top: 22, right: 12, bottom: 30, left: 44 };
   const all = series.flatMap((s) => s.points);
-  const [x0, x1] = extent(all, (p) => p[0]) as [number | undefined, number | undefined];
   const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
-  const x = scaleLinear().domain([x0 ?? 0, Math.max(x1 ?? 1, (x0 ?? 0) + 1e-9)]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain(pointsDomain(all.map((p) => p[0])))
+    .range([m.left, width - m.right]);
   const y = scaleLinear()
     .domain(yDomain ?? [Math.min(0, y0 ?? 0), Math.max(y1 ?? 1, 1e-6)])
     .nice()
     .range([height - m.bottom, m.top]);
   const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
-  const fmt = format ?? y.tickFormat(5);
   return (
     <figure className="line-chart" data-testid={testId} data-first={series[0]?.points[0]?.[1] ?? ''} data-last={series[0]?.points.at(-1)?.[1] ?? ''}>
       <svg width={width} height={height} role="img" aria-label={t('line.label', { title, series: series.map((s) => t('line.series', { name: s.name, count: s.points.length })).join(t('seriesSeparator')) })}>
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
-        {y.ticks(5).map((t) => (
-          <g key={t} transform={`translate(0,${y(t)})`}>
-            <line x1={m.left} x2={width - m.right} stroke="#e3e6ea" />
-            <text x={m.left - 5} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        {x.ticks(6).map((t) => (
-          <text key={t} x={x(t)} y={height - m.bottom + 13} textAnchor="middle" fontSize={10} fill="currentColor">
-            {x.tickFormat(6)(t)}
-          </text>
-        ))}
-        <text x={(m.left + width - m.right) / 2} y={height - 3} textAnchor="middle" fontSize={10} fill="currentColor">
-          {xLabel}
-        </text>
+        <Axis side="left" scale={y} at={m.left} count={5} format={format} gridTo={width - m.right} />
+        <Axis side="bottom" scale={x} at={height - m.bottom} count={6} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
         {series.map((s, i) => (
           <g key={s.name} data-testid={testId ? `${testId}-series-${i}` : undefined} data-name={s.name} data-dashed={s.dashed ? 'true' : 'false'} data-values={s.points.map((p) => p[1]).join(',')}>
             {s.points.length > 1 && <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />}

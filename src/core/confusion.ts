@@ -1,3 +1,5 @@
+import { argmax } from './argmax';
+
 /**
  * A confusion matrix: how often each true class was predicted as each class, and which
  * examples landed in each cell.
@@ -45,10 +47,6 @@ export function argmaxRows(scores: ArrayLike<number>, classes = 10): Int32Array 
   if (classes < 1 || scores.length % classes !== 0) throw new RangeError(`${scores.length} scores are not whole rows of ${classes}`);
   const n = scores.length / classes;
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (scores[i * classes + c] > scores[i * classes + best]) best = c;
-    out[i] = best;
-  }
+  for (let i = 0; i < n; i++) out[i] = argmax(scores, i * classes, (i + 1) * classes) - i * classes;
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { convolve2d, convolutionAt, convOutputSize } from './convolve';
-import { createGrid, gridFromRows, gridToRows, type Grid } from './grid';
+import { convolve2d, convolutionAt, convolveMaps, convOutputSize, samePadding, type ConvKernel, type ConvPlacement } from './convolve';
+import { createGrid, gridFromRows, gridToRows, type FeatureMaps, type Grid } from './grid';
 import { passesThreshold } from './threshold';
 
 /** Small seeded generator (xorshift32) so failures are reproducible. */
@@ -278,6 +278,137 @@ describe('convolve2d against tf.conv2d', () => {
       }
     }
     expect(comparisons).toBe(10 * 2 * 3 * 3);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+});
+
+/** Reference for channel-last maps, the slow obvious way: every output value summed from scratch. */
+function naiveConvolveMaps(input: FeatureMaps, kernel: ConvKernel, at: ConvPlacement): number[] {
+  const valueAt = (r: number, c: number, ch: number) =>
+    r >= 0 && r < input.height && c >= 0 && c < input.width ? input.data[(r * input.width + c) * input.channels + ch] : 0;
+  const out: number[] = [];
+  for (let i = 0; i < at.outHeight; i++) {
+    for (let j = 0; j < at.outWidth; j++) {
+      for (let co = 0; co < kernel.outChannels; co++) {
+        let sum = kernel.bias ? kernel.bias[co] : 0;
+        for (let u = 0; u < kernel.height; u++) {
+          for (let v = 0; v < kernel.width; v++) {
+            for (let ci = 0; ci < kernel.inChannels; ci++) {
+              const w = kernel.data[((u * kernel.width + v) * kernel.inChannels + ci) * kernel.outChannels + co];
+              sum += w * valueAt(i * at.stride + u - at.padTop, j * at.stride + v - at.padLeft, ci);
+            }
+          }
+        }
+        out.push(sum);
+      }
+    }
+  }
+  return out;
+}
+
+function randomMaps(height: number, width: number, channels: number, random: () => number): FeatureMaps {
+  // A third of the values are exactly 0, as after a ReLU.
+  const data = Float32Array.from({ length: height * width * channels }, () => (random() < 1 / 3 ? 0 : random() * 2 - 1));
+  return { data, height, width, channels };
+}
+
+function randomKernel(height: number, width: number, inChannels: number, outChannels: number, random: () => number): ConvKernel {
+  const data = Float32Array.from({ length: height * width * inChannels * outChannels }, () => random() * 2 - 1);
+  return { data, height, width, inChannels, outChannels, bias: Float32Array.from({ length: outChannels }, () => random() - 0.5) };
+}
+
+describe('convolveMaps', () => {
+  it('matches a naive reference with several channels, a bias, strides and padding before and after', () => {
+    const random = makeRandom(77);
+    let comparisons = 0;
+    for (const [h, w, cin, cout, kh, kw] of [
+      [9, 9, 3, 4, 3, 3],
+      [8, 11, 2, 5, 4, 2],
+      [6, 6, 1, 3, 1, 1],
+    ]) {
+      const input = randomMaps(h, w, cin, random);
+      const kernel = randomKernel(kh, kw, cin, cout, random);
+      for (let stride = 1; stride <= 3; stride++) {
+        for (const [padTop, padLeft, extra] of [
+          [0, 0, 0],
+          [1, 2, 1],
+          [2, 0, 3],
+        ]) {
+          const outHeight = Math.floor((h + padTop + extra - kh) / stride) + 1;
+          const outWidth = Math.floor((w + padLeft + extra - kw) / stride) + 1;
+          const at = { stride, padTop, padLeft, outHeight, outWidth };
+          const out = convolveMaps(input, kernel, at);
+          expect([out.height, out.width, out.channels]).toEqual([outHeight, outWidth, cout]);
+          const expected = naiveConvolveMaps(input, kernel, at);
+          expect(out.data.length).toBe(expected.length);
+          expected.forEach((v, i) => expect(Math.abs(out.data[i] - v)).toBeLessThan(1e-5));
+          comparisons++;
+        }
+      }
+    }
+    expect(comparisons).toBe(27);
+  });
+
+  it('with one channel, no bias and even padding is exactly convolve2d', () => {
+    const random = makeRandom(3);
+    const input = randomGrid(12, 10, random, 0, 255);
+    const kernel = randomGrid(3, 2, random);
+    const outHeight = convOutputSize(12, 3, 2, 1);
+    const outWidth = convOutputSize(10, 2, 2, 1);
+    const maps = convolveMaps(
+      { ...input, channels: 1 },
+      { data: kernel.data, height: 3, width: 2, inChannels: 1, outChannels: 1 },
+      { stride: 2, padTop: 1, padLeft: 1, outHeight, outWidth },
+    );
+    expect(maps.data).toEqual(convolve2d(input, kernel, { stride: 2, padding: 1 }).data);
+  });
+
+  it('sums each output in double precision and rounds once (a float32 running sum would lose the 1)', () => {
+    const big = 2 ** 24;
+    const input = { data: new Float32Array([big, 1, big]), height: 1, width: 3, channels: 1 };
+    const kernel = { data: new Float32Array([1, 1, -1]), height: 1, width: 3, inChannels: 1, outChannels: 1 };
+    expect(Array.from(convolveMaps(input, kernel, { stride: 1, padTop: 0, padLeft: 0, outHeight: 1, outWidth: 1 }).data)).toEqual([1]);
+    const channels = { data: new Float32Array([big, 1, big]), height: 1, width: 1, channels: 3 };
+    const across = { data: new Float32Array([1, 1, -1]), height: 1, width: 1, inChannels: 3, outChannels: 1, bias: new Float32Array([0.5]) };
+    expect(Array.from(convolveMaps(channels, across, { stride: 1, padTop: 0, padLeft: 0, outHeight: 1, outWidth: 1 }).data)).toEqual([1.5]);
+  });
+
+  it('rejects channels, lengths and placements that do not fit, with a message', () => {
+    const input = { data: new Float32Array(2 * 2 * 3), height: 2, width: 2, channels: 3 };
+    const kernel = { data: new Float32Array(2 * 2 * 2), height: 1, width: 1, inChannels: 2, outChannels: 4 };
+    const at = { stride: 1, padTop: 0, padLeft: 0, outHeight: 2, outWidth: 2 };
+    expect(() => convolveMaps(input, kernel, at)).toThrow(/reads 2 channels; the input has 3/);
+    expect(() => convolveMaps(input, { ...kernel, inChannels: 3 }, at)).toThrow(/kernel values/);
+    expect(() => convolveMaps({ ...input, height: 3 }, { ...kernel, inChannels: 3, data: new Float32Array(12) }, at)).toThrow(/input values/);
+    const fitting = { ...kernel, inChannels: 3, data: new Float32Array(12) };
+    expect(() => convolveMaps(input, { ...fitting, bias: new Float32Array(3) }, at)).toThrow(/4 bias values/);
+    expect(() => convolveMaps(input, fitting, { ...at, stride: 0 })).toThrow(/stride/);
+    expect(() => convolveMaps(input, fitting, { ...at, padTop: -1 })).toThrow(/padTop/);
+  });
+
+  it("agrees with tf.conv2d's 'same' padding (split the TensorFlow way) on several channels", async () => {
+    await tf.setBackend('cpu');
+    const random = makeRandom(404);
+    const tensorsBefore = tf.memory().numTensors;
+    for (const [side, k, stride] of [
+      [9, 4, 2],
+      [10, 5, 3],
+      [7, 3, 1],
+    ]) {
+      const input = randomMaps(side, side, 3, random);
+      const kernel = randomKernel(k, k, 3, 4, random);
+      const { before } = samePadding(side, k, stride);
+      const out = Math.ceil(side / stride);
+      const ours = convolveMaps(input, kernel, { stride, padTop: before, padLeft: before, outHeight: out, outWidth: out });
+      const theirs = tf.tidy(() =>
+        tf
+          .conv2d(tf.tensor4d(input.data, [1, side, side, 3]), tf.tensor4d(kernel.data, [k, k, 3, 4]), stride, 'same')
+          .add(tf.tensor1d(kernel.bias!))
+          .dataSync(),
+      );
+      expect(theirs.length).toBe(ours.data.length);
+      theirs.forEach((v, i) => expect(Math.abs(ours.data[i] - v)).toBeLessThan(1e-4));
+    }
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 });

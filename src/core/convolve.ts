@@ -1,4 +1,4 @@
-import { createGrid, type Grid } from './grid';
+import { createGrid, type FeatureMaps, type Grid } from './grid';
 
 /**
  * How a kernel slides over its input.
@@ -75,8 +75,105 @@ export function convOutputSize(n: number, kernel: number, stride: number, paddin
 }
 
 /**
- * 2-D cross-correlation of a single-channel input with a single kernel (the kernel is NOT
+ * TensorFlow's 'same' padding for an input of length n: the output has ceil(n / stride)
+ * cells; the total padding max((out - 1) * stride + kernel - n, 0) is split with the smaller
+ * half (floor) before and the rest after.
+ */
+export function samePadding(n: number, kernel: number, stride: number): { before: number; after: number } {
+  const out = Math.ceil(n / stride);
+  const total = Math.max((out - 1) * stride + kernel - n, 0);
+  const before = Math.floor(total / 2);
+  return { before, after: total - before };
+}
+
+/**
+ * The weights of a convolution layer: `data` holds `height x width x inChannels x outChannels`
+ * weights in that row-major order (tfjs's kernel layout: the weight from input channel `ci` to
+ * output channel `co` at kernel cell (u, v) is `data[((u * width + v) * inChannels + ci) *
+ * outChannels + co]`), and `bias`, when given, one value per output channel.
+ */
+export interface ConvKernel {
+  readonly data: Float32Array;
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly bias?: Float32Array;
+}
+
+/**
+ * Where a kernel's windows sit: window (i, j) has its top-left cell at input row
+ * `i * stride - padTop` and column `j * stride - padLeft`; cells outside the input are zero
+ * padding. The output size fixes how much padding there is after the last row and column.
+ */
+export interface ConvPlacement {
+  readonly stride: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+}
+
+/**
+ * 2-D cross-correlation of channel-last maps with a multi-channel kernel (the kernel is NOT
  * flipped, as in deep-learning libraries):
+ * `out[i][j][co] = bias[co] + sum over (u, v, ci) of kernel[u][v][ci][co] * padded[i * stride + u][j * stride + v][ci]`.
+ * Each output value is summed in double precision and rounded to float32 once, kernel row by
+ * kernel row, cell by cell, input channel by input channel.
+ *
+ * @param input H x W x C maps
+ * @param kernel kh x kw x C x C' weights (any kh, kw >= 1; need not be square) and optional bias
+ * @param at stride (integer >= 1), zero padding before the first row and column (integers >= 0) and output size
+ * @returns new outHeight x outWidth x C' maps
+ * @throws RangeError when the channels or array lengths do not match, or on a bad placement
+ */
+export function convolveMaps(input: FeatureMaps, kernel: ConvKernel, at: ConvPlacement): FeatureMaps {
+  const { height: inH, width: inW, channels: cin, data: src } = input;
+  const { height: kH, width: kW, outChannels: cout, data: weights, bias } = kernel;
+  const { stride, padTop, padLeft, outHeight: outH, outWidth: outW } = at;
+  checkStride(stride);
+  for (const [name, v] of [['padTop', padTop], ['padLeft', padLeft], ['outHeight', outH], ['outWidth', outW]] as const) checkNonNegativeInteger(name, v);
+  if (kernel.inChannels !== cin) throw new RangeError(`The kernel reads ${kernel.inChannels} channels; the input has ${cin}`);
+  if (src.length !== inH * inW * cin) throw new RangeError(`Expected ${inH}x${inW}x${cin} input values, got ${src.length}`);
+  if (weights.length !== kH * kW * cin * cout) throw new RangeError(`Expected ${kH}x${kW}x${cin}x${cout} kernel values, got ${weights.length}`);
+  if (bias && bias.length !== cout) throw new RangeError(`Expected ${cout} bias values, got ${bias.length}`);
+
+  const out = new Float32Array(outH * outW * cout);
+  const sums = new Float64Array(cout);
+  for (let outRow = 0; outRow < outH; outRow++) {
+    const top = outRow * stride - padTop;
+    // Only kernel rows that land inside the input contribute; padding rows add 0.
+    const firstKernelRow = top < 0 ? -top : 0;
+    const endKernelRow = Math.min(kH, inH - top);
+    for (let outCol = 0; outCol < outW; outCol++) {
+      const left = outCol * stride - padLeft;
+      const firstKernelCol = left < 0 ? -left : 0;
+      const endKernelCol = Math.min(kW, inW - left);
+      if (bias) sums.set(bias);
+      else sums.fill(0);
+      for (let kr = firstKernelRow; kr < endKernelRow; kr++) {
+        const srcRowStart = (top + kr) * inW + left;
+        for (let kc = firstKernelCol; kc < endKernelCol; kc++) {
+          const srcCell = (srcRowStart + kc) * cin;
+          const weightCell = (kr * kW + kc) * cin;
+          for (let ci = 0; ci < cin; ci++) {
+            const x = src[srcCell + ci];
+            // A zero input adds nothing (after a ReLU, most inputs are zero).
+            if (x === 0) continue;
+            const w = (weightCell + ci) * cout;
+            for (let co = 0; co < cout; co++) sums[co] += x * weights[w + co];
+          }
+        }
+      }
+      out.set(sums, (outRow * outW + outCol) * cout);
+    }
+  }
+  return { data: out, height: outH, width: outW, channels: cout };
+}
+
+/**
+ * 2-D cross-correlation of a single-channel input with a single kernel: {@link convolveMaps}
+ * with one channel in and out, no bias, and the same zero padding on all four sides:
  * `out[i][j] = sum over (u, v) of kernel[u][v] * padded[i * stride + u][j * stride + v]`,
  * where `padded` is the input surrounded by `padding` rows/columns of zeros on every side.
  *
@@ -88,37 +185,14 @@ export function convOutputSize(n: number, kernel: number, stride: number, paddin
  */
 export function convolve2d(input: Grid, kernel: Grid, opts: ConvOptions): Grid {
   const { stride, padding } = opts;
-  const inH = input.height;
-  const inW = input.width;
-  const kH = kernel.height;
-  const kW = kernel.width;
-  const outH = convOutputSize(inH, kH, stride, padding);
-  const outW = convOutputSize(inW, kW, stride, padding);
-  const out = new Float32Array(outH * outW);
-  const src = input.data;
-  const weights = kernel.data;
-
-  for (let outRow = 0; outRow < outH; outRow++) {
-    const top = outRow * stride - padding;
-    // Only kernel rows that land inside the image contribute; padding rows add 0.
-    const firstKernelRow = top < 0 ? -top : 0;
-    const endKernelRow = Math.min(kH, inH - top);
-    for (let outCol = 0; outCol < outW; outCol++) {
-      const left = outCol * stride - padding;
-      const firstKernelCol = left < 0 ? -left : 0;
-      const endKernelCol = Math.min(kW, inW - left);
-      let sum = 0;
-      for (let kr = firstKernelRow; kr < endKernelRow; kr++) {
-        const srcRowStart = (top + kr) * inW + left;
-        const weightRowStart = kr * kW;
-        for (let kc = firstKernelCol; kc < endKernelCol; kc++) {
-          sum += src[srcRowStart + kc] * weights[weightRowStart + kc];
-        }
-      }
-      out[outRow * outW + outCol] = sum;
-    }
-  }
-  return createGrid(outH, outW, out);
+  const outHeight = convOutputSize(input.height, kernel.height, stride, padding);
+  const outWidth = convOutputSize(input.width, kernel.width, stride, padding);
+  const maps = convolveMaps(
+    { ...input, channels: 1 },
+    { data: kernel.data, height: kernel.height, width: kernel.width, inChannels: 1, outChannels: 1 },
+    { stride, padTop: padding, padLeft: padding, outHeight, outWidth },
+  );
+  return createGrid(outHeight, outWidth, maps.data);
 }
 
 /**

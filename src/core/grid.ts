@@ -9,6 +9,18 @@ export interface Grid {
   readonly width: number;
 }
 
+/**
+ * Equally sized maps stacked channel-last (a layer's output without the batch dimension,
+ * NHWC): the value of channel `c` at row `r`, column `x` is `data[(r * width + x) * channels + c]`.
+ * A Grid is the case of one channel.
+ */
+export interface FeatureMaps {
+  readonly data: Float32Array;
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+}
+
 /** Side of an MNIST image, in pixels. */
 export const MNIST_SIDE = 28;
 /** Number of pixels of an MNIST image (28 x 28). */

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createGrid, gridFromRows, gridToRows, type Grid } from './grid';
-import { DEFAULT_POOL, pool2d, poolOutputSize, poolWindowAt, type PoolKind, type PoolOptions, type PoolPadding } from './pool';
+import { extractChannel } from './channels';
+import { DEFAULT_POOL, pool2d, poolMaps, poolOutputSize, poolWindowAt, type PoolKind, type PoolOptions, type PoolPadding } from './pool';
 
 function expectRowsClose(actual: Grid, expected: number[][]): void {
   expect([actual.height, actual.width]).toEqual([expected.length, expected[0]?.length ?? 0]);
@@ -116,6 +117,50 @@ describe('pool2d', () => {
     expect([pooled.height, pooled.width]).toEqual([13, 13]);
     expect(pooled.data[1 * 13 + 2]).toBe(1);
     expect(pooled.data.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
+
+describe('poolMaps', () => {
+  it('pools every channel of channel-last maps as pool2d pools that channel alone', () => {
+    let seed = 99;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648 - 0.5;
+    };
+    const [height, width, channels] = [7, 8, 3];
+    const maps = { data: Float32Array.from({ length: height * width * channels }, next), height, width, channels };
+    for (const kind of ['max', 'min', 'average'] as const) {
+      for (const padding of ['valid', 'same'] as const) {
+        for (const [size, stride] of [
+          [2, 2],
+          [3, 2],
+          [2, 3],
+        ]) {
+          const o = opts(kind, size, stride, padding);
+          const pooled = poolMaps(maps, o);
+          expect(pooled.channels).toBe(channels);
+          for (let c = 0; c < channels; c++) {
+            const alone = pool2d(extractChannel(maps.data, height, width, channels, c), o);
+            expect([pooled.height, pooled.width]).toEqual([alone.height, alone.width]);
+            expect(extractChannel(pooled.data, pooled.height, pooled.width, channels, c).data).toEqual(alone.data);
+          }
+        }
+      }
+    }
+  });
+
+  it('takes the maximum, minimum and mean of each 2x2 window per channel (hand-computed)', () => {
+    // Two channels of a 2x4 map: channel 0 holds 1..8 row by row, channel 1 their negatives.
+    const data = new Float32Array(16);
+    for (let i = 0; i < 8; i++) [data[2 * i], data[2 * i + 1]] = [i + 1, -(i + 1)];
+    const maps = { data, height: 2, width: 4, channels: 2 };
+    expect(Array.from(poolMaps(maps, opts('max', 2, 2, 'valid')).data)).toEqual([6, -1, 8, -3]);
+    expect(Array.from(poolMaps(maps, opts('min', 2, 2, 'valid')).data)).toEqual([1, -6, 3, -8]);
+    expect(Array.from(poolMaps(maps, opts('average', 2, 2, 'valid')).data)).toEqual([3.5, -3.5, 5.5, -5.5]);
+  });
+
+  it('rejects data of the wrong length', () => {
+    expect(() => poolMaps({ data: new Float32Array(7), height: 2, width: 2, channels: 2 }, DEFAULT_POOL)).toThrow(/Expected 2x2x2 values, got 7/);
   });
 });
 

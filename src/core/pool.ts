@@ -1,4 +1,5 @@
-import { createGrid, type Grid } from './grid';
+import { argmax, argmin } from './argmax';
+import { createGrid, type FeatureMaps, type Grid } from './grid';
 
 /** The reduction a pooling window applies to its cells. */
 export type PoolKind = 'max' | 'average' | 'min';
@@ -68,23 +69,23 @@ export function poolOutputSize(n: number, opts: PoolOptions): number {
 }
 
 /**
- * Pools a Grid with square windows. Window (i, j) covers rows i*stride .. i*stride+size-1
- * and the matching columns. With `'same'` padding, window cells beyond the bottom/right edge
- * are zero-padding cells and count as the value 0 in max, min AND average (the average is
- * always over the full size*size window): that is what zero padding means in the article.
+ * Pools every channel of channel-last maps with square windows. Window (i, j) covers rows
+ * i*stride .. i*stride+size-1 and the matching columns. With `'same'` padding, window cells
+ * beyond the bottom/right edge are zero-padding cells and count as the value 0 in max, min
+ * AND average (the average is always over the full size*size window): that is what zero
+ * padding means in the article. Averages are summed in double precision.
  *
- * @param grid any H x W Grid (row-major)
+ * @param input H x W x C maps
  * @param opts kind, window size, stride and padding
- * @returns a new poolOutputSize(H) x poolOutputSize(W) Grid
+ * @returns new poolOutputSize(H) x poolOutputSize(W) x C maps
  */
-export function pool2d(grid: Grid, opts: PoolOptions): Grid {
-  const outH = poolOutputSize(grid.height, opts);
-  const outW = poolOutputSize(grid.width, opts);
+export function poolMaps(input: FeatureMaps, opts: PoolOptions): FeatureMaps {
+  const outH = poolOutputSize(input.height, opts);
+  const outW = poolOutputSize(input.width, opts);
   const { size, stride, kind } = opts;
-  const inH = grid.height;
-  const inW = grid.width;
-  const src = grid.data;
-  const out = new Float32Array(outH * outW);
+  const { height: inH, width: inW, channels, data: src } = input;
+  if (src.length !== inH * inW * channels) throw new RangeError(`Expected ${inH}x${inW}x${channels} values, got ${src.length}`);
+  const out = new Float32Array(outH * outW * channels);
   const windowArea = size * size;
 
   for (let outRow = 0; outRow < outH; outRow++) {
@@ -95,34 +96,49 @@ export function pool2d(grid: Grid, opts: PoolOptions): Grid {
       const endCol = Math.min(left + size, inW);
       // Any part of the window past the edge is zero padding: it contributes a 0.
       const hasPadding = endRow - top < size || endCol - left < size;
-      let result: number;
-      if (kind === 'average') {
-        let sum = 0;
-        for (let r = top; r < endRow; r++) {
-          for (let c = left; c < endCol; c++) sum += src[r * inW + c];
-        }
-        result = sum / windowArea;
-      } else if (kind === 'max') {
-        result = hasPadding ? 0 : -Infinity;
-        for (let r = top; r < endRow; r++) {
-          for (let c = left; c < endCol; c++) {
-            const v = src[r * inW + c];
-            if (v > result) result = v;
+      const outCell = (outRow * outW + outCol) * channels;
+      for (let ch = 0; ch < channels; ch++) {
+        let result: number;
+        if (kind === 'average') {
+          let sum = 0;
+          for (let r = top; r < endRow; r++) {
+            for (let c = left; c < endCol; c++) sum += src[(r * inW + c) * channels + ch];
+          }
+          result = sum / windowArea;
+        } else if (kind === 'max') {
+          result = hasPadding ? 0 : -Infinity;
+          for (let r = top; r < endRow; r++) {
+            for (let c = left; c < endCol; c++) {
+              const v = src[(r * inW + c) * channels + ch];
+              if (v > result) result = v;
+            }
+          }
+        } else {
+          result = hasPadding ? 0 : Infinity;
+          for (let r = top; r < endRow; r++) {
+            for (let c = left; c < endCol; c++) {
+              const v = src[(r * inW + c) * channels + ch];
+              if (v < result) result = v;
+            }
           }
         }
-      } else {
-        result = hasPadding ? 0 : Infinity;
-        for (let r = top; r < endRow; r++) {
-          for (let c = left; c < endCol; c++) {
-            const v = src[r * inW + c];
-            if (v < result) result = v;
-          }
-        }
+        out[outCell + ch] = result;
       }
-      out[outRow * outW + outCol] = result;
     }
   }
-  return createGrid(outH, outW, out);
+  return { data: out, height: outH, width: outW, channels };
+}
+
+/**
+ * Pools a Grid with square windows: {@link poolMaps} with one channel.
+ *
+ * @param grid any H x W Grid (row-major)
+ * @param opts kind, window size, stride and padding
+ * @returns a new poolOutputSize(H) x poolOutputSize(W) Grid
+ */
+export function pool2d(grid: Grid, opts: PoolOptions): Grid {
+  const pooled = poolMaps({ ...grid, channels: 1 }, opts);
+  return createGrid(pooled.height, pooled.width, pooled.data);
 }
 
 /**
@@ -157,10 +173,7 @@ export function poolWindowAt(grid: Grid, opts: PoolOptions, outRow: number, outC
     const sum = cells.reduce((total, cell) => total + cell.value, 0);
     return { outRow, outCol, cells, result: Math.fround(sum / cells.length), chosenIndex: null };
   }
-  let chosenIndex = 0;
-  for (let i = 1; i < cells.length; i++) {
-    const better = kind === 'max' ? cells[i].value > cells[chosenIndex].value : cells[i].value < cells[chosenIndex].value;
-    if (better) chosenIndex = i;
-  }
+  const values = cells.map((cell) => cell.value);
+  const chosenIndex = kind === 'max' ? argmax(values) : argmin(values);
   return { outRow, outCol, cells, result: cells[chosenIndex].value, chosenIndex };
 }

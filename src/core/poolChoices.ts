@@ -1,4 +1,4 @@
-import { poolOutputSize, type PoolOptions } from './pool';
+import { poolOutputSize, poolWindowAt, type PoolOptions } from './pool';
 import type { Grid } from './grid';
 
 /**
@@ -16,25 +16,11 @@ export function poolChoices(grid: Grid, opts: PoolOptions): Int32Array {
   const outW = poolOutputSize(grid.width, opts);
   const chosen = new Int32Array(outH * outW).fill(-1);
   if (opts.kind === 'average') return chosen;
-  const better = opts.kind === 'max' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
   for (let r = 0; r < outH; r++) {
     for (let c = 0; c < outW; c++) {
-      let best = -1;
-      let bestValue = 0;
-      for (let dr = 0; dr < opts.size; dr++) {
-        for (let dc = 0; dc < opts.size; dc++) {
-          const row = r * opts.stride + dr;
-          const col = c * opts.stride + dc;
-          const inside = row < grid.height && col < grid.width;
-          const value = inside ? grid.data[row * grid.width + col] : 0;
-          const first = dr === 0 && dc === 0;
-          if (first || better(value, bestValue)) {
-            bestValue = value;
-            best = inside ? row * grid.width + col : -1;
-          }
-        }
-      }
-      chosen[r * outW + c] = best;
+      const { cells, chosenIndex } = poolWindowAt(grid, opts, r, c);
+      const cell = cells[chosenIndex!];
+      if (cell.inside) chosen[r * outW + c] = cell.row * grid.width + cell.col;
     }
   }
   return chosen;

@@ -9,6 +9,8 @@
  * the input length are zero padding and depend on nothing.
  */
 
+import { samePadding } from './convolve';
+
 /** One sliding-window operation, the same along rows and columns. */
 export interface WindowOp {
   /** Window side (>= 1). */
@@ -29,16 +31,10 @@ export function validOp(kernel: number, stride: number): WindowOp {
   return { kernel, stride, padBefore: 0, padAfter: 0 };
 }
 
-/**
- * TensorFlow's 'same' padding for an input of length n: the output has ceil(n / stride)
- * cells; the total padding max((out - 1) * stride + kernel - n, 0) is split with the smaller
- * half (floor) before and the rest after.
- */
+/** TensorFlow's 'same' padding for an input of length n (see {@link samePadding}). */
 export function sameOp(n: number, kernel: number, stride: number): WindowOp {
-  const out = Math.ceil(n / stride);
-  const total = Math.max((out - 1) * stride + kernel - n, 0);
-  const padBefore = Math.floor(total / 2);
-  return { kernel, stride, padBefore, padAfter: total - padBefore };
+  const { before, after } = samePadding(n, kernel, stride);
+  return { kernel, stride, padBefore: before, padAfter: after };
 }
 
 /** Output length of `op` on an input of length n: floor((n + padBefore + padAfter - kernel) / stride) + 1 (0 if negative). */

@@ -1,3 +1,6 @@
+import { argmax } from './argmax';
+import { softmaxSteps } from './softmax';
+
 /**
  * Softmax and cross-entropy, step by step, the way a reader can check them by hand.
  *
@@ -43,13 +46,10 @@ export function softmaxWorked(logits: ArrayLike<number>, trueLabel: number | nul
   if (trueLabel !== null && (!Number.isInteger(trueLabel) || trueLabel < 0 || trueLabel >= z.length)) {
     throw new RangeError(`the true class must be a whole number from 0 to ${z.length - 1}, got ${trueLabel}`);
   }
-  const max = Math.max(...z);
-  const shifted = z.map((v) => v - max);
-  const exps = shifted.map(Math.exp);
-  const sum = exps.reduce((a, b) => a + b, 0);
-  const probabilities = exps.map((e) => e / sum);
-  let predicted = 0;
-  for (let i = 1; i < z.length; i++) if (z[i] > z[predicted]) predicted = i;
+  const steps = softmaxSteps(z);
+  const [shifted, exps, probabilities] = [steps.shifted, steps.exps, steps.probabilities].map((a) => Array.from(a));
+  const { max, sum } = steps;
+  const predicted = argmax(z);
   const loss = trueLabel === null ? null : Math.log(sum) - shifted[trueLabel];
   return { logits: z, max, shifted, exps, sum, probabilities, predicted, trueLabel, loss };
 }

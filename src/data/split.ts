@@ -1,4 +1,4 @@
-import { MNIST_PIXELS, createGrid, type Image28 } from '../core/grid';
+import { MNIST_PIXELS, MNIST_SIDE, createGrid, type Image28 } from '../core/grid';
 import type { MnistData } from './mnistFormat';
 
 /**
@@ -45,5 +45,5 @@ export function digitImage(data: MnistData, globalIndex: number): Image28 {
   const src = data.pixels.subarray(globalIndex * MNIST_PIXELS, (globalIndex + 1) * MNIST_PIXELS);
   const out = new Float32Array(MNIST_PIXELS);
   for (let i = 0; i < MNIST_PIXELS; i++) out[i] = src[i] / 255;
-  return createGrid(28, 28, out);
+  return createGrid(MNIST_SIDE, MNIST_SIDE, out);
 }

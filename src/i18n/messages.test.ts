@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { specProblemText } from '../components/training/ArchitectureEditor';
 import { checkUpload, UPLOAD_LIMITS } from '../core/imageSniff';
 import { FALLBACK_REASONS } from '../model/backend';
+import { SESSION_ERROR_MESSAGES, SessionError, type SessionErrorCode } from '../model/sessionError';
 import { validateSpec, type ConvBlockSpec, type ModelSpec } from '../model/spec';
 import { collectResources } from './index';
 
@@ -35,6 +36,19 @@ describe('messages built from codes', () => {
 
   it('give the backend fallback reasons in English as the adapter words them', () => {
     for (const [code, reason] of Object.entries(FALLBACK_REASONS)) expect(i18n.t(`errors:fallback.${code}`)).toBe(reason);
+  });
+
+  it('say the model session refusals in English as the session words them, and in Chinese with the same values', () => {
+    const codes = Object.keys(SESSION_ERROR_MESSAGES) as SessionErrorCode[];
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) {
+      const error = new SessionError(code, { detail: 'out of memory 4096' });
+      expect(error.message).not.toMatch(/\{\{|\}\}/);
+      expect(i18n.t(`errors:session.${code}`, error.params)).toBe(error.message);
+      const chinese = i18n.t(`errors:session.${code}`, { ...error.params, lng: 'zh-CN' });
+      expect(chinese).toMatch(/\p{Script=Han}/u);
+      if (SESSION_ERROR_MESSAGES[code].includes('{{detail}}')) expect(chinese).toContain('out of memory 4096');
+    }
   });
 
   it.each([

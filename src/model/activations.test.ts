@@ -39,11 +39,13 @@ describe('computeLayerOutputs', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('returns every layer, in order, with its kind and shape', async () => {
+  it('returns every layer, in order, with its kind, shape and (for an activation layer) its function', async () => {
     for (const spec of [DEFAULT_SPEC, MIN_POOL_SPEC]) {
       const m = spec === DEFAULT_SPEC ? model : buildModel(spec, { seed: 1 });
       const outputs = await computeLayerOutputs(m, ringImage());
-      expect(outputs.map((o) => [o.name, o.kind, o.shape])).toEqual(layerShapes(spec).map((l) => [l.name, l.kind, l.shape]));
+      expect(outputs.map((o) => [o.name, o.kind, o.shape, o.activation])).toEqual(
+        layerShapes(spec).map((l) => [l.name, l.kind, l.shape, l.kind === 'activation' ? l.activation : undefined]),
+      );
       outputs.forEach((o) => expect(o.data.length).toBe(o.shape.reduce((a, b) => a * b, 1)));
       if (m !== model) m.dispose();
     }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { unguarded, type Guard } from './guard';
 import type { LayerOutput } from './layerOutput';
-import { INPUT_SIDE, NUM_CLASSES, type LayerKind } from './spec';
+import { INPUT_SIDE, NUM_CLASSES, type Activation, type LayerKind } from './spec';
 
 export type { LayerOutput } from './layerOutput';
 
@@ -37,7 +37,7 @@ function probeOf(model: tf.LayersModel) {
 }
 
 function checkImage(image: Float32Array): void {
-  if (image.length !== PIXELS) throw new RangeError(`Expected a 28x28 image (784 values), got ${image.length} values.`);
+  if (image.length !== PIXELS) throw new RangeError(`Expected a ${INPUT_SIDE}x${INPUT_SIDE} image (${PIXELS} values), got ${image.length} values.`);
 }
 
 /**
@@ -53,13 +53,17 @@ export async function computeLayerOutputs(model: tf.LayersModel, image: Float32A
   const tensors = tf.tidy(() => probe.predict(tf.tensor4d(image, [1, INPUT_SIDE, INPUT_SIDE, 1])) as tf.Tensor[]);
   try {
     const values = await guard(Promise.all(tensors.map((t) => t.data<'float32'>())));
-    return layers.map((layer, i) => ({
-      name: layer.name,
-      kind: layerKind(layer),
-      shape: tensors[i].shape.slice(1),
-      // A copy: backends may hand out their own buffer, and layers may share one (dropout).
-      data: Float32Array.from(values[i]),
-    }));
+    return layers.map((layer, i) => {
+      const kind = layerKind(layer);
+      const described = {
+        name: layer.name,
+        kind,
+        shape: tensors[i].shape.slice(1),
+        // A copy: backends may hand out their own buffer, and layers may share one (dropout).
+        data: Float32Array.from(values[i]),
+      };
+      return kind === 'activation' ? { ...described, activation: layer.getConfig().activation as Activation } : described;
+    });
   } finally {
     tf.dispose(tensors);
   }

@@ -1,3 +1,5 @@
+import { convolveMaps } from '../core/convolve';
+import { MNIST_SIDE } from '../core/grid';
 import { uniform, type Random } from './random';
 
 /**
@@ -50,7 +52,7 @@ export const DEFAULT_AUGMENT: AugmentOptions = Object.freeze({
   thinProbability: 0.15,
 });
 
-const SIDE = 28;
+const SIDE = MNIST_SIDE;
 const PIXELS = SIDE * SIDE;
 const CENTRE = (SIDE - 1) / 2;
 
@@ -127,26 +129,15 @@ function gaussianKernel(sigma: number): Float32Array {
   return kernel.map((v) => v / sum);
 }
 
-/** Separable Gaussian blur of a 28x28 map (cells outside count as 0). */
+/** Separable Gaussian blur of a 28x28 map (cells outside count as 0): along the rows, then along the columns. */
 function blur(values: Float32Array, kernel: Float32Array): Float32Array {
-  const radius = (kernel.length - 1) / 2;
-  const rows = new Float32Array(PIXELS);
-  const out = new Float32Array(PIXELS);
-  for (let r = 0; r < SIDE; r++) {
-    for (let c = 0; c < SIDE; c++) {
-      let sum = 0;
-      for (let k = -radius; k <= radius; k++) if (c + k >= 0 && c + k < SIDE) sum += kernel[k + radius] * values[r * SIDE + c + k];
-      rows[r * SIDE + c] = sum;
-    }
-  }
-  for (let r = 0; r < SIDE; r++) {
-    for (let c = 0; c < SIDE; c++) {
-      let sum = 0;
-      for (let k = -radius; k <= radius; k++) if (r + k >= 0 && r + k < SIDE) sum += kernel[k + radius] * rows[(r + k) * SIDE + c];
-      out[r * SIDE + c] = sum;
-    }
-  }
-  return out;
+  const along = (data: Float32Array, height: number, width: number) =>
+    convolveMaps(
+      { data, height: SIDE, width: SIDE, channels: 1 },
+      { data: kernel, height, width, inChannels: 1, outChannels: 1 },
+      { stride: 1, padTop: (height - 1) / 2, padLeft: (width - 1) / 2, outHeight: SIDE, outWidth: SIDE },
+    ).data;
+  return along(along(values, 1, kernel.length), kernel.length, 1);
 }
 
 /**
@@ -201,7 +192,7 @@ export function augmentDigit(
   options: AugmentOptions = DEFAULT_AUGMENT,
   out = new Float32Array(PIXELS),
 ): Float32Array {
-  if (src.length !== PIXELS || out.length !== PIXELS) throw new RangeError('augmentDigit works on 28x28 images (784 values).');
+  if (src.length !== PIXELS || out.length !== PIXELS) throw new RangeError(`augmentDigit works on ${SIDE}x${SIDE} images (${PIXELS} values).`);
   const stroke = rng();
   let shaped = src;
   if (stroke < options.thickenProbability) shaped = morph3x3(src, 'dilate');

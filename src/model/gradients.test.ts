@@ -4,7 +4,8 @@ import { readMnist } from '../data/node';
 import { buildModel } from './build';
 import { measureGradientSizes } from './gradients';
 import type { Activation, ModelSpec } from './spec';
-import { trainModel, type BatchMetrics } from './train';
+import { trainModel } from './train';
+import type { BatchMetrics } from './trainMetrics';
 import { pickDigits, trainingDataFromMnist } from './trainingData';
 
 beforeAll(async () => {

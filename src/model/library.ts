@@ -3,8 +3,10 @@
  * one transaction: `models` holds the small description listed in the UI (name, date,
  * spec, held-out accuracy, size), `packages` the model.json and weights. A transaction is
  * all or nothing, so a save that fails (a full storage quota, say) leaves neither half
- * behind and every model saved before untouched.
+ * behind and every model saved before untouched. The `idb` package turns requests and
+ * transactions into promises.
  */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ModelMetadata, ModelPackage } from './modelFiles';
 import type { ModelSpec } from './spec';
 
@@ -47,6 +49,12 @@ interface PackageRecord {
   readonly weights: ArrayBuffer;
 }
 
+/** The two stores, both keyed by the model's name. */
+interface LibrarySchema extends DBSchema {
+  models: { key: string; value: SavedModelInfo };
+  packages: { key: string; value: PackageRecord };
+}
+
 /**
  * True when an error (or any error it wraps, as tfjs and some browsers do) means the
  * storage quota is full: `QuotaExceededError` by name, or a message saying so.
@@ -66,35 +74,20 @@ function asLibraryError(error: unknown): LibraryError {
   return new LibraryError('failed', error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error));
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-/** Resolves when the transaction commits; rejects with its error when it aborts (any failed request aborts it). */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
-  });
-}
-
 export class ModelLibrary {
-  private constructor(private readonly db: IDBDatabase) {}
+  private constructor(private readonly db: IDBPDatabase<LibrarySchema>) {}
 
   /** Opens (creating on first use) the library; throws LibraryError 'unavailable' without IndexedDB. */
   static async open(dbName = LIBRARY_DB): Promise<ModelLibrary> {
     if (typeof indexedDB === 'undefined') throw new LibraryError('unavailable');
     try {
-      const request = indexedDB.open(dbName, DB_VERSION);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains(INFO_STORE)) db.createObjectStore(INFO_STORE, { keyPath: 'name' });
-        if (!db.objectStoreNames.contains(PACKAGE_STORE)) db.createObjectStore(PACKAGE_STORE, { keyPath: 'name' });
-      };
-      return new ModelLibrary(await promised(request));
+      const db = await openDB<LibrarySchema>(dbName, DB_VERSION, {
+        upgrade(db) {
+          if (!db.objectStoreNames.contains(INFO_STORE)) db.createObjectStore(INFO_STORE, { keyPath: 'name' });
+          if (!db.objectStoreNames.contains(PACKAGE_STORE)) db.createObjectStore(PACKAGE_STORE, { keyPath: 'name' });
+        },
+      });
+      return new ModelLibrary(db);
     } catch (e) {
       throw e instanceof DOMException && !isQuotaError(e) ? new LibraryError('unavailable', e.message) : asLibraryError(e);
     }
@@ -103,8 +96,7 @@ export class ModelLibrary {
   /** Every saved model's description, newest first. */
   async list(): Promise<SavedModelInfo[]> {
     try {
-      const tx = this.db.transaction(INFO_STORE, 'readonly');
-      const all = await promised(tx.objectStore(INFO_STORE).getAll() as IDBRequest<SavedModelInfo[]>);
+      const all = await this.db.getAll(INFO_STORE);
       return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name));
     } catch (e) {
       throw asLibraryError(e);
@@ -121,10 +113,9 @@ export class ModelLibrary {
     const record: PackageRecord = { name: info.name, modelJson: pkg.modelJson, weights };
     try {
       const tx = this.db.transaction([INFO_STORE, PACKAGE_STORE], 'readwrite', { durability: 'strict' });
-      const done = committed(tx);
-      tx.objectStore(INFO_STORE).add(info);
-      tx.objectStore(PACKAGE_STORE).add(record);
-      await done;
+      // The first failure rejects: a write's own error (a taken name), or the abort of the
+      // whole transaction (a full quota is found when it commits).
+      await Promise.all([tx.objectStore(INFO_STORE).add(info), tx.objectStore(PACKAGE_STORE).add(record), tx.done]);
     } catch (e) {
       throw asLibraryError(e);
     }
@@ -134,10 +125,7 @@ export class ModelLibrary {
   async load(name: string): Promise<SavedModel> {
     try {
       const tx = this.db.transaction([INFO_STORE, PACKAGE_STORE], 'readonly');
-      const [info, record] = await Promise.all([
-        promised(tx.objectStore(INFO_STORE).get(name) as IDBRequest<SavedModelInfo | undefined>),
-        promised(tx.objectStore(PACKAGE_STORE).get(name) as IDBRequest<PackageRecord | undefined>),
-      ]);
+      const [info, record] = await Promise.all([tx.objectStore(INFO_STORE).get(name), tx.objectStore(PACKAGE_STORE).get(name)]);
       if (!info || !record) throw new LibraryError('not-found');
       return { info, pkg: { modelJson: record.modelJson, weights: new Uint8Array(record.weights) } };
     } catch (e) {
@@ -149,10 +137,7 @@ export class ModelLibrary {
   async delete(name: string): Promise<void> {
     try {
       const tx = this.db.transaction([INFO_STORE, PACKAGE_STORE], 'readwrite');
-      const done = committed(tx);
-      tx.objectStore(INFO_STORE).delete(name);
-      tx.objectStore(PACKAGE_STORE).delete(name);
-      await done;
+      await Promise.all([tx.objectStore(INFO_STORE).delete(name), tx.objectStore(PACKAGE_STORE).delete(name), tx.done]);
     } catch (e) {
       throw asLibraryError(e);
     }

@@ -28,7 +28,7 @@ async function plainOf(model: tf.LayersModel, spec: ModelSpec): Promise<PlainNet
 async function expectSameOutputs(model: tf.LayersModel, plain: PlainNetwork, image: Float32Array): Promise<void> {
   const expected = await computeLayerOutputs(model, image);
   const actual = plain.run(image);
-  expect(actual.map((l) => [l.name, l.kind, l.shape.join('x')])).toEqual(expected.map((l) => [l.name, l.kind, l.shape.join('x')]));
+  expect(actual.map((l) => [l.name, l.kind, l.shape.join('x'), l.activation])).toEqual(expected.map((l) => [l.name, l.kind, l.shape.join('x'), l.activation]));
   expected.forEach((layer, i) => {
     const scale = Math.max(1, ...Array.from(layer.data, Math.abs));
     let worst = 0;

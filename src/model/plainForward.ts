@@ -7,6 +7,10 @@
  * against it layer by layer in `plainForward.test.ts`).
  */
 import { ACTIVATIONS } from '../core/activations';
+import { convolveMaps, samePadding } from '../core/convolve';
+import type { FeatureMaps } from '../core/grid';
+import { poolMaps } from '../core/pool';
+import { softmax } from '../core/softmax';
 import type { LayerOutput } from './layerOutput';
 import { INPUT_SIDE, layerShapes, type Activation, type LayerInfo, type ModelSpec, type Padding } from './spec';
 
@@ -17,12 +21,6 @@ export interface PlainWeight {
   readonly values: Float32Array;
 }
 
-interface Map3 {
-  readonly data: Float32Array;
-  readonly side: number;
-  readonly channels: number;
-}
-
 function activate(values: Float32Array, activation: Activation): Float32Array {
   const { f } = ACTIVATIONS[activation];
   const out = new Float32Array(values.length);
@@ -30,63 +28,11 @@ function activate(values: Float32Array, activation: Activation): Float32Array {
   return out;
 }
 
-/** TensorFlow's padding rule: 'same' pads (output - 1) * stride + kernel - input in total, the smaller half first. */
-function padBefore(side: number, outSide: number, kernel: number, stride: number, padding: Padding): number {
-  if (padding === 'valid') return 0;
-  return Math.floor(Math.max((outSide - 1) * stride + kernel - side, 0) / 2);
-}
-
-/** Convolution of an NHWC map with a [k, k, in, out] kernel and a bias per output channel. */
-function conv2d(input: Map3, kernel: Float32Array, bias: Float32Array, k: number, stride: number, padding: Padding, outSide: number): Map3 {
-  const { data, side, channels: cin } = input;
-  const cout = bias.length;
-  const pad = padBefore(side, outSide, k, stride, padding);
-  const out = new Float32Array(outSide * outSide * cout);
-  for (let oy = 0; oy < outSide; oy++) {
-    for (let ox = 0; ox < outSide; ox++) {
-      const o = (oy * outSide + ox) * cout;
-      out.set(bias, o);
-      for (let ky = 0; ky < k; ky++) {
-        const iy = oy * stride + ky - pad;
-        if (iy < 0 || iy >= side) continue;
-        for (let kx = 0; kx < k; kx++) {
-          const ix = ox * stride + kx - pad;
-          if (ix < 0 || ix >= side) continue;
-          const inBase = (iy * side + ix) * cin;
-          const kBase = (ky * k + kx) * cin;
-          for (let ci = 0; ci < cin; ci++) {
-            const x = data[inBase + ci];
-            if (x === 0) continue;
-            const w = (kBase + ci) * cout;
-            for (let co = 0; co < cout; co++) out[o + co] += x * kernel[w + co];
-          }
-        }
-      }
-    }
-  }
-  return { data: out, side: outSide, channels: cout };
-}
-
-/** 'valid' pooling with a square window that is also its stride. */
-function pool2d(input: Map3, size: number, kind: 'max' | 'average' | 'min', outSide: number): Map3 {
-  const { data, side, channels } = input;
-  const out = new Float32Array(outSide * outSide * channels);
-  const cells = size * size;
-  for (let oy = 0; oy < outSide; oy++) {
-    for (let ox = 0; ox < outSide; ox++) {
-      for (let c = 0; c < channels; c++) {
-        let acc = kind === 'max' ? -Infinity : kind === 'min' ? Infinity : 0;
-        for (let dy = 0; dy < size; dy++) {
-          for (let dx = 0; dx < size; dx++) {
-            const v = data[((oy * size + dy) * side + ox * size + dx) * channels + c];
-            acc = kind === 'max' ? (v > acc ? v : acc) : kind === 'min' ? (v < acc ? v : acc) : acc + v;
-          }
-        }
-        out[(oy * outSide + ox) * channels + c] = kind === 'average' ? acc / cells : acc;
-      }
-    }
-  }
-  return { data: out, side: outSide, channels };
+/** A convolution layer on NHWC maps with a [k, k, in, out] kernel and a bias per output channel, padded the TensorFlow way. */
+function conv2d(input: FeatureMaps, kernel: Float32Array, bias: Float32Array, k: number, stride: number, padding: Padding, outSide: number): FeatureMaps {
+  const pad = padding === 'same' ? samePadding(input.height, k, stride).before : 0;
+  const weights = { data: kernel, height: k, width: k, inChannels: input.channels, outChannels: bias.length, bias };
+  return convolveMaps(input, weights, { stride, padTop: pad, padLeft: pad, outHeight: outSide, outWidth: outSide });
 }
 
 /** A fully connected layer: out[j] = bias[j] + sum over i of x[i] * kernel[i][j]. */
@@ -99,19 +45,6 @@ function dense(x: Float32Array, kernel: Float32Array, bias: Float32Array): Float
     const row = i * units;
     for (let j = 0; j < units; j++) out[j] += v * kernel[row + j];
   }
-  return out;
-}
-
-function softmax(logits: Float32Array): Float32Array {
-  let max = -Infinity;
-  for (const v of logits) max = Math.max(max, v);
-  const out = new Float32Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp(logits[i] - max);
-    sum += out[i];
-  }
-  for (let i = 0; i < out.length; i++) out[i] /= sum;
   return out;
 }
 
@@ -173,8 +106,8 @@ export class PlainNetwork {
    * layer order, like the tfjs model's: fresh arrays, NHWC, dropout passing its input through.
    */
   run(image: Float32Array): LayerOutput[] {
-    if (image.length !== INPUT_SIDE * INPUT_SIDE) throw new RangeError(`Expected a 28x28 image (784 values), got ${image.length} values.`);
-    let map: Map3 = { data: image, side: INPUT_SIDE, channels: 1 };
+    if (image.length !== INPUT_SIDE * INPUT_SIDE) throw new RangeError(`Expected a ${INPUT_SIDE}x${INPUT_SIDE} image (${INPUT_SIDE * INPUT_SIDE} values), got ${image.length} values.`);
+    let map: FeatureMaps = { data: image, height: INPUT_SIDE, width: INPUT_SIDE, channels: 1 };
     let flat = image;
     const outputs: LayerOutput[] = [];
     for (const layer of this.layers) {
@@ -184,7 +117,8 @@ export class PlainNetwork {
         map = conv2d(map, this.weight(`${layer.name}/kernel`), this.weight(`${layer.name}/bias`), block.kernelSize, block.stride, block.padding, layer.shape[0]);
         data = map.data;
       } else if (layer.kind === 'pool') {
-        map = pool2d(map, this.spec.convBlocks[layer.index - 1].poolSize, layer.pool!, layer.shape[0]);
+        const size = this.spec.convBlocks[layer.index - 1].poolSize;
+        map = poolMaps(map, { kind: layer.pool!, size, stride: size, padding: 'valid' });
         data = map.data;
       } else if (layer.kind === 'activation') {
         data = activate(layer.shape.length === 3 ? map.data : flat, layer.activation as Activation);
@@ -198,7 +132,8 @@ export class PlainNetwork {
         data = Float32Array.from(layer.kind === 'flatten' ? map.data : flat);
       }
       flat = data;
-      outputs.push({ name: layer.name, kind: layer.kind, shape: layer.shape.slice(), data });
+      const described = { name: layer.name, kind: layer.kind, shape: layer.shape.slice(), data };
+      outputs.push(layer.kind === 'activation' ? { ...described, activation: layer.activation as Activation } : described);
     }
     return outputs;
   }

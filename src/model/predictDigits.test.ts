@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isAbortError } from '../core/abort';
 import { readMnist } from '../data/node';
 import { predictBatch } from './activations';
 import { buildModel } from './build';
@@ -30,12 +31,24 @@ describe('predictDigits', () => {
     model.dispose();
   });
 
-  it('stops when cancelled and rejects bad input', async () => {
+  it('stops when aborted, with the abort and no tensors left, and rejects bad input', async () => {
     const model = buildModel(DEFAULT_SPEC, { seed: 5 });
     const pixels = new Uint8Array(3 * 784);
     let batches = 0;
-    await expect(predictDigits(model, pixels, 3, { batchSize: 1, onProgress: () => batches++, cancelled: () => batches >= 2 })).rejects.toThrow('cancelled');
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    const onProgress = () => {
+      batches++;
+      if (batches === 2) controller.abort();
+    };
+    await expect(predictDigits(model, pixels, 3, { batchSize: 1, onProgress, signal: controller.signal })).rejects.toSatisfy(isAbortError);
     expect(batches).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
+    // Aborted while its last batch is being read: no result either, and the reason given.
+    const during = new AbortController();
+    const pending = predictDigits(model, pixels, 1, { signal: during.signal });
+    during.abort(new Error('left the view'));
+    await expect(pending).rejects.toThrow('left the view');
     await expect(predictDigits(model, pixels, 4)).rejects.toThrow(/Expected 4 digits/);
     await expect(predictDigits(model, pixels, 3, { batchSize: 0 })).rejects.toThrow(/batch size/);
     model.dispose();

@@ -8,8 +8,11 @@ export interface PredictDigitsOptions {
   readonly batchSize?: number;
   /** Called after each batch with the fraction done (0..1]. */
   readonly onProgress?: (fraction: number) => void;
-  /** Checked between batches; when it returns true the run stops with an Error('cancelled'). */
-  readonly cancelled?: () => boolean;
+  /**
+   * Cancels the run: it is checked between batches, and an aborted run rejects with the
+   * signal's reason (an 'AbortError' unless the canceller gave another) instead of a result.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -21,12 +24,12 @@ export interface PredictDigitsOptions {
 export async function predictDigits(model: tf.LayersModel, pixels: Uint8Array, count: number, options: PredictDigitsOptions = {}): Promise<Int32Array> {
   const batchSize = options.batchSize ?? 100;
   if (!Number.isInteger(count) || count < 0 || pixels.length < count * PIXELS) {
-    throw new RangeError(`Expected ${count} digits of 784 bytes, got ${pixels.length} bytes.`);
+    throw new RangeError(`Expected ${count} digits of ${PIXELS} bytes, got ${pixels.length} bytes.`);
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a whole number >= 1, got ${batchSize}`);
   const predicted = new Int32Array(count);
   for (let start = 0; start < count; start += batchSize) {
-    if (options.cancelled?.()) throw new Error('cancelled');
+    options.signal?.throwIfAborted();
     const n = Math.min(batchSize, count - start);
     const batch = Float32Array.from(pixels.subarray(start * PIXELS, (start + n) * PIXELS));
     const classes = tf.tidy(() => {
@@ -38,6 +41,7 @@ export async function predictDigits(model: tf.LayersModel, pixels: Uint8Array, c
     } finally {
       classes.dispose();
     }
+    options.signal?.throwIfAborted();
     options.onProgress?.((start + n) / count);
   }
   return predicted;

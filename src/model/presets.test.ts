@@ -4,7 +4,8 @@ import { readMnist } from '../data/node';
 import { buildModel } from './build';
 import { TRAINING_PRESET_IDS, TRAINING_PRESETS } from './presets';
 import { DEFAULT_SPEC, validateSpec } from './spec';
-import { evaluateModel, trainModel } from './train';
+import { evaluateModel } from './evaluate';
+import { trainModel } from './train';
 import { TrainingControl } from './trainingControl';
 import { trainingDataFromMnist } from './trainingData';
 

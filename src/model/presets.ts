@@ -1,5 +1,5 @@
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
-import type { OptimizerName } from './train';
+import type { OptimizerName } from './trainOptions';
 
 /** The training presets a teacher can pick in one click. */
 export type TrainingPresetId = 'default' | 'class-demo' | 'overfitting';

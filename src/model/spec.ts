@@ -4,6 +4,7 @@
  * built from a spec (`build.ts`) has exactly the layers listed by {@link layerShapes}, in
  * that order and with those names, so the UI can lay out the network before it runs.
  */
+import { MNIST_SIDE } from '../core/grid';
 
 /** Element-wise non-linearity after a convolution or a dense layer. */
 export type Activation = 'relu' | 'sigmoid' | 'tanh';
@@ -63,8 +64,8 @@ export interface LayerInfo {
   readonly pool?: Exclude<Pooling, 'none'>;
 }
 
-/** Side of the input image. */
-export const INPUT_SIDE = 28;
+/** Side of the input image: an MNIST digit. */
+export const INPUT_SIDE = MNIST_SIDE;
 /** Number of classes (digits 0-9). */
 export const NUM_CLASSES = 10;
 

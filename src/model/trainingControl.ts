@@ -1,3 +1,5 @@
+import { untilAborted } from '../core/abort';
+
 /** Where a training run stands. */
 export type TrainingState = 'running' | 'paused' | 'stopped';
 
@@ -13,17 +15,17 @@ export class TrainingAbandoned extends Error {
 }
 
 /**
- * The cancel token of a training run: the UI calls `pause`, `resume` and `stop`; the
- * training loop calls {@link TrainingControl.proceed} between batches. Stopping is final
- * (a stopped run ends after its current batch and frees its tensors); a new run needs a
- * new control.
+ * The controls of a training run: the UI calls `pause`, `resume` and `stop`; the training
+ * loop calls {@link TrainingControl.proceed} between batches. Stopping is final but orderly
+ * (a stopped run ends after its current batch, reports it and frees its tensors); a new run
+ * needs a new control. Abandoning is the hard cancel: an `AbortController` whose signal ends
+ * every guarded wait at once.
  */
 export class TrainingControl {
   private current: TrainingState = 'running';
   private wake: (() => void) | null = null;
   private readonly listeners = new Set<(state: TrainingState) => void>();
-  private abandoned: TrainingAbandoned | null = null;
-  private readonly abandonWaiters = new Set<(error: TrainingAbandoned) => void>();
+  private readonly abandoner = new AbortController();
 
   get state(): TrainingState {
     return this.current;
@@ -47,36 +49,24 @@ export class TrainingControl {
    * loop unwinds (and frees what it can) instead of waiting for reads that never come.
    */
   abandon(reason: string): void {
-    if (this.abandoned) return;
-    const error = new TrainingAbandoned(reason);
-    this.abandoned = error;
+    if (this.abandoner.signal.aborted) return;
     this.stop();
-    const waiters = [...this.abandonWaiters];
-    this.abandonWaiters.clear();
-    waiters.forEach((reject) => reject(error));
+    this.abandoner.abort(new TrainingAbandoned(reason));
   }
 
   /** True once {@link TrainingControl.abandon} was called. */
   get isAbandoned(): boolean {
-    return this.abandoned !== null;
+    return this.abandoner.signal.aborted;
+  }
+
+  /** Aborted (its reason a {@link TrainingAbandoned}) when the run is abandoned. */
+  get signal(): AbortSignal {
+    return this.abandoner.signal;
   }
 
   /** Settles like `work`, unless the run is abandoned first: then rejects with {@link TrainingAbandoned}. */
   guard<T>(work: Promise<T>): Promise<T> {
-    if (this.abandoned) return Promise.reject(this.abandoned);
-    return new Promise<T>((resolve, reject) => {
-      this.abandonWaiters.add(reject);
-      work.then(
-        (value) => {
-          this.abandonWaiters.delete(reject);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.abandonWaiters.delete(reject);
-          reject(error);
-        },
-      );
-    });
+    return untilAborted(work, this.abandoner.signal);
   }
 
   /** Calls `listener` on every state change; returns the function that unsubscribes it. */

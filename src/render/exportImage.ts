@@ -3,16 +3,14 @@
  * charts as standalone SVG files with their computed styles inlined, SVG rasterised to PNG,
  * and a titled picture with an optional colour legend. Browser only (uses the DOM and canvas).
  */
-import type { ColourScale } from './palette';
+import { CHART, type ColourScale } from './palette';
 import type { Domain } from './paintGrid';
 import { crispScale, gridLayout } from './exportLayout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif';
-const INK = '#1b1d22';
 /** Margin around an exported SVG chart, in CSS pixels. */
 const SVG_PAD = 8;
-const MUTED = '#5b6270';
 
 /** Presentation properties copied from the live SVG into the file, so it looks the same anywhere. */
 const SVG_STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'] as const;
@@ -106,7 +104,7 @@ export function serializeSvg(svg: SVGSVGElement, title: string, background = tru
   const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', '#ffffff');
+  bg.setAttribute('fill', CHART.background);
   if (background) doc.append(bg);
   if (title) {
     const heading = document.createElementNS(SVG_NS, 'text');
@@ -114,7 +112,7 @@ export function serializeSvg(svg: SVGSVGElement, title: string, background = tru
     heading.setAttribute('y', String(pad + 16));
     heading.setAttribute('font-size', '14');
     heading.setAttribute('font-weight', '600');
-    heading.setAttribute('fill', INK);
+    heading.setAttribute('fill', CHART.text);
     heading.textContent = title;
     doc.append(heading);
   }
@@ -145,7 +143,7 @@ export async function svgToCanvas(svgText: string, width: number, height: number
     const out = newCanvas(width * scale, height * scale);
     const ctx = context(out);
     if (background) {
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = CHART.background;
       ctx.fillRect(0, 0, out.width, out.height);
     }
     ctx.drawImage(img, 0, 0, out.width, out.height);
@@ -163,10 +161,10 @@ export function paintLegend(ctx: CanvasRenderingContext2D, legend: LegendSpec, x
     ctx.fillStyle = legend.scale.css(width > 1 ? i / (width - 1) : 0);
     ctx.fillRect(x + i, y, 1, barH);
   }
-  ctx.strokeStyle = '#888';
+  ctx.strokeStyle = CHART.legendOutline;
   ctx.lineWidth = 1;
   ctx.strokeRect(x + 0.5, y + 0.5, width - 1, barH - 1);
-  ctx.fillStyle = INK;
+  ctx.fillStyle = CHART.text;
   ctx.font = `${size}px ${FONT}`;
   ctx.textBaseline = 'top';
   const fmt = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -175,7 +173,7 @@ export function paintLegend(ctx: CanvasRenderingContext2D, legend: LegendSpec, x
   ctx.textAlign = 'right';
   ctx.fillText(fmt(legend.domain[1]), x + width, y + barH + 3);
   ctx.textAlign = 'center';
-  ctx.fillStyle = MUTED;
+  ctx.fillStyle = CHART.muted;
   ctx.fillText(legend.title, x + width / 2, y + barH + 3, Math.max(10, width - 80));
   ctx.textAlign = 'left';
   return barH + 3 + size + 2;
@@ -202,9 +200,9 @@ export function composeFigure(title: string, tiles: readonly ExportTile[], legen
   const top = margin + titleSize + 10;
   const out = newCanvas(width, top + grid.height + (legend ? 10 + legendHeight : 0) + margin);
   const ctx = context(out);
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = CHART.background;
   ctx.fillRect(0, 0, out.width, out.height);
-  ctx.fillStyle = INK;
+  ctx.fillStyle = CHART.text;
   ctx.font = `600 ${titleSize}px ${FONT}`;
   ctx.textBaseline = 'top';
   ctx.fillText(title, margin, margin, width - 2 * margin);
@@ -215,7 +213,7 @@ export function composeFigure(title: string, tiles: readonly ExportTile[], legen
     const b = grid.boxes[i];
     ctx.drawImage(t.image, margin + b.x, top + b.y);
     if (captioned && t.label) {
-      ctx.fillStyle = MUTED;
+      ctx.fillStyle = CHART.muted;
       ctx.fillText(t.label, margin + b.x + b.width / 2, top + b.y + b.height + 3, b.width + 8);
     }
   });

@@ -1,9 +1,6 @@
 import type { Grid } from '../core/grid';
 import { paintGrid, type Domain } from './paintGrid';
-import type { ColourScale } from './palette';
-
-/** Colour of an output cell not computed yet (a light checker shows through NaN cells). */
-export const UNFILLED = '#eef0f4';
+import { VIEW, type ColourScale } from './palette';
 
 /**
  * Paints a partly computed output map: computed cells on `scale` over `domain`, cells not
@@ -13,7 +10,7 @@ export function paintStepOutput(ctx: CanvasRenderingContext2D, grid: Grid, scale
   paintGrid(ctx, grid, scale, domain);
   ctx.save();
   ctx.globalCompositeOperation = 'destination-over';
-  ctx.fillStyle = UNFILLED;
+  ctx.fillStyle = VIEW.unfilled;
   ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.restore();
 }

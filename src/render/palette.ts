@@ -52,6 +52,55 @@ export const VIEW = {
   inputSide: 224,
   /** CSS pixels a feature map is drawn at (its side), whatever its resolution. */
   mapSide: 140,
+  /** Outline of the cells a kernel or a window is on. */
   highlight: '#00b3ff',
+  /** The cell a max- or min-pooling window chose. */
   chosen: '#ff2d55',
+  /** Dashed outline of the image inside its zero padding. */
+  padding: '#9aa0a6',
+  /** Lines between pooling windows, drawn over a map. */
+  windowLines: '#ffffff',
+  /** A step-by-step output cell not computed yet. */
+  unfilled: '#eef0f4',
+} as const;
+
+/** A digit as MNIST draws it: white ink on black paper (the pad, and strokes turned into ink). */
+export const DIGIT = {
+  ink: '#fff',
+  paper: '#000',
+} as const;
+
+/** Colours of the charts and of exported pictures, by role. */
+export const CHART = {
+  /** Text on the light background. */
+  text: '#1b1d22',
+  /** Secondary text: an empty chart's message, an export's subtitle. */
+  muted: '#5b6270',
+  /** Background of exported pictures and snapshots. */
+  background: '#fff',
+  /** A zero line or a baseline. */
+  axis: '#9aa0a6',
+  /** Grid lines behind curves. */
+  grid: '#e3e6ea',
+  /** Fainter grid lines, where the zero line must stand out. */
+  gridFaint: '#eceef2',
+  /** Outline of a colour legend's bar. */
+  legendOutline: '#888',
+  /** Softmax bars: the top class, its percentage, the other classes. */
+  topBar: '#e08600',
+  topBarText: '#8a4b00',
+  bar: '#8d99ae',
+  /** An activation function and its slope. */
+  function: '#0b63c5',
+  derivative: '#d1495b',
+  /** Training curves: on the training digits, on held-out digits, the previous run's held-out curve. */
+  training: '#5b8def',
+  heldOut: '#e08600',
+  previousRun: '#b9a27a',
+  /** Confusion matrix: right answers, mistakes, an empty cell, the selected cell's outline, a count on a dark cell. */
+  right: '#1f6fb2',
+  wrong: '#d9480f',
+  emptyCell: '#f1f3f5',
+  selected: '#111',
+  textOnDark: '#fff',
 } as const;

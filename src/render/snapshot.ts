@@ -6,6 +6,7 @@
  * Browser only.
  */
 import { serializeSvg, svgToCanvas } from './exportImage';
+import { CHART } from './palette';
 
 /** Form fields whose current value is drawn as text. */
 const FIELD_SELECTOR = 'input[type="number"], input[type="text"], select';
@@ -75,7 +76,7 @@ export async function snapshotPanel(panel: HTMLElement, scale: number): Promise<
   out.height = Math.ceil(origin.height * scale);
   const ctx = out.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = CHART.background;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.scale(scale, scale);
   const box = (el: Element) => {

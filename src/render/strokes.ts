@@ -1,5 +1,6 @@
 import { createGrid, type Grid } from '../core/grid';
 import type { Stroke } from '../core/stroke';
+import { DIGIT } from './palette';
 
 /** Resolution at which strokes are turned into ink before MNIST-style preprocessing. */
 export const INK_SIDE = 140;
@@ -10,8 +11,8 @@ export const INK_SIDE = 140;
  */
 export function paintStrokes(ctx: CanvasRenderingContext2D, strokes: readonly Stroke[], side: number): void {
   ctx.save();
-  ctx.strokeStyle = '#fff';
-  ctx.fillStyle = '#fff';
+  ctx.strokeStyle = DIGIT.ink;
+  ctx.fillStyle = DIGIT.ink;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   for (const s of strokes) {
@@ -48,7 +49,7 @@ function inkContext(): CanvasRenderingContext2D | OffscreenCanvasRenderingContex
 /** Rasterises strokes to an INK_SIDE x INK_SIDE ink map (1 = ink, 0 = paper). */
 export function rasteriseStrokes(strokes: readonly Stroke[]): Grid {
   const ctx = inkContext();
-  ctx.fillStyle = '#000';
+  ctx.fillStyle = DIGIT.paper;
   ctx.fillRect(0, 0, INK_SIDE, INK_SIDE);
   paintStrokes(ctx as CanvasRenderingContext2D, strokes, INK_SIDE);
   const rgba = ctx.getImageData(0, 0, INK_SIDE, INK_SIDE).data;

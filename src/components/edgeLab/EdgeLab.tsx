@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type Dispatch } from 'react';
 import type { Grid } from '../../core/grid';
 import { useTranslation } from 'react-i18next';
-import { padGrid, gridRange, type Image28 } from '../../core/grid';
+import { MNIST_SIDE, padGrid, gridRange, type Image28 } from '../../core/grid';
 import { runEdgeFilters } from '../../core/edgeLab';
 import { convolutionAt } from '../../core/convolve';
 import { poolWindowAt } from '../../core/pool';
@@ -71,7 +71,7 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   const inputLabel = t('input.label', { values: inputValues, height: padded.height, width: padded.width });
   const inputBoxes: CellBox[] = [];
   if (conv.padding > 0) {
-    inputBoxes.push({ top: conv.padding, left: conv.padding, height: 28, width: 28, colour: '#9aa0a6', dashed: true });
+    inputBoxes.push({ top: conv.padding, left: conv.padding, height: MNIST_SIDE, width: MNIST_SIDE, colour: VIEW.padding, dashed: true });
   }
   if (inspection?.kind === 'conv') {
     const k = kernels[inspection.filter];

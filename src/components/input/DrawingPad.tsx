@@ -2,7 +2,7 @@ import { useRef, type PointerEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Image28 } from '../../core/grid';
-import { COLOUR_SCALES } from '../../render/palette';
+import { COLOUR_SCALES, DIGIT } from '../../render/palette';
 import { paintGrid } from '../../render/paintGrid';
 import { paintStrokes } from '../../render/strokes';
 import type { Stroke } from '../../state/labState';
@@ -32,7 +32,7 @@ export function DrawingPad({ strokes, background, brush, side, onBegin, onExtend
   const canvasRef = useCanvasPainter(
     (ctx) => {
       ctx.imageSmoothingEnabled = false;
-      ctx.fillStyle = '#000';
+      ctx.fillStyle = DIGIT.paper;
       ctx.fillRect(0, 0, PAD_PIXELS, PAD_PIXELS);
       if (background) {
         const tmp = document.createElement('canvas');

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { createGrid, type Image28 } from '../../core/grid';
+import { MNIST_SIDE, createGrid, type Image28 } from '../../core/grid';
 import { toMnistDigit } from '../../core/preprocess';
 import type { MnistData } from '../../data/mnistFormat';
 import { digitImage, sampleIndex } from '../../data/split';
@@ -7,7 +7,7 @@ import { rasteriseStrokes } from '../../render/strokes';
 import type { InputSource } from '../../state/labState';
 
 /** An all-black 28x28 image: what an empty pad gives. */
-export const BLANK_IMAGE: Image28 = createGrid(28, 28);
+export const BLANK_IMAGE: Image28 = createGrid(MNIST_SIDE, MNIST_SIDE);
 
 /**
  * The one place where any input source becomes an Image28. Null while a sample's data is

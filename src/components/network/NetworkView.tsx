@@ -41,8 +41,8 @@ function LayerRow({ layer }: { layer: LayerOutput }) {
   const { scale, domain } = colouring(layer);
   const isMap = layer.shape.length === 3;
   const tile = isMap ? (layer.shape[0] >= 20 ? 60 : 48) : (pictures[0].width === 10 ? 26 : 13) * pictures[0].width;
-  const activation = layer.name.split('_')[1];
-  const title = layer.kind === 'activation' && activation ? t('activationOf', { name: t(`activation.${activation}`, { defaultValue: activation }) }) : t(`kind.${layer.kind}`);
+  const { activation } = layer;
+  const title = activation ? t('activationOf', { name: t(`activation.${activation}`, { defaultValue: activation }) }) : t(`kind.${layer.kind}`);
   // The labels depend on the layer's name and shape only: made once, not on every pen move.
   const [height, width, channels] = layer.shape;
   const labels = useMemo(

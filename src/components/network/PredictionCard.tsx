@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { argmax } from '../../core/argmax';
 import { SoftmaxBars } from '../../charts/SoftmaxBars';
 import { ChartFigure } from '../export/ChartFigure';
 import { PanelInfo } from '../info/PanelInfo';
@@ -22,8 +23,7 @@ export function PredictionCard({ probabilities, empty, message, modelName, upToD
   let digit = '';
   let confidence = '';
   if (shown) {
-    let best = 0;
-    for (let d = 1; d < shown.length; d++) if (shown[d] > shown[best]) best = d;
+    const best = argmax(shown);
     digit = String(best);
     confidence = shown[best].toFixed(4);
   }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../../core/abort';
 import type { ModelSession, SessionStatus } from '../../model/session';
+import { useSessionStatus } from './useSessionStatus';
 
 export interface ModelSessionState {
   readonly session: ModelSession | null;
@@ -40,11 +42,12 @@ function afterPaint(delayMs: number, work: () => void): () => void {
  * Loads tfjs and the pretrained model lazily and follows the session's status. Loading
  * starts once `start` is true (the first view is ready) and that view has painted: at once
  * when `soon` (a view that uses tfjs is open), otherwise after a quiet moment. The session
- * is disposed when the component unmounts.
+ * is disposed when the component unmounts; its status is read with `useSyncExternalStore`.
  */
 export function useModelSession(start = true, soon = false): ModelSessionState {
   const { t } = useTranslation('errors');
-  const [state, setState] = useState<ModelSessionState>({ session: null, status: null, error: null });
+  const [state, setState] = useState<{ session: ModelSession | null; error: string | null }>({ session: null, error: null });
+  const status = useSessionStatus(state.session);
   const [started, setStarted] = useState(false);
   useEffect(() => {
     if (!start || started) return;
@@ -52,28 +55,25 @@ export function useModelSession(start = true, soon = false): ModelSessionState {
   }, [start, soon, started]);
   useEffect(() => {
     if (!started) return;
-    let live = true;
+    const controller = new AbortController();
+    const { signal } = controller;
     let session: ModelSession | null = null;
-    let unsubscribe = () => {};
     import('../../model/session')
-      .then((m) => m.ModelSession.open())
+      .then((m) => m.ModelSession.open({ signal }))
       .then((s) => {
-        if (!live) {
-          s.dispose();
-          return;
-        }
+        // Opened just as it was cancelled: free it.
+        if (signal.aborted) return s.dispose();
         session = s;
-        setState({ session: s, status: s.status, error: null });
-        unsubscribe = s.subscribe((status) => setState({ session: s, status, error: null }));
+        setState({ session: s, error: null });
       })
       .catch((e: unknown) => {
-        if (live) setState({ session: null, status: null, error: e instanceof Error ? e.message : String(e) });
+        if (isAbortError(e) || signal.aborted) return;
+        setState({ session: null, error: e instanceof Error ? e.message : String(e) });
       });
     return () => {
-      live = false;
-      unsubscribe();
+      controller.abort();
       session?.dispose();
     };
   }, [started]);
-  return { ...state, error: state.error === null ? null : t('modelLoad', { detail: state.error }) };
+  return { session: state.session, status, error: state.error === null ? null : t('modelLoad', { detail: state.error }) };
 }

@@ -15,6 +15,7 @@ import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
 import { useLessonTour } from '../lesson/useLessonTour';
 import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
 import { usePenToPixels } from '../common/perfMarks';
+import { useErrorText } from '../common/useErrorText';
 import { PredictionCard } from '../network/PredictionCard';
 import { OfflineStatus } from '../../pwa/OfflineStatus';
 import { ShareBar } from '../share/ShareBar';
@@ -57,8 +58,8 @@ export function App() {
   // at once when a tab other than the edge filters is open, else after a quiet moment.
   const model = useModelSession(image !== null || mnist.error !== null, tab !== 'filters');
   const run = useTrainingRun(model.session);
-  const modelKey = run.view.modelVersion + (model.status?.inView === 'trained' ? 1e6 : 0) + (model.status?.trainedVersion ?? 0) * 2e6 + (model.status?.revision ?? 0) * 1e7;
-  const outputs = useLayerOutputs(model.session, image, modelKey, preview);
+  const modelVersion = model.status?.version ?? 0;
+  const outputs = useLayerOutputs(model.session, model.status, image, preview);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
   usePenToPixels(image, outputs.image);
@@ -67,6 +68,7 @@ export function App() {
     if (model.error) console.warn(model.error);
   }, [model.error]);
 
+  const errorText = useErrorText();
   const session = model.session;
   const showModel = useCallback((which: ModelInView) => session?.show(which), [session]);
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
@@ -81,7 +83,7 @@ export function App() {
         </h1>
         <LessonOpenButton tour={lesson} />
         <LanguageSwitch />
-        <StatusBar session={model.session} status={model.status} error={model.error} onShow={showModel} />
+        <StatusBar session={model.session} error={model.error} onShow={showModel} />
         <OfflineStatus />
         <ShareBar state={view.state} onPresenter={view.setPresenter} onShortcuts={() => setShortcutsOpen(true)} />
       </header>
@@ -134,15 +136,15 @@ export function App() {
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
-                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error && t('errors:inspect', { detail: outputs.error }))} spec={model.status?.spec} image={outputs.image} computePath={outputs.path} />
-                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelKey={modelKey} dispatch={dispatch} />
+                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)} spec={model.status?.spec} image={outputs.image} computePath={outputs.path} />
+                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}
           </TabPanel>
           <TabPanel id="lessons" active={tab === 'lessons'}>
             <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
-                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelKey} outputs={outputs.image === image ? outputs.layers : null} />}
+                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelVersion} outputs={outputs.image === image ? outputs.layers : null} />}
                 <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
               </LazyTab>
             </MountWhenIdle>

@@ -1,26 +1,20 @@
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelInView, ModelSession, SessionStatus } from '../../model/session';
+import type { ModelInView, ModelSession } from '../../model/session';
 import { PanelInfo } from '../info/PanelInfo';
+import { useSessionStatus, useTensorCount } from '../network/useSessionStatus';
 
 export interface StatusBarProps {
   readonly session: ModelSession | null;
-  readonly status: SessionStatus | null;
   readonly error: string | null;
   readonly onShow: (which: ModelInView) => void;
 }
 
 /** Which backend computes, which model is in view, and how many tensors are alive. */
-export const StatusBar = memo(function StatusBar({ session, status, error, onShow }: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({ session, error, onShow }: StatusBarProps) {
   const { t } = useTranslation('status');
-  const [tensors, setTensors] = useState<number | null>(null);
-  useEffect(() => {
-    if (!session) return;
-    const tick = () => setTensors(session.tensorCount());
-    tick();
-    const id = window.setInterval(tick, 400);
-    return () => window.clearInterval(id);
-  }, [session]);
+  const status = useSessionStatus(session);
+  const tensors = useTensorCount(session);
   const backend = status?.backend.backend ?? '';
   return (
     <div className="status-bar">

@@ -4,9 +4,9 @@ import { Figure } from '../export/Figure';
 import { ACTIVATION_NAMES, applyActivation, type ActivationName } from '../../core/activations';
 import { extractChannel, finiteRange } from '../../core/channels';
 import type { LayerOutput } from '../../model/activations';
-import { ActivationPlot, DERIVATIVE_COLOUR, FUNCTION_COLOUR } from '../../charts/ActivationPlot';
+import { ActivationPlot } from '../../charts/ActivationPlot';
 import { ColourLegend } from '../../charts/ColourLegend';
-import { COLOUR_SCALES, type ColourScale } from '../../render/palette';
+import { CHART, COLOUR_SCALES, type ColourScale } from '../../render/palette';
 import { symmetricDomain, type Domain } from '../../render/paintGrid';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { InfoButton } from '../info/InfoButton';
@@ -45,10 +45,10 @@ export function ActivationsPanel({ conv1 }: ActivationsPanelProps) {
       </header>
       <div className="activations__key">
         <span>
-          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={FUNCTION_COLOUR} strokeWidth={3} /></svg> {t('activations.function')}
+          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={CHART.function} strokeWidth={3} /></svg> {t('activations.function')}
         </span>
         <span>
-          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={DERIVATIVE_COLOUR} strokeWidth={2} strokeDasharray="5 3" /></svg> {t('activations.derivative')}
+          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={CHART.derivative} strokeWidth={2} strokeDasharray="5 3" /></svg> {t('activations.derivative')}
         </span>
         <label>
           {t('activations.channel')}{' '}

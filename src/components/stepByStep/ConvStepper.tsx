@@ -27,8 +27,9 @@ export interface ConvStepperProps {
   readonly conv1: LayerOutput | null;
 }
 
-const INPUT_SIDE = 260;
-const OUTPUT_SIDE = 234;
+/** CSS pixels the padded input and the output map are drawn at (their side). */
+const INPUT_CSS_SIDE = 260;
+const OUTPUT_CSS_SIDE = 234;
 
 /** Step a kernel over the input one position at a time, with the arithmetic of each position. */
 export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvStepperProps) {
@@ -66,7 +67,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
 
   const boxes: CellBox[] = [];
   if (setup && setup.conv.padding > 0) {
-    boxes.push({ top: setup.conv.padding, left: setup.conv.padding, height: setup.input.height, width: setup.input.width, colour: '#9aa0a6', dashed: true });
+    boxes.push({ top: setup.conv.padding, left: setup.conv.padding, height: setup.input.height, width: setup.input.width, colour: VIEW.padding, dashed: true });
   }
   if (setup && step) boxes.push({ top: step.windowTop, left: step.windowLeft, height: setup.kernel.height, width: setup.kernel.width, colour: VIEW.highlight });
 
@@ -144,8 +145,8 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
         <p className="muted">{t('stepper.loading')}</p>
       ) : (
         <div className="conv-stepper__body">
-          <figure style={{ width: INPUT_SIDE }}>
-            <FeatureMap grid={padded} scale={COLOUR_SCALES.grey} domain={[0, setup.inputMax]} side={INPUT_SIDE} label={t('stepper.inputLabel', { h: padded.height, w: padded.width })} boxes={boxes} />
+          <figure style={{ width: INPUT_CSS_SIDE }}>
+            <FeatureMap grid={padded} scale={COLOUR_SCALES.grey} domain={[0, setup.inputMax]} side={INPUT_CSS_SIDE} label={t('stepper.inputLabel', { h: padded.height, w: padded.width })} boxes={boxes} />
             <figcaption>{isCnn ? t('stepper.inputCnn') : t('stepper.inputEdge', { max: setup.inputMax })}{setup.conv.padding > 0 ? ` ${t('stepper.withPadding', { count: setup.conv.padding })}` : ''}</figcaption>
           </figure>
           <div className="conv-stepper__middle">
@@ -169,7 +170,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
               </p>
             )}
           </div>
-          <figure style={{ width: OUTPUT_SIDE }}>
+          <figure style={{ width: OUTPUT_CSS_SIDE }}>
             <Figure title={t('stepper.outputLegend')} name={['convolution-output']} testId="figure-stepper-output">
             <StepperOutput
               grid={output}
@@ -177,7 +178,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
               current={{ row: step.outRow, col: step.outCol }}
               scale={COLOUR_SCALES.diverging}
               domain={domain}
-              side={OUTPUT_SIDE}
+              side={OUTPUT_CSS_SIDE}
               label={t('stepper.outputLabel', { filled: shown, total: count })}
               onPick={(cell) => {
                 setPlaying(false);
@@ -185,7 +186,7 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
               }}
             />
             </Figure>
-            <ColourLegend scale={COLOUR_SCALES.diverging} domain={domain} title={t('stepper.outputLegend')} width={OUTPUT_SIDE} />
+            <ColourLegend scale={COLOUR_SCALES.diverging} domain={domain} title={t('stepper.outputLegend')} width={OUTPUT_CSS_SIDE} />
             <figcaption>{t('stepper.outputCaption', { filled: shown, total: count })}</figcaption>
           </figure>
         </div>

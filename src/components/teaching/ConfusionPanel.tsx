@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../export/Figure';
+import { isAbortError } from '../../core/abort';
 import { confusionMatrix, type ConfusionMatrix as Matrix } from '../../core/confusion';
-import { MNIST_PIXELS, createGrid } from '../../core/grid';
+import { MNIST_PIXELS, MNIST_SIDE, createGrid } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
 import { splitIndices } from '../../data/split';
 import type { ModelSession } from '../../model/session';
@@ -12,56 +13,63 @@ import type { InputSource, LabAction } from '../../state/labState';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { InfoButton } from '../info/InfoButton';
+import { useErrorText } from '../common/useErrorText';
 import '../../styles/teach.css';
 
 export interface ConfusionPanelProps {
   readonly session: ModelSession | null;
   readonly data: MnistData | null;
-  /** Changes whenever the model in view changes (its weights or which model it is). */
-  readonly modelKey: number;
+  /** The session status's `version`: changes whenever the model in view or its weights change. */
+  readonly modelVersion: number;
   readonly dispatch: Dispatch<LabAction>;
   /** The current input, to mark the digit that is loaded. */
   readonly source: InputSource;
 }
 
 interface Result {
-  readonly modelKey: number;
+  /** The version of the model in view that gave this matrix. */
+  readonly modelVersion: number;
   readonly matrix: Matrix;
   /** Global index into the data set of each held-out digit, in matrix order. */
   readonly globalIndex: Int32Array;
   readonly predicted: Int32Array;
 }
 
-type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; message: string };
+type Run = { kind: 'idle' } | { kind: 'running'; progress: number } | { kind: 'error'; error: unknown };
 
 /** Where the model goes wrong: the held-out confusion matrix, and the digits behind each cell. */
-export function ConfusionPanel({ session, data, modelKey, dispatch, source }: ConfusionPanelProps) {
+export function ConfusionPanel({ session, data, modelVersion, dispatch, source }: ConfusionPanelProps) {
   const { t } = useTranslation('teach');
+  const errorText = useErrorText();
   const [result, setResult] = useState<Result | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [selected, setSelected] = useState<{ truth: number; predicted: number } | null>(null);
-  const runId = useRef(0);
-  // Leaving the view stops a run between two batches.
-  useEffect(() => () => void runId.current++, []);
+  const inFlight = useRef<AbortController | null>(null);
+  // Leaving the view aborts a run between two batches.
+  useEffect(() => () => inFlight.current?.abort(), []);
 
   const compute = async () => {
     if (!session || !data) return;
-    const id = ++runId.current;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    const { signal } = controller;
     setRun({ kind: 'running', progress: 0 });
     try {
       const { test } = splitIndices(data);
       const digits = pickDigits(data, test);
       const predicted = await session.predictDigits(digits.pixels, digits.count, {
         batchSize: 50,
-        onProgress: (progress) => id === runId.current && setRun({ kind: 'running', progress }),
-        cancelled: () => id !== runId.current,
+        onProgress: (progress) => setRun({ kind: 'running', progress }),
+        signal,
       });
-      if (id !== runId.current) return;
-      setResult({ modelKey, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
+      setResult({ modelVersion, matrix: confusionMatrix(digits.labels, predicted), globalIndex: test, predicted });
       setSelected(null);
       setRun({ kind: 'idle' });
     } catch (e) {
-      if (id === runId.current) setRun({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      // An aborted run was left or replaced: nothing went wrong, there is nothing to show.
+      if (isAbortError(e) || signal.aborted) return;
+      setRun({ kind: 'error', error: e });
     }
   };
 
@@ -71,12 +79,12 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
       const g = result.globalIndex[i];
       const digit = data.labels[g];
       const pixels = Float32Array.from(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), (v) => v / 255);
-      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(28, 28, pixels), predicted: result.predicted[i] };
+      return { id: { digit, index: g - data.classStart[digit] }, grid: createGrid(MNIST_SIDE, MNIST_SIDE, pixels), predicted: result.predicted[i] };
     });
   }, [result, selected, data]);
 
   const loaded = source.kind === 'sample' ? items.find((i) => i.id.digit === source.id.digit && i.id.index === source.id.index) : undefined;
-  const stale = result !== null && result.modelKey !== modelKey;
+  const stale = result !== null && result.modelVersion !== modelVersion;
   const running = run.kind === 'running';
   return (
     <section className="panel teach-panel" aria-labelledby="confusion-title" data-testid="confusion-panel">
@@ -98,7 +106,7 @@ export function ConfusionPanel({ session, data, modelKey, dispatch, source }: Co
         {!session && <span className="muted">{t('common.loading')}</span>}
         {run.kind === 'error' && (
           <span className="error" role="alert">
-            {t('confusion.error', { message: run.message })}
+            {t('confusion.error', { message: errorText(run.error) })}
           </span>
         )}
         {stale && !running && <span className="notice-inline">{t('confusion.stale')}</span>}

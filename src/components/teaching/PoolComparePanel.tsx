@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { argmax } from '../../core/argmax';
 import { extractChannel, finiteRange } from '../../core/channels';
 import { pool2d, poolWindowAt, type PoolKind, type PoolOptions } from '../../core/pool';
 import { poolChoices } from '../../core/poolChoices';
@@ -37,8 +38,7 @@ function firstPoolInput(layers: LayerOutput[] | null): { layer: LayerOutput; fee
 function widestWindow(grid: Grid, opts: PoolOptions): Cell {
   const max = pool2d(grid, { ...opts, kind: 'max' });
   const min = pool2d(grid, { ...opts, kind: 'min' });
-  let best = 0;
-  for (let i = 1; i < max.data.length; i++) if (max.data[i] - min.data[i] > max.data[best] - min.data[best]) best = i;
+  const best = Math.max(0, argmax(Array.from(max.data, (v, i) => v - min.data[i])));
   return { row: Math.floor(best / max.width), col: best % max.width };
 }
 

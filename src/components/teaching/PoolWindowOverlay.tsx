@@ -18,7 +18,7 @@ export function PoolWindowOverlay({ height, width, size, chosen, active }: PoolW
   for (let c = size; c < width; c += size) lines.push(`M${c} 0V${height}`);
   return (
     <svg className="pool-overlay" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
-      <path d={lines.join('')} stroke="#ffffff" strokeOpacity={0.45} strokeWidth={0.08} fill="none" />
+      <path d={lines.join('')} stroke={VIEW.windowLines} strokeOpacity={0.45} strokeWidth={0.08} fill="none" />
       {chosen &&
         Array.from(chosen, (index, i) =>
           index < 0 ? null : (

@@ -5,7 +5,7 @@ import { createGrid, type Grid } from '../../core/grid';
 import { traceReceptiveField, type AxisRegion, type LayerRegion } from '../../core/receptiveField';
 import type { LayerOutput } from '../../model/activations';
 import { spatialLayers } from '../../model/spatialOps';
-import type { ModelSpec } from '../../model/spec';
+import { INPUT_SIDE, type ModelSpec } from '../../model/spec';
 import { COLOUR_SCALES, VIEW } from '../../render/palette';
 import { FeatureMap, type Cell } from '../common/FeatureMap';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
@@ -71,12 +71,12 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
   const channels = layer.shape[2];
   const ch = Math.min(channel, channels - 1);
   const at = cell && cell.row < side && cell.col < side ? cell : { row: Math.floor(side / 2), col: Math.floor(side / 2) };
-  const regions = traceReceptiveField(28, 28, chain.slice(0, depth).map((c) => c.op), at.row, at.col);
+  const regions = traceReceptiveField(INPUT_SIDE, INPUT_SIDE, chain.slice(0, depth).map((c) => c.op), at.row, at.col);
   const input = regions[0];
   const pixels = input.rows.indices.length * input.cols.indices.length;
   const reachesPadding = regions.slice(0, -1).some((r) => r.rows.padBefore + r.rows.padAfter + r.cols.padBefore + r.cols.padAfter > 0);
   const gaps = !(input.rows.contiguous && input.cols.contiguous);
-  const inputGrid = image ?? createGrid(28, 28);
+  const inputGrid = image ?? createGrid(INPUT_SIDE, INPUT_SIDE);
 
   return (
     <section className="rf" aria-labelledby="rf-title" data-testid="rf-explorer">
@@ -122,7 +122,7 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
             activeCell={cell}
             onCellChange={(c) => c && setCell(c)}
             describeCell={(c) => {
-              const [r] = traceReceptiveField(28, 28, chain.slice(0, depth).map((x) => x.op), c.row, c.col);
+              const [r] = traceReceptiveField(INPUT_SIDE, INPUT_SIDE, chain.slice(0, depth).map((x) => x.op), c.row, c.col);
               return t('rf.cellText', { layer: name, row: c.row + 1, col: c.col + 1, rows: span(r.rows), cols: span(r.cols) });
             }}
             testId="rf-map"

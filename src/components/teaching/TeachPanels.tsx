@@ -13,16 +13,16 @@ export interface TeachPanelsProps {
   readonly empty: boolean;
   readonly session: ModelSession | null;
   readonly data: MnistData | null;
-  readonly modelKey: number;
+  readonly modelVersion: number;
   readonly dispatch: Dispatch<LabAction>;
 }
 
-const Panels = memo(function Panels({ layers, source, empty, session, data, modelKey, dispatch }: TeachPanelsProps) {
+const Panels = memo(function Panels({ layers, source, empty, session, data, modelVersion, dispatch }: TeachPanelsProps) {
   return (
     <>
       <SoftmaxWorkedPanel layers={layers} source={source} empty={empty} />
       <PoolComparePanel layers={layers} />
-      <ConfusionPanel session={session} data={data} modelKey={modelKey} dispatch={dispatch} source={source} />
+      <ConfusionPanel session={session} data={data} modelVersion={modelVersion} dispatch={dispatch} source={source} />
     </>
   );
 });

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConvBlockSpec, DenseSpec, ModelSpec, SpecProblem } from '../../model/spec';
-import { layerShapes, parameterCount, validateSpec } from '../../model/spec';
+import { INPUT_SIDE, layerShapes, parameterCount, validateSpec } from '../../model/spec';
 import { PanelInfo } from '../info/PanelInfo';
 
 export interface ArchitectureEditorProps {
@@ -106,7 +106,7 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
       </div>
       {check.ok ? (
         <p className="muted arch-summary" data-testid="arch-summary">
-          {t('arch.weights', { count: parameterCount(spec), n: parameterCount(spec).toLocaleString(i18n.language) })} · 28×28×1 → {shapes.filter((l) => l.kind === 'pool' || (l.kind === 'conv' && !shapes.some((p) => p.kind === 'pool' && p.index === l.index))).map((l) => l.shape.join('×')).join(' → ')} → 10
+          {t('arch.weights', { count: parameterCount(spec), n: parameterCount(spec).toLocaleString(i18n.language) })} · {INPUT_SIDE}×{INPUT_SIDE}×1 → {shapes.filter((l) => l.kind === 'pool' || (l.kind === 'conv' && !shapes.some((p) => p.kind === 'pool' && p.index === l.index))).map((l) => l.shape.join('×')).join(' → ')} → 10
         </p>
       ) : (
         <p className="error" role="alert" data-testid="arch-error">

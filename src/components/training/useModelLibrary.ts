@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { LibraryError, ModelLibrary, type SavedModelInfo } from '../../model/library';
 import { checkModelName, downloadFiles, MODEL_NAME_MAX } from '../../model/modelFiles';
 import type { ModelSession, SessionStatus } from '../../model/session';
+import { SessionError } from '../../model/sessionError';
 import { checkModelFiles } from '../../model/validateUpload';
 import { offerDownloads } from './offerDownloads';
 
@@ -17,6 +18,8 @@ const fail = (key: string, params: Record<string, string | number> = {}): Librar
 
 function libraryFailure(e: unknown, name: string): LibraryNotice {
   if (e instanceof LibraryError) return fail(`errors.${e.code}`, { name, detail: e.detail });
+  // The session refuses to load a model while a run goes on (a run started meanwhile).
+  if (e instanceof SessionError && e.code === 'load-while-training') return fail('errors.training');
   return fail('errors.failed', { name, detail: e instanceof Error ? e.message : String(e) });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochMetrics } from '../../model/train';
+import type { EpochMetrics } from '../../model/trainMetrics';
 import { heldOutPoints, type RunRecord } from './useRunHistory';
 
 const epoch = (n: number, heldOutAccuracy: number): EpochMetrics => ({ epoch: n, trainLoss: 1, trainAccuracy: 0.9, heldOutLoss: 2 - n, heldOutAccuracy, elapsedSeconds: n });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FirstLayerStart } from '../../model/initFilters';
-import type { EpochMetrics } from '../../model/train';
+import type { EpochMetrics } from '../../model/trainMetrics';
 import type { TrainingView } from './useTrainingRun';
 
 /** What a run was started with, as the comparisons show it. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
-import type { BatchMetrics, EpochMetrics } from '../../model/train';
+import type { BatchMetrics, EpochMetrics } from '../../model/trainMetrics';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
 
@@ -10,16 +10,13 @@ export interface TrainingView {
   readonly batches: readonly (readonly [number, number, number])[];
   readonly epochs: readonly EpochMetrics[];
   readonly last: BatchMetrics | null;
-  readonly error: string | null;
-  /** Bumped a few times a second while training, so views can follow the changing weights. */
-  readonly modelVersion: number;
+  /** Why the run failed (null when it did not). */
+  readonly error: unknown;
   /** Gradient size per layer over the run: [examples seen, mean |gradient| per layer], with the layer names. */
   readonly gradients: { readonly layers: readonly string[]; readonly points: readonly (readonly [number, readonly number[]])[] };
 }
 
-const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, modelVersion: 0, gradients: { layers: [], points: [] } };
-/** How often the feature maps are refreshed from the learning model. */
-const FOLLOW_MS = 700;
+const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null, error: null, gradients: { layers: [], points: [] } };
 /**
  * How often the charts take the buffered batches: five times a second reads as live, and
  * leaves the main thread to the training loop in between (a redraw per frame costs it speed).
@@ -37,7 +34,6 @@ export function useTrainingRun(session: ModelSession | null) {
   const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
   const lastMetrics = useRef<BatchMetrics | null>(null);
   const chartTimer = useRef(0);
-  const lastFollow = useRef(0);
 
   const flush = useCallback(() => {
     chartTimer.current = 0;
@@ -45,9 +41,6 @@ export function useTrainingRun(session: ModelSession | null) {
     buffer.current = [];
     const freshGradients = gradientBuffer.current;
     gradientBuffer.current = [];
-    const now = performance.now();
-    const follow = now - lastFollow.current > FOLLOW_MS;
-    if (follow) lastFollow.current = now;
     setView((v) => ({
       ...v,
       batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
@@ -55,7 +48,6 @@ export function useTrainingRun(session: ModelSession | null) {
         ? { layers: freshGradients[0].layers, points: [...v.gradients.points, ...freshGradients.map((g) => g.point)] }
         : v.gradients,
       last: lastMetrics.current,
-      modelVersion: follow ? v.modelVersion + 1 : v.modelVersion,
     }));
   }, []);
 
@@ -70,7 +62,7 @@ export function useTrainingRun(session: ModelSession | null) {
       buffer.current = [];
       gradientBuffer.current = [];
       lastMetrics.current = null;
-      setView({ ...IDLE, phase: 'starting', modelVersion: view.modelVersion + 1 });
+      setView({ ...IDLE, phase: 'starting' });
       const h = session.startTraining(request, {
         onBatch: (m) => {
           buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
@@ -87,15 +79,15 @@ export function useTrainingRun(session: ModelSession | null) {
         .then((result) => {
           window.clearTimeout(chartTimer.current);
           flush();
-          setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped', modelVersion: v.modelVersion + 1 }));
+          setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped' }));
         })
-        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e instanceof Error ? e.message : String(e) })))
+        .catch((e: unknown) => setView((v) => ({ ...v, phase: 'failed', error: e })))
         .finally(() => {
           unsubscribe();
           handle.current = null;
         });
     },
-    [session, flush, view.modelVersion],
+    [session, flush],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
@@ -104,7 +96,7 @@ export function useTrainingRun(session: ModelSession | null) {
   const reset = useCallback(async () => {
     if (!session || handle.current) return;
     await session.resetTraining();
-    setView((v) => ({ ...IDLE, modelVersion: v.modelVersion + 1 }));
+    setView(IDLE);
   }, [session]);
 
   return { view, start, pause, resume, stop, reset };

@@ -1,3 +1,5 @@
+import { argmax } from '../argmax';
+
 /** Where the current input came from, as far as its true digit is concerned. */
 export type LabelSource = { readonly kind: 'sample'; readonly digit: number } | { readonly kind: 'drawing' | 'upload' };
 
@@ -14,9 +16,7 @@ export interface MisclassifiedCheck {
 /** The class with the highest probability (the first one on a tie), or null for no probabilities. */
 export function topClass(probabilities: ArrayLike<number> | null): number | null {
   if (!probabilities || probabilities.length === 0) return null;
-  let best = 0;
-  for (let d = 1; d < probabilities.length; d++) if (probabilities[d] > probabilities[best]) best = d;
-  return best;
+  return argmax(probabilities);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { convolve2d } from '../convolve';
 import { NOTEBOOK_RULE, type EdgeRule } from '../edgeRule';
-import { createGrid, type Grid } from '../grid';
+import { MNIST_SIDE, createGrid, type Grid } from '../grid';
 import { scaleInput } from '../inputScale';
 import { thresholdGrid } from '../threshold';
 
@@ -51,13 +51,13 @@ export function labelStrokes(image: Grid): StrokeLabels {
 
 /** A horizontal bar (3 rows thick, 16 long) in the middle of a 28x28 black image, with a soft edge. */
 export function horizontalBar(): Grid {
-  const out = createGrid(28, 28);
+  const out = createGrid(MNIST_SIDE, MNIST_SIDE);
   for (let c = 6; c < 22; c++) {
-    out.data[12 * 28 + c] = 1;
-    out.data[13 * 28 + c] = 1;
-    out.data[14 * 28 + c] = 1;
-    out.data[11 * 28 + c] = 0.3;
-    out.data[15 * 28 + c] = 0.3;
+    out.data[12 * MNIST_SIDE + c] = 1;
+    out.data[13 * MNIST_SIDE + c] = 1;
+    out.data[14 * MNIST_SIDE + c] = 1;
+    out.data[11 * MNIST_SIDE + c] = 0.3;
+    out.data[15 * MNIST_SIDE + c] = 0.3;
   }
   return out;
 }

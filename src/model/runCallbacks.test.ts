@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { runCallbacks } from './runCallbacks';
+import type { BatchMetrics, EpochMetrics } from './trainMetrics';
+import type { WeightSnapshot } from './weights';
+
+const batch = (n: number): BatchMetrics => ({
+  epoch: 1, batch: n, batchesPerEpoch: 10, loss: 2 / n, accuracy: n / 10, learningRate: 0.01,
+  examplesSeen: 32 * n, examplesTotal: 320, examplesPerSecond: 100, secondsLeft: 1,
+});
+const epoch: EpochMetrics = { epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, heldOutLoss: 0.6, heldOutAccuracy: 0.75, elapsedSeconds: 3 };
+const snapshot: WeightSnapshot = { weights: [] };
+
+describe('runCallbacks', () => {
+  it('passes reports on, follows the weights at once and then at most every few hundred milliseconds, and keeps each epoch first', async () => {
+    const seen: string[] = [];
+    const callbacks = runCallbacks(
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`), onEpoch: (m) => void seen.push(`epoch ${m.epoch}`) },
+      { trusted: () => true, running: () => true, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: (m, s) => seen.push(`keep ${m.heldOutAccuracy} ${s === snapshot}`) },
+    );
+    for (let n = 1; n <= 3; n++) await callbacks.onBatch?.(batch(n));
+    await callbacks.onEpoch?.(epoch, snapshot);
+    expect(seen).toEqual(['follow', 'batch 1', 'batch 2', 'batch 3', 'keep 0.75 true', 'epoch 1']);
+  });
+
+  it('drops every report once they cannot be trusted (the context was lost)', async () => {
+    const seen: string[] = [];
+    let trusted = true;
+    const callbacks = runCallbacks(
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`), onEpoch: () => void seen.push('epoch') },
+      { trusted: () => trusted, running: () => true, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: () => seen.push('keep') },
+    );
+    await callbacks.onBatch?.(batch(1));
+    trusted = false;
+    await callbacks.onBatch?.(batch(2));
+    await callbacks.onEpoch?.(epoch, snapshot);
+    expect(seen).toEqual(['follow', 'batch 1']);
+  });
+
+  it('settles after the batches reported once the run was paused or stopped, and only then', async () => {
+    const seen: string[] = [];
+    let running = true;
+    const callbacks = runCallbacks(
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`) },
+      { trusted: () => true, running: () => running, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: () => undefined },
+    );
+    await callbacks.onBatch?.(batch(1));
+    running = false;
+    await callbacks.onBatch?.(batch(2));
+    await callbacks.onBatch?.(batch(3));
+    expect(seen).toEqual(['follow', 'batch 1', 'settle', 'batch 2', 'settle', 'batch 3']);
+  });
+});

@@ -1,0 +1,40 @@
+import type { EpochMetrics, TrainCallbacks } from './trainMetrics';
+import type { WeightSnapshot } from './weights';
+
+/** How often the maps follow a model that is training: the status's version changes at most this often. */
+export const FOLLOW_MS = 700;
+
+/**
+ * The callbacks the session gives a training run: the UI's `callbacks`, with reports made
+ * after a context loss dropped (`trusted` says; numbers read then are zeros, not results),
+ * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
+ * weights), and `keep` called with each epoch's weights before the UI hears of them.
+ * `settle` is called after a batch whose step was read and freed when the run is about to
+ * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
+ * holds can be counted then.
+ */
+export function runCallbacks(callbacks: TrainCallbacks, hooks: {
+  readonly trusted: () => boolean;
+  readonly running: () => boolean;
+  readonly follow: () => void;
+  readonly settle: () => void;
+  readonly keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => void;
+}): TrainCallbacks {
+  let followed = Number.NEGATIVE_INFINITY;
+  return {
+    onBatch: (metrics) => {
+      if (!hooks.running()) hooks.settle();
+      if (!hooks.trusted()) return;
+      if (performance.now() - followed > FOLLOW_MS) {
+        followed = performance.now();
+        hooks.follow();
+      }
+      return callbacks.onBatch?.(metrics);
+    },
+    onEpoch: async (metrics, snapshot) => {
+      if (!hooks.trusted()) return;
+      hooks.keep(metrics, snapshot);
+      await callbacks.onEpoch?.(metrics, snapshot);
+    },
+  };
+}

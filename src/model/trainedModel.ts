@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs';
+import { PlainNetwork } from './plainForward';
+import type { ModelSpec } from './spec';
+import { restoreWeights, type WeightSnapshot } from './weights';
+
+/**
+ * Everything the session knows of its trained model (trained here, loaded or uploaded), as
+ * one value: replacing it replaces all of it, and no field outlives its model.
+ */
+export interface TrainedModel {
+  readonly model: tf.LayersModel;
+  readonly spec: ModelSpec;
+  /** The name it was loaded or uploaded under; null when it was trained here. */
+  readonly name: string | null;
+  /** Its accuracy on the held-out digits (0..1), when known. */
+  readonly accuracy: number | null;
+  /**
+   * CPU copies of its weights that a lost WebGL context cannot take away: as loaded, or as
+   * they were at the end of the last completed epoch (`epoch`, 0 for a loaded model).
+   */
+  readonly lastGood: { readonly snapshot: WeightSnapshot; readonly epoch: number } | null;
+  /** A plain-JavaScript copy of its current weights for single-image passes; null when out of date. */
+  readonly plain: PlainNetwork | null;
+}
+
+/** A plain-JavaScript copy of a model for single-image passes; null when its weights do not fit the spec. */
+export function plainCopy(spec: ModelSpec, snapshot: WeightSnapshot): PlainNetwork | null {
+  try {
+    return PlainNetwork.create(spec, snapshot.weights);
+  } catch {
+    return null;
+  }
+}
+
+/** Frees a model whose backend may be dead (its textures are gone already; only the counts remain). */
+export function disposeQuietly(model: tf.LayersModel): void {
+  try {
+    model.dispose();
+  } catch {
+    // A model on a lost context may fail to free GPU memory that no longer exists.
+  }
+}
+
+/**
+ * The trained model rebuilt on the current backend (the CPU after a context loss) from its
+ * topology (no tensor is read) and its last good weights; null when it has none to keep.
+ */
+export async function rebuildTrained(lost: TrainedModel): Promise<TrainedModel | null> {
+  if (!lost.lastGood) return null;
+  const model = await tf.models.modelFromJSON({ modelTopology: lost.model.toJSON(null, false) });
+  restoreWeights(model, lost.lastGood.snapshot);
+  return { ...lost, model, plain: plainCopy(lost.spec, lost.lastGood.snapshot) };
+}
