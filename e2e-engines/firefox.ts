@@ -1,6 +1,6 @@
 /** Firefox ESR, driven by puppeteer-core over WebDriver BiDi, in a window on the virtual display. */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { check, type EngineSession, type Point } from './session';
+import { check, steadyClickPoint, type EngineSession, type Point } from './session';
 
 export interface FirefoxOptions {
   readonly executablePath: string;
@@ -50,7 +50,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<EngineSess
         return page.evaluate(expression) as Promise<T>;
       },
       async click(testId) {
-        await page.click(`[data-testid="${testId}"]`);
+        const [x, y] = await steadyClickPoint(this, testId);
+        await page.mouse.click(x, y);
       },
       async select(testId, value) {
         const picked = await page.select(`[data-testid="${testId}"]`, value);

@@ -45,6 +45,13 @@ export function check(condition: boolean, message: string): asserts condition {
 
 const POLL_MS = 100;
 
+/** An error as a line for the report, never empty (a crashed page can throw errors with no message). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error) || 'an empty value';
+  const text = error.message || String(error.cause ?? '') || 'no message';
+  return `${error.name}: ${text}`;
+}
+
 /**
  * Reads `read()` until `ok` holds for its value and returns that value; after `timeoutMs`
  * fails naming `what` and the last value read. Only waits on a condition, never for a fixed time.
@@ -62,11 +69,59 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, ok: (va
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      const seen = lastError ? `the last read failed: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last seen: ${JSON.stringify(last)}`;
+      const seen = lastError ? `the last read failed: ${describeError(lastError)}` : `last seen: ${JSON.stringify(last)}`;
       throw new CheckFailed(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what} (${seen})`);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * A page expression that scrolls the element with this data-testid into view and returns the
+ * middle of its box in viewport pixels, with whether that point hits the element itself (or a
+ * child of it) rather than something laid over it; null when the element is missing.
+ */
+export function clickTarget(testId: string): string {
+  return `(() => {
+    const el = ${byTestId(testId)};
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    return { x, y, width: r.width, height: r.height, hits: !!hit && (hit === el || el.contains(hit)), at: hit ? hit.tagName.toLowerCase() + (hit.getAttribute('data-testid') ? '[' + hit.getAttribute('data-testid') + ']' : '') : 'nothing' };
+  })()`;
+}
+
+export interface ClickTarget {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly hits: boolean;
+  readonly at: string;
+}
+
+/**
+ * Where to click the element with this data-testid: waits until its box has stayed put over two
+ * reads and its middle hits the element, so a page still laying itself out does not take the click.
+ */
+export async function steadyClickPoint(session: EngineSession, testId: string, timeoutMs = 30_000): Promise<Point> {
+  let previous: ClickTarget | null = null;
+  const target = await waitUntil(
+    `${testId} to hold still and be clickable`,
+    async () => {
+      const now = await session.evaluate<ClickTarget | null>(clickTarget(testId));
+      const before = previous;
+      previous = now;
+      return { now, before };
+    },
+    ({ now, before }) => !!now && !!before && now.hits && now.width > 0 && now.x === before.x && now.y === before.y && now.width === before.width && now.height === before.height,
+    timeoutMs,
+  );
+  const { x, y } = target.now as ClickTarget;
+  return [x, y];
 }
 
 /** An attribute of the element with this data-testid; null when the element or the attribute is missing. */

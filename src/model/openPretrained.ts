@@ -3,7 +3,7 @@ import { computeLayerOutputs } from './activations';
 import { chooseBackend, type BackendInfo } from './backend';
 import { loadModelFromUrl } from './io';
 import type { PlainNetwork } from './plainForward';
-import { DEFAULT_SPEC } from './spec';
+import { DEFAULT_SPEC, INPUT_SIDE } from './spec';
 import { plainCopy } from './trainedModel';
 import { snapshotWeights } from './weights';
 
@@ -18,7 +18,7 @@ export async function openPretrained(url: string, signal?: AbortSignal): Promise
   const model = await loadModelFromUrl(url);
   try {
     signal?.throwIfAborted();
-    await computeLayerOutputs(model, new Float32Array(784));
+    await computeLayerOutputs(model, new Float32Array(INPUT_SIDE * INPUT_SIDE));
     const plain = plainCopy(DEFAULT_SPEC, await snapshotWeights(model));
     signal?.throwIfAborted();
     return { backend, model, plain };
