@@ -139,11 +139,13 @@ export async function measurePenAsBrowser(browser: Browser, appUrl: string, bare
         if (condition === 'training' && (await phase(app)) !== 'running') {
           log(`  the training run ended (${await phase(app)}): starting another`);
           await startTraining(app, options.trainingEpochs);
-          if (page === app) await openTab(app, id);
         }
+        // The Train tab's progress is read with that tab open: hidden, it need not follow the run.
         const training = condition === 'training';
         const [n0, t0] = [training ? await examples(app) : 0, performance.now()];
+        if (page === app) await openTab(app, id);
         const { taps, stroke } = await measurePad(page, options, before, beforeStroke);
+        if (training && page === app) await openTab(app, 'training');
         const rate = training ? ((await examples(app)) - n0) / ((performance.now() - t0) / 1000) : null;
         figures.push({ page: id, label, condition, taps, stroke, trainingRate: rate });
       };
@@ -151,7 +153,7 @@ export async function measurePenAsBrowser(browser: Browser, appUrl: string, bare
       await measure(bare, 'bare', 'bare drawing page (the floor)');
       for (const tab of tabs) {
         await app.bringToFront();
-        await openTab(app, tab.id);
+        if (condition === 'training') await openTab(app, 'training');
         await measure(app, tab.id, tab.label, appClear, () => clearPad(app));
       }
     }
