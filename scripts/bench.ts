@@ -3,8 +3,10 @@
  * set-up: WebGL on SwiftShader) and prints a table; the same figures go to
  * bench-results/latest.json. It reports; it never fails on a slow figure.
  *
- * Two pages, both production builds served by scripts/serve.ts:
+ * Three pages, all production builds served by scripts/serve.ts:
  * - dist/ (built by `npm run build`, as shipped): pen to pixels, cold start, weight, leaks.
+ * - the bare drawing page (scripts/bench/pad/: one canvas, a dot per pointer event), the floor
+ *   that section 1 compares every tab of dist/ with, as the browser measures them.
  * - the bench page (scripts/bench/index.html, built here with the app's Vite config): the
  *   same app mounted the same way, plus a bare model.predict / model.fit and convnetjs in
  *   the same page, the same tfjs instance and the same WebGL context: ConvLens's overhead,
@@ -12,7 +14,10 @@
  *
  * Options: --quick (small counts: a smoke run of a few minutes)  --out FILE
  *          --dist DIR (another production build to measure; default dist/)
- *          --only pen,training,learning,cold,weight,leaks (comma-separated)
+ *          --only pen,training,learning,cold,weight,leaks (comma-separated; pen is section 1 whole,
+ *            pen-browser its Event Timing and frame figures alone, pen-marks the app's User Timing alone)
+ * Environment: BENCH_TAPS (taps per page and condition in pen-browser; default 200, 20 with --quick),
+ *          BENCH_STROKE_SECONDS (the continuous stroke, default 3).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,17 +29,29 @@ import { DEFAULT_RUN } from '../src/state/runSettings';
 import { launchBrowser, newObservedPage, waitForPrediction } from './bench/browser';
 import { measureColdStart } from './bench/coldStart';
 import { measureLeaks } from './bench/leaks';
+import { measurePenAsBrowser } from './bench/penBrowser';
 import { loadAverage, machineInfo, sampleLoad } from './bench/machine';
 import { loadStrokeCases, measurePenToPixels, type PenOptions, type PenResult } from './bench/pen';
 import { formatReport, reportRows, type BenchResults, type PredictFigures } from './bench/report';
-import { buildBenchPage, startStaticServer, type StaticServer } from './bench/servers';
+import { buildBarePage, buildBenchPage, startStaticServer, type StaticServer } from './bench/servers';
 import { distribution } from './bench/stats';
 import { measureLearning, measureTraining } from './bench/training';
 import { buildWeight } from './bench/weight';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['pen', 'training', 'learning', 'cold', 'weight', 'leaks'] as const;
+const SECTIONS = ['pen-browser', 'pen-marks', 'training', 'learning', 'cold', 'weight', 'leaks'] as const;
 type Section = (typeof SECTIONS)[number];
+/** Names that stand for several sections. */
+const GROUPS: Record<string, readonly Section[]> = { pen: ['pen-browser', 'pen-marks'] };
+
+/** A positive whole number from the environment variable `name`, or `fallback` when it is unset. */
+function countFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}="${text}": expected a whole number of at least 1.`);
+  return value;
+}
 
 const FULL = {
   strokes: 220,
@@ -48,6 +65,8 @@ const FULL = {
   throughput: { batchSize: DEFAULT_RUN.batchSize, examples: DEFAULT_RUN.trainExamples, learningRate: DEFAULT_RUN.learningRate },
   convnetMaxSeconds: 60,
   learning: { target: 0.97, capSeconds: 600, evalEveryBatches: 25, seed: 1 },
+  /** Section 1 as the browser measures it: taps per page and condition, the stroke, the run's epochs. */
+  browser: { taps: 200, strokeSeconds: 3, trainingEpochs: 20 },
 };
 type Settings = typeof FULL;
 
@@ -62,6 +81,7 @@ const QUICK: Settings = {
   throughput: { ...FULL.throughput, examples: 20 * DEFAULT_RUN.batchSize },
   convnetMaxSeconds: 10,
   learning: { ...FULL.learning, capSeconds: 20 },
+  browser: { ...FULL.browser, taps: 20 },
 };
 
 function readOptions() {
@@ -73,9 +93,15 @@ function readOptions() {
       dist: { type: 'string', default: join(root, 'dist') },
     },
   });
-  const only = new Set(values.only.split(',').map((s) => s.trim()));
-  for (const s of only) if (!SECTIONS.includes(s as Section)) throw new Error(`--only: unknown section "${s}" (use ${SECTIONS.join(', ')})`);
-  return { settings: values.quick ? QUICK : FULL, quick: values.quick, out: resolve(values.out), only: only as Set<Section>, dist: resolve(values.dist) };
+  const only = new Set<Section>();
+  for (const name of values.only.split(',').map((s) => s.trim())) {
+    const sections = GROUPS[name] ?? (SECTIONS.includes(name as Section) ? [name as Section] : null);
+    if (!sections) throw new Error(`--only: unknown section "${name}" (use ${[...Object.keys(GROUPS), ...SECTIONS].join(', ')})`);
+    sections.forEach((s) => only.add(s));
+  }
+  const base = values.quick ? QUICK : FULL;
+  const browser = { ...base.browser, taps: countFromEnv('BENCH_TAPS', base.browser.taps), strokeSeconds: countFromEnv('BENCH_STROKE_SECONDS', base.browser.strokeSeconds) };
+  return { settings: { ...base, browser }, quick: values.quick, out: resolve(values.out), only, dist: resolve(values.dist) };
 }
 
 function log(line: string): void {
@@ -119,7 +145,7 @@ async function benchPageSections(browser: Browser, url: string, settings: Settin
     await page.goto(url);
     await waitForPrediction(page);
     Object.assign(results.machine, await page.evaluate(() => window.convlensBench!.environment()).then((e) => ({ backend: e.backend, tfjs: e.tfjsVersion, webglRenderer: e.webglRenderer })));
-    if (only.has('pen')) {
+    if (only.has('pen-marks')) {
       await section(errors, 'bare predict and pen to pixels in the bench page', async () => {
         const times = await page.evaluate((n) => window.convlensBench!.timePredict(n, 10), settings.predictIterations);
         const predict: PredictFigures = { barePredict: distribution(times.barePredict), everyLayer: distribution(times.everyLayer), plainPass: distribution(times.plainPass), model: times.model };
@@ -134,7 +160,12 @@ async function benchPageSections(browser: Browser, url: string, settings: Settin
   }
 }
 
-async function distSections(browser: Browser, dist: string, url: string, settings: Settings, only: Set<Section>, results: BenchResults, errors: Record<string, string>) {
+async function distSections(browser: Browser, dist: string, url: string, bareUrl: string, settings: Settings, only: Set<Section>, results: BenchResults, errors: Record<string, string>) {
+  if (only.has('pen-browser')) {
+    await section(errors, 'pen as the browser measures it (dist and the bare page, idle and training)', async () => {
+      results.penBrowser = await measurePenAsBrowser(browser, url, bareUrl, settings.browser, log);
+    });
+  }
   if (only.has('weight')) await section(errors, 'weight', async () => void (results.weight = { ...buildWeight(dist), requested: [] }));
   if (only.has('cold')) {
     await section(errors, 'cold start', async () => {
@@ -142,7 +173,7 @@ async function distSections(browser: Browser, dist: string, url: string, setting
       if (results.weight) results.weight = { ...results.weight, requested: results.coldStart.requests };
     });
   }
-  if (only.has('pen')) await section(errors, 'pen to pixels (dist)', async () => void (results.pen = { dist: await penOnDist(browser, url, settings), benchPage: null, predict: null }));
+  if (only.has('pen-marks')) await section(errors, 'pen to pixels (dist)', async () => void (results.pen = { dist: await penOnDist(browser, url, settings), benchPage: null, predict: null }));
   if (only.has('leaks')) {
     await section(errors, 'leaks', async () => {
       results.leaks = await measureLeaks(browser, url, loadStrokeCases(root), settings.leakCheckpoints, settings.trainingRuns, settings.examplesPerRun);
@@ -154,11 +185,13 @@ async function main(): Promise<void> {
   const { settings, quick, out, only, dist: distDir } = readOptions();
   if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir} has no index.html: run \`npm run build\` (npm run bench does).`);
   const pageDir = mkdtempSync(join(tmpdir(), 'convlens-bench-page-'));
+  const bareDir = mkdtempSync(join(tmpdir(), 'convlens-bench-bare-'));
   const servers: StaticServer[] = [];
   let browser: Browser | null = null;
   const cleanUp = () => {
     servers.forEach((s) => s.stop());
     rmSync(pageDir, { recursive: true, force: true });
+    rmSync(bareDir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -173,11 +206,16 @@ async function main(): Promise<void> {
     servers.push(dist);
     const benchPage = await startStaticServer(root, pageDir, '/convlens-bench/');
     servers.push(benchPage);
+    await buildBarePage(root, bareDir);
+    const bare = await startStaticServer(root, bareDir, '/bare/');
+    servers.push(bare);
+    // Another site than the app's 127.0.0.1, so the bare page gets a renderer process of its own.
+    const bareUrl = bare.url.replace('//127.0.0.1:', '//localhost:');
     browser = await launchBrowser();
     const errors: Record<string, string> = {};
     const results: BenchResults = { machine: machineInfo(browser), settings: { ...settings, quick, dist: distDir } };
     const load = sampleLoad();
-    await distSections(browser, distDir, dist.url, settings, only, results, errors);
+    await distSections(browser, distDir, dist.url, bareUrl, settings, only, results, errors);
     await benchPageSections(browser, benchPage.url, settings, only, results, errors);
     results.machine.loadAverageAtEnd = loadAverage();
     results.machine.loadDuringRun = load.stop();

@@ -6,6 +6,8 @@ import type { ColdStartResult, RequestRecord } from './coldStart';
 import type { LeakResult } from './leaks';
 import type { MachineInfo } from './machine';
 import type { PenResult } from './pen';
+import type { PenBrowserResult } from './penBrowser';
+import { penBrowserRows } from './penBrowserRows';
 import type { LearningResult } from './protocol';
 import type { Distribution } from './stats';
 import type { TrainingFigures } from './training';
@@ -23,6 +25,7 @@ export interface BenchResults {
   readonly machine: MachineInfo;
   readonly settings: Record<string, unknown>;
   pen?: { readonly dist: PenResult[]; readonly benchPage: PenResult | null; readonly predict: PredictFigures | null };
+  penBrowser?: PenBrowserResult;
   training?: TrainingFigures;
   learning?: LearningResult;
   coldStart?: ColdStartResult;
@@ -46,7 +49,7 @@ const verdict = (ok: boolean): Row['verdict'] => (ok ? 'met' : 'NOT met');
 const p50p95 = (d: Distribution) => `p50 ${ms(d.p50)} · p95 ${ms(d.p95)} (n=${d.count})`;
 
 function penRows(pen: NonNullable<BenchResults['pen']>): Row[] {
-  const S = '1 Pen to pixels';
+  const S = "1 Pen to pixels, the app's own User Timing marks";
   const rows: Row[] = [];
   for (const r of pen.dist) {
     const view = r.tab === 'network' ? 'every CNN layer + softmax ("Inside the CNN" tab)' : 'edge filters + softmax ("Edge filters" tab)';
@@ -143,6 +146,7 @@ function leakRows(l: LeakResult): Row[] {
 /** Every figure of the results as report rows, section by section. */
 export function reportRows(r: BenchResults): Row[] {
   return [
+    ...(r.penBrowser ? penBrowserRows(r.penBrowser) : []),
     ...(r.pen ? penRows(r.pen) : []),
     ...(r.training ? trainingRows(r.training) : []),
     ...(r.learning ? learningRows(r.learning) : []),
@@ -172,5 +176,6 @@ export function formatReport(r: BenchResults, rows: readonly Row[]): string {
     }
     lines.push(`  ${row.figure.padEnd(widths[0])}  ${row.value.padEnd(widths[1])}  ${row.target.padEnd(widths[2])}  ${row.verdict}`);
   }
-  return [...header, ...lines.slice(1)].join('\n');
+  const notes = r.penBrowser ? ['', `Section 1, as the browser measures it: ${r.penBrowser.method}`] : [];
+  return [...header, ...lines.slice(1), ...notes].join('\n');
 }

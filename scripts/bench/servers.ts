@@ -68,3 +68,19 @@ export async function buildBenchPage(root: string, outDir: string, pageDir = joi
     build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
   });
 }
+
+/**
+ * Builds the bare drawing page (scripts/bench/pad/: one canvas, a dot per pointer event) into
+ * `outDir` with Vite alone: none of the app's plugins, nothing but the page.
+ */
+export async function buildBarePage(root: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: join(root, 'scripts', 'bench', 'pad'),
+    base: './',
+    publicDir: false,
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, target: 'es2022' },
+  });
+}
