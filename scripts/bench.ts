@@ -12,7 +12,8 @@
  *
  * Options: --quick (small counts: a smoke run of a few minutes)  --out FILE
  *          --dist DIR (another production build to measure; default dist/)
- *          --only pen,training,learning,cold,weight,leaks (comma-separated)
+ *          --only pen,training,learning,cold,weight,leaks,classDemo (comma-separated)
+ *          classDemo: the class-demo preset through the app, one fresh page per seed (see bench/classDemo.ts)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,9 +32,10 @@ import { buildBenchPage, startStaticServer, type StaticServer } from './bench/se
 import { distribution } from './bench/stats';
 import { measureLearning, measureTraining } from './bench/training';
 import { buildWeight } from './bench/weight';
+import { formatClassDemo, measureClassDemo, type ClassDemoResult } from './bench/classDemo';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['pen', 'training', 'learning', 'cold', 'weight', 'leaks'] as const;
+const SECTIONS = ['pen', 'training', 'learning', 'cold', 'weight', 'leaks', 'classDemo'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL = {
@@ -48,6 +50,7 @@ const FULL = {
   throughput: { batchSize: DEFAULT_RUN.batchSize, examples: DEFAULT_RUN.trainExamples, learningRate: DEFAULT_RUN.learningRate },
   convnetMaxSeconds: 60,
   learning: { target: 0.97, capSeconds: 600, evalEveryBatches: 25, seed: 1 },
+  classDemo: { seeds: [1, 2, 3, 4, 5], target: 0.97, capSeconds: 900 },
 };
 type Settings = typeof FULL;
 
@@ -62,6 +65,7 @@ const QUICK: Settings = {
   throughput: { ...FULL.throughput, examples: 20 * DEFAULT_RUN.batchSize },
   convnetMaxSeconds: 10,
   learning: { ...FULL.learning, capSeconds: 20 },
+  classDemo: { ...FULL.classDemo, seeds: [1] },
 };
 
 function readOptions() {
@@ -179,13 +183,19 @@ async function main(): Promise<void> {
     const load = sampleLoad();
     await distSections(browser, distDir, dist.url, settings, only, results, errors);
     await benchPageSections(browser, benchPage.url, settings, only, results, errors);
+    let classDemo: ClassDemoResult | undefined;
+    if (only.has('classDemo')) {
+      const { seeds, target, capSeconds } = settings.classDemo;
+      await section(errors, 'class demo', async () => void (classDemo = await measureClassDemo(browser!, dist.url, seeds, target, capSeconds, log)));
+    }
     results.machine.loadAverageAtEnd = loadAverage();
     results.machine.loadDuringRun = load.stop();
     const rows = reportRows(results);
     console.log(`\n${formatReport(results, rows)}\n`);
+    if (classDemo) console.log(`${formatClassDemo(classDemo)}\n`);
     for (const [name, message] of Object.entries(errors)) console.log(`not measured: ${name}: ${message}`);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ ...results, rows, errors }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ ...results, rows, errors, classDemo }, null, 2)}\n`);
     log(`written ${out}`);
   } finally {
     await browser?.close();
