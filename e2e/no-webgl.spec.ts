@@ -24,10 +24,12 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
   expect((await onCounts(page)).some((c) => c > 0)).toBe(true);
-  // A short training run learns on the CPU too: the class-demo preset (one small convolution,
-  // 1,000 digits, one epoch).
+  // A short training run learns on the CPU too: the class-demo network and settings, cut to
+  // 1,000 digits and one epoch so the run stays short.
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('class-demo');
+  await page.getByTestId('train-examples').selectOption('1000');
+  await page.getByTestId('train-epochs').selectOption('1');
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 150_000 });
   await expect(page.getByTestId('train-heldout')).toBeVisible();

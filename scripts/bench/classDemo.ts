@@ -88,7 +88,8 @@ function instrument(seed: number): void {
 async function oneSeed(browser: Browser, url: string, seed: number, target: number, capSeconds: number): Promise<ClassDemoSeed> {
   const { context, page } = await newObservedPage(browser);
   try {
-    await context.addInitScript(instrument, seed);
+    // tsx names this script's functions through a `__name` helper the page does not have.
+    await context.addInitScript({ content: `var __name = (f) => f; (${instrument.toString()})(${seed});` });
     const loadBefore = loadAverage();
     const navigated = Date.now();
     await page.goto(url);

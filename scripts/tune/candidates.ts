@@ -24,5 +24,6 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   c16k5s2: { backend: 'cpu', spec: spec([conv(16, 5, 2)]), firstLayer: 'random', options: run(0.01, 32, 9000, 1) },
   c8s2d64: { backend: 'cpu', spec: spec([conv(8, 3, 2)], [64]), firstLayer: 'edge-trainable', options: run(0.005, 32, 9000, 1) },
   c8s2_c16p: { backend: 'cpu', spec: spec([conv(8, 3, 2), conv(16, 3, 1, 'max')]), firstLayer: 'edge-trainable', options: run(0.01, 32, 9000, 1) },
+  c8p_c16p_d64: { backend: 'cpu', spec: spec([conv(8, 3, 1, 'max'), conv(16, 3, 1, 'max')], [64]), firstLayer: 'edge-trainable', options: run(0.005, 32, 9000, 1) },
   c16s2_webgl: { backend: 'webgl', spec: spec([conv(16, 3, 2)]), firstLayer: 'edge-trainable', options: run(0.01, 64, 9000, 1) },
 };
