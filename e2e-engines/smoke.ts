@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attribute, boxOf, check, isShown, textOf, waitUntil, type EngineSession, type Point } from './session';
+import { dataUrlBytes, SEVEN_PNG_EXPRESSION } from '../e2e/sevenPng';
 
 export interface SmokeCheck {
   readonly name: string;
@@ -140,26 +141,10 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
     async run(session, { scratch }) {
       const before = await onCounts(session);
       // A real PNG made by the engine itself: a dark "7" on white, 120x160, which the app inverts and centres.
-      const dataUrl = await session.evaluate<string>(`(() => {
-        const c = document.createElement('canvas');
-        c.width = 120;
-        c.height = 160;
-        const ctx = c.getContext('2d');
-        ctx.fillStyle = '#fff';
-        ctx.fillRect(0, 0, 120, 160);
-        ctx.strokeStyle = '#111';
-        ctx.lineWidth = 14;
-        ctx.lineCap = 'round';
-        ctx.beginPath();
-        ctx.moveTo(40, 20);
-        ctx.lineTo(100, 20);
-        ctx.lineTo(55, 145);
-        ctx.stroke();
-        return c.toDataURL('image/png');
-      })()`);
+      const dataUrl = await session.evaluate<string>(SEVEN_PNG_EXPRESSION);
       check(dataUrl.startsWith('data:image/png;base64,'), `the engine made no PNG (${dataUrl.slice(0, 40)})`);
       const file = join(scratch, 'seven.png');
-      writeFileSync(file, Buffer.from(dataUrl.split(',')[1], 'base64'));
+      writeFileSync(file, dataUrlBytes(dataUrl));
       await session.upload('upload-input', file);
       await waitUntil('the upload to become the input', () => textOf(session, 'input-source'), (t) => t === 'Uploaded: seven.png', 30_000);
       const error = await textOf(session, 'input-error');

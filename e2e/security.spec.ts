@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, drawStroke } from './fixtures';
+import { sevenPng } from './sevenPng';
 
 /** Directives the built page must carry (the full policy lives in scripts/csp.ts). */
 const REQUIRED_DIRECTIVES = [
@@ -30,28 +31,6 @@ async function watchViolations(page: Page): Promise<void> {
 }
 
 const violations = (page: Page) => page.evaluate(() => window.__cspViolations ?? []);
-
-/** A real PNG drawn by the browser: a dark "7" on white. */
-async function makeDigitPng(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const c = document.createElement('canvas');
-    c.width = 120;
-    c.height = 160;
-    const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 120, 160);
-    ctx.strokeStyle = '#111';
-    ctx.lineWidth = 14;
-    ctx.beginPath();
-    ctx.moveTo(20, 20);
-    ctx.lineTo(100, 20);
-    ctx.lineTo(50, 145);
-    ctx.stroke();
-    return c.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
 
 test('under its Content-Security-Policy the whole app works, with no violation and no request off its origin', async ({ page, problems }) => {
   test.setTimeout(150_000);
@@ -85,7 +64,7 @@ test('under its Content-Security-Policy the whole app works, with no violation a
   await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   // An uploaded picture.
-  await page.getByTestId('upload-input').setInputFiles({ name: 'seven.png', mimeType: 'image/png', buffer: await makeDigitPng(page) });
+  await page.getByTestId('upload-input').setInputFiles({ name: 'seven.png', mimeType: 'image/png', buffer: await sevenPng(page) });
   await expect(page.getByTestId('input-source')).toHaveText('Uploaded: seven.png');
   // Inside the network, and a short training run.
   await page.getByTestId('tab-network').click();

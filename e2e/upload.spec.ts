@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, onCounts } from './fixtures';
+import { sevenPng } from './sevenPng';
 
 function pngHeader(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(25);
@@ -21,29 +22,6 @@ async function upload(page: Page, name: string, mimeType: string, buffer: Buffer
   const path = test.info().outputPath(name);
   writeFileSync(path, buffer);
   await page.getByTestId('upload-input').setInputFiles(path);
-}
-
-/** A real PNG made by the browser: a dark "1"-like bar on white, 120x160. */
-async function makeDigitPng(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const c = document.createElement('canvas');
-    c.width = 120;
-    c.height = 160;
-    const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 120, 160);
-    ctx.strokeStyle = '#111';
-    ctx.lineWidth = 14;
-    ctx.lineCap = 'round';
-    ctx.beginPath();
-    ctx.moveTo(40, 20);
-    ctx.lineTo(100, 20);
-    ctx.lineTo(55, 145);
-    ctx.stroke();
-    return c.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 test('bad uploads are refused with a clear message and the input stays', async ({ page }) => {
@@ -75,7 +53,7 @@ test('bad uploads are refused with a clear message and the input stays', async (
 test('a dark-on-light picture is inverted, centred and used as the input', async ({ page, problems }) => {
   await openApp(page);
   const before = await onCounts(page);
-  await upload(page, 'seven.png', 'image/png', await makeDigitPng(page));
+  await upload(page, 'seven.png', 'image/png', await sevenPng(page));
   await expect(page.getByTestId('input-source')).toHaveText('Uploaded: seven.png');
   await expect(page.getByTestId('input-error')).toHaveCount(0);
   const after = await onCounts(page);

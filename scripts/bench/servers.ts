@@ -53,14 +53,15 @@ export async function startStaticServer(root: string, dir: string, base: string)
 }
 
 /**
- * Builds the bench page (scripts/bench/index.html: the app plus the bench's measurements)
+ * Builds the bench page (scripts/bench/index.html: the app plus the bench's measurements;
+ * `pageDir` names another page folder)
  * with the app's own Vite config in production mode into `outDir`, with public/ (model,
  * data) beside it, so it can be served like dist/.
  */
-export async function buildBenchPage(root: string, outDir: string): Promise<void> {
+export async function buildBenchPage(root: string, outDir: string, pageDir = join(root, 'scripts', 'bench')): Promise<void> {
   await build({
     configFile: join(root, 'vite.config.ts'),
-    root: join(root, 'scripts', 'bench'),
+    root: pageDir,
     publicDir: join(root, 'public'),
     mode: 'production',
     logLevel: 'warn',

@@ -9,7 +9,7 @@ import type { PoolKind, PoolOptions } from '../core/pool';
 import type { Comparator } from '../core/threshold';
 import { DEFAULT_SAMPLE } from '../data/split';
 import { parseLanguage } from '../i18n/languages';
-import { DEFAULT_SPEC } from '../model/spec';
+import { DEFAULT_SPEC, validateSpec } from '../model/spec';
 import { INITIAL_LAB_STATE, type FilterSlot } from './labState';
 import { DECIMAL, formatFloat32, isReason, readInputScale, readInt, sameScale, sameWeights, WEIGHT, writeInputScale, type ShareProblemReason } from './shareValues';
 import { DEFAULT_SHARE_STATE, MAX_SAMPLE_INDEX, MAX_WEIGHT, THRESHOLD_LIMITS, type ShareState, type TabId } from './shareTypes';
@@ -143,6 +143,9 @@ export const FIELDS: readonly Field[] = [
     maxLength: 120,
     read: (raw, state) => withState(readSpec(raw), (spec) => ({ ...state, spec })),
     write: (state) => {
+      // A network the editor refuses (e.g. a map shrunk below 1x1) cannot be built: a link to it
+      // would only open with a warning, so the link leaves the architecture out.
+      if (!validateSpec(state.spec).ok) return null;
       const text = writeSpec(state.spec);
       return text === writeSpec(DEFAULT_SPEC) ? null : text;
     },

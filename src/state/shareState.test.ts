@@ -3,7 +3,7 @@ import { ARTICLE_RULE } from '../core/edgeRule';
 import { CLASSIC_FILTERS } from '../core/filters';
 import { createGrid } from '../core/grid';
 import { detectLanguage, LANGUAGES } from '../i18n/languages';
-import { DEFAULT_SPEC, type ModelSpec } from '../model/spec';
+import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../model/spec';
 import { labReducer } from './labState';
 import {
   DEFAULT_SHARE_STATE,
@@ -86,6 +86,17 @@ describe('shareable state: round trip', () => {
     }
     expect(formatFloat32(Math.fround(0.1))).toBe('0.1');
     expect(formatFloat32(Math.fround(1 / 3))).toBe('0.33333334');
+  });
+
+  it('leaves an architecture the editor refuses out of the link, and keeps a valid one', () => {
+    const shrunk: ModelSpec = { ...DEFAULT_SPEC, convBlocks: Array.from({ length: 3 }, () => ({ ...DEFAULT_SPEC.convBlocks[0], kernelSize: 7, stride: 3 })) };
+    expect(validateSpec(shrunk).ok).toBe(false);
+    const link = encodeShareState({ ...DEFAULT_SHARE_STATE, spec: shrunk, tab: 'training' });
+    expect(link.has('arch')).toBe(false);
+    expect(decodeShareState(link).problems).toEqual([]);
+    const valid: ModelSpec = { ...DEFAULT_SPEC, convBlocks: [{ ...DEFAULT_SPEC.convBlocks[0], filters: 12 }] };
+    expect(validateSpec(valid).ok).toBe(true);
+    expect(roundTrip({ ...DEFAULT_SHARE_STATE, spec: valid }).state.spec).toEqual(valid);
   });
 
   it('never puts an uploaded picture in a link: the input falls back to the default sample', () => {

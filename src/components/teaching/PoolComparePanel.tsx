@@ -14,6 +14,7 @@ import { formatWorked } from './formatWorked';
 import { InfoButton } from '../info/InfoButton';
 import { PoolWindowOverlay } from './PoolWindowOverlay';
 import '../../styles/teach.css';
+import { ChannelSelect } from '../common/ChannelSelect';
 
 const KINDS: readonly { kind: PoolKind; key: 'max' | 'avg' | 'min' }[] = [
   { kind: 'max', key: 'max' },
@@ -92,16 +93,7 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
     <section className="panel teach-panel" aria-labelledby="pool-compare-title" data-testid="pool-compare">
       {header}
       <p className="muted">{t(found?.feedsPool ? 'pool.intro' : 'pool.introNoPool', { layer: source.name, side: grid.height, out: outH })}</p>
-      <label className="teach-field">
-        {t('pool.channel')}{' '}
-        <select data-testid="pool-compare-channel" value={ch} onChange={(e) => setChannel(Number(e.target.value))}>
-          {Array.from({ length: channels }, (_, i) => (
-            <option key={i} value={i}>
-              {i + 1}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChannelSelect label={t('pool.channel')} channels={channels} value={ch} onChange={setChannel} testId="pool-compare-channel" />
       <div className="pool-compare">
         {KINDS.map(({ key }, k) => {
           const p = pooled[k];

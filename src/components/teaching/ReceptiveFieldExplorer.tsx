@@ -11,6 +11,7 @@ import { FeatureMap, type Cell } from '../common/FeatureMap';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { InfoButton } from '../info/InfoButton';
 import '../../styles/teach.css';
+import { ChannelSelect } from '../common/ChannelSelect';
 
 export interface ReceptiveFieldExplorerProps {
   readonly layers: LayerOutput[];
@@ -98,16 +99,7 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
                 ))}
               </select>
             </label>
-            <label className="teach-field">
-              {t('rf.channel')}{' '}
-              <select data-testid="rf-channel" value={ch} onChange={(e) => setChannel(Number(e.target.value))}>
-                {Array.from({ length: channels }, (_, i) => (
-                  <option key={i} value={i}>
-                    {i + 1}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChannelSelect label={t('rf.channel')} channels={channels} value={ch} onChange={setChannel} testId="rf-channel" />
           </div>
           <FeatureMap
             grid={pictureOf(layer, ch)}
