@@ -90,7 +90,10 @@ test('every layer is shown with its shape; 50 predictions in plain JavaScript le
   await expect(page.getByTestId('layer-pool2')).toBeVisible();
   await expect(page.getByTestId('layer-dense1')).toBeVisible();
   await expect(page.getByTestId('layer-softmax')).toHaveAttribute('data-shape', '10');
-  await expect(page.getByTestId('layer-conv1').locator('canvas')).toHaveCount(16);
+  // One canvas per layer, with one element per channel over it.
+  await expect(page.getByTestId('layer-conv1').locator('[data-channel]')).toHaveCount(16);
+  await expect(page.getByTestId('layer-conv1').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('channel-conv1-16').getByRole('img')).toHaveAccessibleName(/conv1, channel 16, 26 × 26/);
   const baseline = await quietTensorCount(page);
   await predictSamples(page, 50);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '9');

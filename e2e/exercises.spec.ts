@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SIGMOID_RECIPE, SIGMOID_RECIPE_REACHES } from '../src/core/exercises/sigmoidRun';
 import { test, expect, openApp, wrongConfusionCells } from './fixtures';
 
 /** The output side the question asks for, from its data attributes: floor((n + 2p - k) / s) + 1, then pooling. */
@@ -111,13 +112,16 @@ test('exercises: a digit the shipped network gets right fails, a held-out digit 
 });
 
 /** Trains the network in the training tab as it is set up, until the run has finished; returns its held-out accuracy. */
-async function trainToEnd(page: Page): Promise<number> {
+async function trainToEnd(page: Page, timeout = 60_000): Promise<number> {
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 60_000 });
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout });
   return Number(await page.getByTestId('train-heldout').getAttribute('data-accuracy'));
 }
 
-test('exercises: the sigmoid check needs a finished run, turns ReLU away and reads a sigmoid run', async ({ page, problems }) => {
+/** The feedback's way of writing an accuracy (0..1): one decimal, in percent. */
+const percent = (accuracy: number) => (accuracy * 100).toFixed(1);
+
+test('exercises: the sigmoid check needs a finished run, turns ReLU away and a sigmoid run below the bar', async ({ page, problems }) => {
   await openApp(page);
   await page.getByTestId('tab-lessons').click();
   const exercise = page.getByTestId('exercise-sigmoid');
@@ -140,20 +144,73 @@ test('exercises: the sigmoid check needs a finished run, turns ReLU away and rea
   await expect(feedback).toContainText('did not use sigmoid everywhere');
   await expect(feedback).toContainText('Convolution blocks not using sigmoid: 1.');
 
-  // The same short run with sigmoid: the verdict follows the held-out accuracy against the 85 % bar.
+  // The same block with sigmoid, trained for 4 steps on 100 digits: far below 85 %, whatever the seed.
   await page.getByTestId('tab-training').click();
   await page.getByTestId('arch-activation-0').selectOption('sigmoid');
+  await page.getByTestId('train-examples').selectOption('100');
+  await expect(page.getByTestId('train-epochs')).toHaveValue('1');
   const accuracy = await trainToEnd(page);
+  expect(accuracy, 'a sigmoid network that saw 100 digits once').toBeLessThan(0.85);
   await page.getByTestId('tab-lessons').click();
   await check();
-  if (accuracy >= 0.85) {
-    await expect(feedback).toHaveAttribute('data-result', 'pass');
-    await expect(exercise).toHaveAttribute('data-done', 'true');
-  } else {
-    await expect(feedback).toHaveAttribute('data-result', 'fail');
-    await expect(feedback).toContainText(`reached ${(accuracy * 100).toFixed(1)} %; it needs at least 85.0 %`);
-    await expect(feedback).toContainText('one convolution block straight into the output layer');
-    await expect(exercise).toHaveAttribute('data-done', 'false');
-  }
+  await expect(feedback).toHaveAttribute('data-result', 'fail');
+  await expect(feedback).toContainText(`Your sigmoid network reached ${percent(accuracy)} %; it needs at least 85.0 %.`);
+  await expect(feedback).toContainText('one convolution block straight into the output layer');
+  await expect(feedback).toContainText(
+    `learning rate (${SIGMOID_RECIPE.learningRate}) and batches of ${SIGMOID_RECIPE.batchSize}; train for ${SIGMOID_RECIPE.epochs} epochs of ${SIGMOID_RECIPE.trainExamples.toLocaleString('en-US')} digits`,
+  );
+  await expect(feedback).toContainText(`between about ${percent(SIGMOID_RECIPE_REACHES.low)} % and ${percent(SIGMOID_RECIPE_REACHES.high)} %`);
+  await expect(exercise).toHaveAttribute('data-done', 'false');
+  expect(problems.errors).toEqual([]);
+});
+
+/**
+ * A run seed with which the hinted sigmoid recipe passes by the widest margin of seeds 1-5:
+ * 87.0 % held out in `npm run check:claims -- --only sigmoid-recipe --seeds 4`, which trains
+ * the same network with the same options, weights, digits and order as the training tab does
+ * with this seed (the recipe has no dropout layer).
+ */
+const PASSING_SEED = 4;
+
+test('exercises: the hinted sigmoid recipe passes the sigmoid exercise', async ({ page, problems }) => {
+  // A real run of the recipe the hints give: a few minutes, far longer on a busy machine.
+  test.setTimeout(25 * 60_000);
+  // The recipe reaches 77.5-87 % depending on the seed (3 of seeds 1-5 pass, npm run
+  // check:claims), so a run with a random seed may fall short: the run is given a seed in the
+  // training tab, as a student may, so the pass branch is shown every time, not by chance.
+  await openApp(page);
+  await page.getByTestId('tab-lessons').click();
+  const exercise = page.getByTestId('exercise-sigmoid');
+  const feedback = page.getByTestId('exercise-feedback-sigmoid');
+  await expect(exercise).toHaveAttribute('data-done', 'false');
+
+  // The default network and run, cut down as the hints say.
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('train-preset').selectOption('default');
+  await page.getByRole('button', { name: 'Remove block 2' }).click();
+  await page.getByRole('button', { name: 'Remove dense layer 1' }).click();
+  await page.getByTestId('arch-activation-0').selectOption('sigmoid');
+  await expect(page.getByTestId('arch-block-1')).toHaveCount(0);
+  await expect(page.getByTestId('arch-dense-0')).toHaveCount(0);
+  await page.getByTestId('train-lr').selectOption(String(SIGMOID_RECIPE.learningRate));
+  await page.getByTestId('train-batch').selectOption(String(SIGMOID_RECIPE.batchSize));
+  await page.getByTestId('train-epochs').selectOption(String(SIGMOID_RECIPE.epochs));
+  await page.getByTestId('train-examples').selectOption(String(SIGMOID_RECIPE.trainExamples));
+  // A seed that is not a whole number is turned away with a message, and the run cannot start.
+  await page.getByTestId('train-seed').fill('1.5');
+  await expect(page.getByTestId('train-seed-problem')).toContainText('whole number from 0 to 999,999');
+  await expect(page.getByTestId('train-start')).toBeDisabled();
+  await page.getByTestId('train-seed').fill(String(PASSING_SEED));
+  await expect(page.getByTestId('train-seed-problem')).toHaveCount(0);
+  const accuracy = await trainToEnd(page, 23 * 60_000);
+  await expect(page.getByTestId('train-last-seed')).toHaveAttribute('data-seed', String(PASSING_SEED));
+  console.log(`the hinted sigmoid recipe with run seed ${PASSING_SEED} reached ${percent(accuracy)} % held out`);
+  expect(accuracy, 'the hinted recipe reaches the bar').toBeGreaterThanOrEqual(0.85);
+
+  await page.getByTestId('tab-lessons').click();
+  await page.getByTestId('exercise-check-sigmoid').click();
+  await expect(feedback).toHaveAttribute('data-result', 'pass');
+  await expect(feedback).toContainText(`Well done: your sigmoid network reached ${percent(accuracy)} % (at least 85.0 % was needed).`);
+  await expect(exercise).toHaveAttribute('data-done', 'true');
   expect(problems.errors).toEqual([]);
 });

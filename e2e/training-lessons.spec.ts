@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 
 test('the overfitting preset learns its 100 digits by heart while held-out accuracy stays far behind', async ({ page, problems }) => {
+  // Five epochs of 100 digits take about 20 s on a quiet machine; a busy one may take minutes.
+  test.setTimeout(360_000);
   await openApp(page);
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('overfitting');
@@ -10,7 +12,7 @@ test('the overfitting preset learns its 100 digits by heart while held-out accur
   await page.getByTestId('train-start').click();
   // The picture is clear after a few of its 10 epochs: read it there and stop, to keep the test short.
   const heldOut = page.getByTestId('train-heldout');
-  await expect.poll(async () => Number(await heldOut.getAttribute('data-epoch')), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+  await expect.poll(async () => Number(await heldOut.getAttribute('data-epoch')), { timeout: 240_000 }).toBeGreaterThanOrEqual(5);
   const train = Number(await heldOut.getAttribute('data-train-accuracy'));
   const held = Number(await heldOut.getAttribute('data-accuracy'));
   expect(train).toBeGreaterThanOrEqual(0.95);
@@ -35,7 +37,7 @@ async function setActivations(page: Page, activation: string): Promise<void> {
 async function firstToLastGradient(page: Page): Promise<number> {
   const chart = page.getByTestId('chart-gradients');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 45_000 });
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 150_000 });
   expect(Number(await chart.getAttribute('data-min-points'))).toBeGreaterThanOrEqual(3);
   const size = async (layer: string) => Number(await chart.locator(`[data-layer="${layer}"]`).getAttribute('data-mean'));
   const [first, last] = [await size('conv1'), await size('logits')];
@@ -45,6 +47,8 @@ async function firstToLastGradient(page: Page): Promise<number> {
 }
 
 test('the gradient chart shows the vanishing gradient: conv1 gets far less of it with sigmoid than with ReLU', async ({ page, problems }) => {
+  // Two short runs of 16 batches; a busy machine may take minutes for each.
+  test.setTimeout(420_000);
   await openApp(page);
   await page.getByTestId('tab-training').click();
   // A deeper network: three convolution blocks and a dense layer, on few digits in small batches.

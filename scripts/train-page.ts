@@ -8,7 +8,6 @@ import * as tf from '@tensorflow/tfjs';
 import { decodeMnist } from '../src/data/mnistFormat';
 import { buildModel } from '../src/model/build';
 import { loadModelFromUrl, serialiseModel } from '../src/model/io';
-import { createRandom } from '../src/model/random';
 import { DEFAULT_SPEC, type ModelSpec } from '../src/model/spec';
 import { evaluateModel } from '../src/model/evaluate';
 import { trainModel } from '../src/model/train';
@@ -126,9 +125,8 @@ window.convlensTrain = async (config) => {
   if (!response.ok) throw new Error(`Cannot fetch /data/mnist.bin (HTTP ${response.status}): run \`npm run data\`.`);
   const data = trainingDataFromMnist(decodeMnist(new Uint8Array(await response.arrayBuffer())));
   const spec = config.spec ?? DEFAULT_SPEC;
-  // tfjs draws its dropout masks from unseeded generators seeded by Math.random; seeding
-  // Math.random on this page (and only here) makes those masks repeat from run to run too.
-  Math.random = createRandom(config.seed + 0x5eed);
+  // buildModel seeds the weights and trainModel the subset, shuffling, distortions and every
+  // step's dropout masks, all from the seed, so a run repeats exactly.
   const model = config.initialModelUrl ? await loadModelFromUrl(config.initialModelUrl) : buildModel(spec, { seed: config.seed });
   await report(`backend ${tf.getBackend()}; ${data.train.count} training digits, ${data.heldOut.count} held out`);
 

@@ -145,49 +145,38 @@ export async function loopThroughput(config: ThroughputConfig): Promise<Throughp
   return { examples: config.examples, seconds, examplesPerSecond: config.examples / seconds };
 }
 
-/** Makes Math.random repeatable while `work` runs (tfjs seeds its dropout masks from it). */
-async function withSeededRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
-  const original = Math.random;
-  Math.random = createRandom(seed);
-  try {
-    return await work();
-  } finally {
-    Math.random = original;
-  }
-}
-
 /**
  * Trains the default spec from scratch with the app's default run settings on every
  * training digit, evaluating on the 1,000 held-out digits every `evalEveryBatches`
  * batches (that time is not counted), until `target` or `capSeconds`.
  */
-export function learningSpeed(config: LearningConfig): Promise<LearningResult> {
-  return withSeededRandom(config.seed, async () => {
-    const data = await benchData();
-    const options = appRunOptions({ trainExamples: data.train.count, epochs: 1000, seed: config.seed });
-    const model = buildModel(DEFAULT_SPEC, { seed: config.seed });
-    const control = new TrainingControl();
-    const curve: [number, number, number][] = [];
-    const started = performance.now();
-    let evaluating = 0;
-    let result: { reached: boolean; trainSeconds: number; wallSeconds: number; examplesSeen: number } | null = null;
-    await trainModel(model, data, options, {
-      onBatch: async (m) => {
-        const trainSeconds = (performance.now() - started - evaluating) / 1000;
-        if (m.batch % config.evalEveryBatches !== 0 && m.batch !== m.batchesPerEpoch && trainSeconds < config.capSeconds) return;
-        const evalStart = performance.now();
-        const { accuracy } = await evaluateModel(model, data.heldOut);
-        evaluating += performance.now() - evalStart;
-        curve.push([trainSeconds, m.examplesSeen, accuracy]);
-        const done = accuracy >= config.target || trainSeconds >= config.capSeconds;
-        if (done && !result) {
-          result = { reached: accuracy >= config.target, trainSeconds, wallSeconds: (evalStart - started) / 1000, examplesSeen: m.examplesSeen };
-          control.stop();
-        }
-      },
-    }, control);
-    model.dispose();
-    const final = result ?? { reached: false, trainSeconds: NaN, wallSeconds: NaN, examplesSeen: 0 };
-    return { ...final, bestAccuracy: Math.max(0, ...curve.map((c) => c[2])), curve, options: { ...options, spec: DEFAULT_SPEC } };
-  });
+export async function learningSpeed(config: LearningConfig): Promise<LearningResult> {
+  // Repeatable: buildModel and trainModel draw the weights, subset, shuffling and dropout
+  // masks from config.seed.
+  const data = await benchData();
+  const options = appRunOptions({ trainExamples: data.train.count, epochs: 1000, seed: config.seed });
+  const model = buildModel(DEFAULT_SPEC, { seed: config.seed });
+  const control = new TrainingControl();
+  const curve: [number, number, number][] = [];
+  const started = performance.now();
+  let evaluating = 0;
+  let result: { reached: boolean; trainSeconds: number; wallSeconds: number; examplesSeen: number } | null = null;
+  await trainModel(model, data, options, {
+    onBatch: async (m) => {
+      const trainSeconds = (performance.now() - started - evaluating) / 1000;
+      if (m.batch % config.evalEveryBatches !== 0 && m.batch !== m.batchesPerEpoch && trainSeconds < config.capSeconds) return;
+      const evalStart = performance.now();
+      const { accuracy } = await evaluateModel(model, data.heldOut);
+      evaluating += performance.now() - evalStart;
+      curve.push([trainSeconds, m.examplesSeen, accuracy]);
+      const done = accuracy >= config.target || trainSeconds >= config.capSeconds;
+      if (done && !result) {
+        result = { reached: accuracy >= config.target, trainSeconds, wallSeconds: (evalStart - started) / 1000, examplesSeen: m.examplesSeen };
+        control.stop();
+      }
+    },
+  }, control);
+  model.dispose();
+  const final = result ?? { reached: false, trainSeconds: NaN, wallSeconds: NaN, examplesSeen: 0 };
+  return { ...final, bestAccuracy: Math.max(0, ...curve.map((c) => c[2])), curve, options: { ...options, spec: DEFAULT_SPEC } };
 }

@@ -11,6 +11,9 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What a layer seed of 0 becomes (a number no other layer seed of a run near 0 reaches). */
+const ZERO_SEED = 0x7fffffff;
+
 /** He initialisation suits ReLU; Glorot suits the saturating sigmoid and tanh. */
 function kernelInitializer(activation: Activation | 'linear', seed: number | undefined) {
   return activation === 'relu' ? tf.initializers.heNormal({ seed }) : tf.initializers.glorotUniform({ seed });
@@ -36,7 +39,12 @@ function poolingLayer(kind: 'max' | 'average' | 'min', poolSize: number, name: s
 export function buildModel(spec: ModelSpec, options: BuildOptions = {}): tf.LayersModel {
   assertValidSpec(spec);
   let position = 0;
-  const nextSeed = () => (options.seed === undefined ? undefined : options.seed + position++);
+  const nextSeed = () => {
+    if (options.seed === undefined) return undefined;
+    const seed = options.seed + position++;
+    // tfjs takes a seed of 0 for no seed at all (random weights), so 0 becomes another number.
+    return seed === 0 ? ZERO_SEED : seed;
+  };
   const input = tf.input({ shape: [INPUT_SIDE, INPUT_SIDE, 1], name: 'input' });
   let x = input;
   const apply = (layer: tf.layers.Layer) => {
@@ -65,7 +73,8 @@ export function buildModel(spec: ModelSpec, options: BuildOptions = {}): tf.Laye
     const n = d + 1;
     apply(tf.layers.dense({ name: `dense${n}`, units: layer.units, kernelInitializer: kernelInitializer(layer.activation, nextSeed()) }));
     apply(tf.layers.activation({ name: `dense${n}_${layer.activation}`, activation: layer.activation }));
-    // No seed here on purpose: a seeded tfjs dropout draws the same mask at every step.
+    // No seed here on purpose: a seeded tfjs dropout draws the same mask at every step, so
+    // trainModel gives it a fresh seed from the run's seed at each step instead.
     if (layer.dropout > 0) apply(tf.layers.dropout({ name: `dropout${n}`, rate: layer.dropout }));
   });
   apply(tf.layers.dense({ name: 'logits', units: NUM_CLASSES, kernelInitializer: kernelInitializer('linear', nextSeed()) }));

@@ -137,4 +137,12 @@ describe('buildModel and layerShapes', () => {
     expect(first(a)).not.toEqual(first(c));
     [a, b, c].forEach((m) => m.dispose());
   });
+
+  it('gives the same weights for seeds that put a layer at seed 0 (which tfjs takes for no seed)', () => {
+    for (const seed of [0, -2]) {
+      const [a, b] = [seed, seed].map((s) => buildModel(DEFAULT_SPEC, { seed: s }));
+      a.getWeights().forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(b.getWeights()[i].dataSync())));
+      [a, b].forEach((m) => m.dispose());
+    }
+  });
 });

@@ -85,6 +85,36 @@ describe('trainModel', () => {
     expect(await run()).toEqual(await run());
   });
 
+  describe('with dropout', () => {
+    const spec: ModelSpec = { ...TINY_SPEC, dense: [{ units: 16, activation: 'relu', dropout: 0.5 }] };
+    /** Per-batch losses of a run; the model is built and trained with the same seed. */
+    const lossesOf = async (seed: number, options: Parameters<typeof trainModel>[2] = {}) => {
+      const model = buildModel(spec, { seed });
+      const losses: number[] = [];
+      await trainModel(model, data, { epochs: 2, batchSize: 16, seed, ...options }, { onBatch: (m) => void losses.push(m.loss) });
+      const seeds = model.layers.filter((l) => l.getClassName() === 'Dropout').map((l) => (l.getConfig() as { seed?: number }).seed);
+      model.dispose();
+      return { losses, seeds };
+    };
+
+    it('is reproducible for a seed, and another seed gives another run', async () => {
+      const a = await lossesOf(4);
+      expect(a.losses).toEqual((await lossesOf(4)).losses);
+      expect(a.losses).not.toEqual((await lossesOf(5)).losses);
+      // The per-step seeds are gone once the run is over (a saved model carries none).
+      expect(a.seeds).toEqual([undefined]);
+    });
+
+    it('draws a fresh mask at every step', async () => {
+      // Weights that do not move and the same one digit at every step: only the mask changes the loss.
+      const still = { optimizer: 'sgd', learningRate: 1e-30, schedule: 'constant', augment: null, batchSize: 1, trainExamples: 1, epochs: 8 } as const;
+      const { losses } = await lossesOf(6, still);
+      expect(new Set(losses.map((l) => l.toFixed(4))).size).toBe(losses.length);
+      const spread = Math.max(...losses) - Math.min(...losses);
+      expect(spread).toBeGreaterThan(0.01);
+    });
+  });
+
   it.each(['sgd', 'rmsprop', 'adam'] as OptimizerName[])('trains with %s and frees its optimiser state', async (optimizer) => {
     const model = buildModel(TINY_SPEC, { seed: 5 });
     const before = tf.memory().numTensors;

@@ -8,6 +8,7 @@ import { kernelWeights } from './gradients';
 import type { Guard } from './guard';
 import { createOptimizer, setLearningRate } from './optimizer';
 import { createRandom, shuffleInPlace, type Random } from './random';
+import { dropoutLayersOf, withSeededDropout, type SeededDropout } from './seededDropout';
 import type { EpochMetrics, TrainCallbacks, TrainResult } from './trainMetrics';
 import type { TrainingData } from './trainingData';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
@@ -31,6 +32,9 @@ function freezeLayers(model: tf.LayersModel, names: readonly string[]): () => vo
   });
 }
 
+/** Where a run's dropout generator starts, from its seed (any fixed odd number would do). */
+const DROPOUT_SEED_OFFSET = 0x5eed_d0d;
+
 /** Everything one run needs between batches. */
 interface Run {
   readonly settings: RunOptions;
@@ -38,6 +42,9 @@ interface Run {
   readonly rng: Random;
   /** Distorts a training digit (with `rng`), or null when the run trains on the digits as they are. */
   readonly distort: Distort | null;
+  /** Seeds the dropout masks, apart from `rng` so they leave its sequence as it was. */
+  readonly dropoutRng: Random;
+  readonly dropoutLayers: readonly SeededDropout[];
   readonly logitsModel: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
@@ -105,8 +112,9 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       const learningRate = learningRateAt(settings, (run.examplesSeen + (pending?.examples ?? 0) + (to - from) / 2) / examplesTotal);
       setLearningRate(run.optimizer, settings.optimizer, learningRate);
       const images = batchImages(data.train, order, from, to, run.distort);
-      const measure = settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
-      const step = dispatchStep(run.logitsModel, run.optimizer, run.variables, images, batchLabels(data.train, order, from, to), measure);
+      const measure: MeasuredKernels | null = settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
+      const labels = batchLabels(data.train, order, from, to);
+      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, () => dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure));
       const previous = pending;
       pending = { step, epoch, batch, examples: to - from, learningRate };
       if (previous) await report(previous);
@@ -127,8 +135,9 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
  * Trains a ConvLens model (from `buildModel` or a loaded one: it needs the `logits` layer)
  * in place with mini-batch gradient descent on softmax cross-entropy, the same loop in the
  * app and in `npm run train`. Each epoch shuffles the (seeded) training subset, distorts
- * every digit when `augment` is set, reports every batch, then evaluates on the held-out
- * digits and reports that with a CPU copy of the weights. `control` pauses, resumes and
+ * every digit when `augment` is set, gives every dropout layer a fresh seed at every step
+ * (all drawn from the run's seed, so a run repeats exactly), reports every batch, then
+ * evaluates on the held-out digits and reports that with a CPU copy of the weights. `control` pauses, resumes and
  * stops the run between batches; `control.abandon` (the backend died) also ends the waits
  * for the backend at once, and the run returns as stopped. Every tensor the run creates
  * (batches, gradients, optimiser state) is disposed when it ends, whether it completes,
@@ -150,6 +159,8 @@ export async function trainModel(
   const run: Run = {
     settings, data, rng, callbacks, control,
     distort: augment ? (grey, target) => augmentDigit(grey, rng, augment, target) : null,
+    dropoutRng: createRandom(settings.seed + DROPOUT_SEED_OFFSET),
+    dropoutLayers: dropoutLayersOf(model),
     guard: (work) => control.guard(work),
     logitsModel,
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),

@@ -19,7 +19,7 @@ export interface TrainOptions {
   readonly trainExamples: number;
   /** Random distortions of the training digits, or null for none. */
   readonly augment: AugmentOptions | null;
-  /** Seeds the subset, the shuffling and the augmentation. */
+  /** Seeds the subset, the shuffling, the augmentation and the dropout masks. */
   readonly seed: number;
   /** Give the event loop a turn at least this often (ms), so the page stays responsive. */
   readonly yieldEveryMs: number;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkSigmoidRun, finishedRunOf } from '../../core/exercises/sigmoidRun';
+import { checkSigmoidRun, finishedRunOf, SIGMOID_RECIPE, SIGMOID_RECIPE_REACHES } from '../../core/exercises/sigmoidRun';
 import type { SessionStatus } from '../../model/session';
 import { ExerciseCard, type Feedback } from './ExerciseCard';
 
@@ -30,7 +30,9 @@ export function SigmoidExercise({ status, done, onPass }: SigmoidExerciseProps) 
       if (result.notSigmoid.convBlocks.length) lines.push(t('sigmoid.blocks', params));
       if (result.notSigmoid.dense.length) lines.push(t('sigmoid.dense', params));
     }
-    if (result.verdict === 'tooLow') lines.push(t('sigmoid.hints'));
+    if (result.verdict === 'tooLow') {
+      lines.push(t('sigmoid.hints', { ...SIGMOID_RECIPE, low: percent(SIGMOID_RECIPE_REACHES.low), high: percent(SIGMOID_RECIPE_REACHES.high) }));
+    }
     if (result.verdict === 'pass') onPass();
     setFeedback({ pass: result.verdict === 'pass', lines });
   };

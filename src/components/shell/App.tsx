@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { memo, useCallback, useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInView } from '../../model/session';
 import { labReducer } from '../../state/labState';
@@ -33,6 +33,10 @@ import { useSampleCheck, useShareableView } from '../share/useShareableView';
 import { useInitialLink } from '../share/useShareLink';
 import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from '../shortcuts/useShortcuts';
 import { useTrainingRun } from '../training/useTrainingRun';
+import { Hold, useWhileShown } from '../common/useWhileShown';
+
+/** The edge-filter lab renders only when its props change: while its tab is hidden, they do not. */
+const ShownEdgeLab = memo(EdgeLab);
 
 type Tab = TabId;
 const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons'];
@@ -62,6 +66,12 @@ export function App() {
   const outputs = useLayerOutputs(model.session, model.status, image, preview);
   const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
+  // The edge-filter lab does no work while its tab is hidden; it catches up when shown.
+  const edgeImage = useWhileShown(image, tab === 'filters');
+  const edgeState = useWhileShown(state, tab === 'filters');
+  // So do the exercises while the lessons tab is hidden.
+  const lessonSource = useWhileShown(state.source, tab === 'lessons');
+  const lessonProbabilities = useWhileShown(!empty && outputs.image === image ? softmax : null, tab === 'lessons');
   usePenToPixels(image, outputs.image);
 
   useEffect(() => {
@@ -125,8 +135,8 @@ export function App() {
           </div>
           <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
           <TabPanel id="filters" active={tab === 'filters'}>
-            {image ? (
-              <EdgeLab image={image} state={state} dispatch={dispatch} />
+            {edgeImage ? (
+              <ShownEdgeLab image={edgeImage} state={edgeState} dispatch={dispatch} />
             ) : (
               <section className="panel edge-lab edge-lab--loading" aria-busy="true">
                 <p className="muted">{mnist.error ?? t('loadingFirstDigit')}</p>
@@ -145,15 +155,17 @@ export function App() {
             <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
                 {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelVersion} outputs={outputs.image === image ? outputs.layers : null} />}
-                <ExercisesPanel data={mnist.data} source={state.source} probabilities={!empty && outputs.image === image ? softmax : null} status={model.status} />
+                <ExercisesPanel data={mnist.data} source={lessonSource} probabilities={lessonProbabilities} status={model.status} />
               </LazyTab>
             </MountWhenIdle>
           </TabPanel>
           <TabPanel id="training" active={tab === 'training'}>
             <MountWhenIdle open={tab === 'training'} ready={softmax !== null}>
               <LazyTab>
-                <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
-                <ModelLibrary session={model.session} status={model.status} />
+                <Hold shown={tab === 'training'}>
+                  <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+                  <ModelLibrary session={model.session} status={model.status} />
+                </Hold>
               </LazyTab>
             </MountWhenIdle>
           </TabPanel>

@@ -6,6 +6,7 @@ import { TRAINING_PRESETS, type TrainingPresetId } from '../../model/presets';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import { validateSpec, type ModelSpec } from '../../model/spec';
 import { trainingDataFromMnist } from '../../model/trainingData';
+import { parseRunSeed, runSeedOf } from '../../state/runSeed';
 import { DEFAULT_RUN, type RunSettings } from '../../state/runSettings';
 import { PanelInfo } from '../info/PanelInfo';
 import { useShortcutAction } from '../shortcuts/useShortcuts';
@@ -39,6 +40,9 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const { t } = useTranslation('training');
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
   const [firstLayer, setFirstLayer] = useState<FirstLayerStart>('random');
+  const [seedText, setSeedText] = useState('');
+  const [lastSeed, setLastSeed] = useState<number | null>(null);
+  const seedField = parseRunSeed(seedText);
   const trainedSpec = status?.trainedSpec ?? null;
   const runSpec = runSpecOf(settings.start, spec, trainedSpec);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
@@ -46,7 +50,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const edgeProblem = edgeStartProblem(runSpec);
   const firstLayerOk = settings.start !== 'scratch' || firstLayer === 'random' || edgeProblem === null;
-  const canStart = !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && (settings.start !== 'current' || !!trainedSpec);
+  const canStart = !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && seedField.ok && (settings.start !== 'current' || !!trainedSpec);
   const runs = useRunHistory(view);
   const pickPreset = (id: TrainingPresetId) => {
     setSpec(TRAINING_PRESETS[id].spec);
@@ -59,7 +63,9 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
     if (!trainingData) return;
     const runFirstLayer = runFirstLayerOf(settings.start, firstLayer);
     runs.begin({ firstLayer: runFirstLayer, dropout: runSpec.dense.map((d) => d.dropout), trainExamples: settings.trainExamples, epochs: settings.epochs });
-    run.start(trainRequestOf({ settings, spec: runSpec, firstLayer: runFirstLayer, data: trainingData, gradientEvery: GRADIENT_EVERY, seed: Math.floor(Math.random() * 1e6) }));
+    const seed = runSeedOf(seedField, Math.random);
+    setLastSeed(seed);
+    run.start(trainRequestOf({ settings, spec: runSpec, firstLayer: runFirstLayer, data: trainingData, gradientEvery: GRADIENT_EVERY, seed }));
   };
 
   useShortcutAction('train', () => {
@@ -80,7 +86,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
       <div className="training__grid">
         <div>
           <PresetPicker current={preset} disabled={active} onPick={pickPreset} />
-          <TrainingSettings settings={settings} onChange={set} canContinue={!!trainedSpec} firstLayer={firstLayer} firstLayerProblem={edgeProblem} onFirstLayer={setFirstLayer} disabled={active} />
+          <TrainingSettings settings={settings} onChange={set} canContinue={!!trainedSpec} firstLayer={firstLayer} firstLayerProblem={edgeProblem} onFirstLayer={setFirstLayer} disabled={active} seed={{ text: seedText, onChange: setSeedText, lastSeed }} />
           <ArchitectureEditor spec={runSpec} disabled={active || settings.start !== 'scratch'} onChange={setSpec} />
         </div>
         <div>

@@ -3,6 +3,7 @@ import type { EdgeStartProblem, FirstLayerStart } from '../../model/firstLayerSt
 import type { LearningRateSchedule, OptimizerName } from '../../model/trainOptions';
 import type { RunSettings } from '../../state/runSettings';
 import { FirstLayerStartPicker } from './FirstLayerStartPicker';
+import { RunSeedField, type RunSeedFieldProps } from './RunSeedField';
 
 export interface TrainingSettingsProps {
   readonly settings: RunSettings;
@@ -13,6 +14,8 @@ export interface TrainingSettingsProps {
   readonly firstLayerProblem: EdgeStartProblem;
   readonly onFirstLayer: (value: FirstLayerStart) => void;
   readonly disabled: boolean;
+  /** The seed field. */
+  readonly seed: RunSeedFieldProps;
 }
 
 const LEARNING_RATES = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1];
@@ -20,8 +23,8 @@ const BATCH_SIZES = [16, 32, 64, 128, 256];
 const EPOCHS = [1, 2, 3, 5, 10, 20];
 const TRAIN_EXAMPLES = [100, 256, 500, 1000, 3000, 9000];
 
-/** The settings of the next run: where it starts, optimiser, learning rate, batches, epochs, digits, distortions, first layer. */
-export function TrainingSettings({ settings, onChange: set, canContinue, firstLayer, firstLayerProblem, onFirstLayer, disabled }: TrainingSettingsProps) {
+/** The settings of the next run: where it starts, optimiser, learning rate, batches, epochs, digits, distortions, seed, first layer. */
+export function TrainingSettings({ settings, onChange: set, canContinue, firstLayer, firstLayerProblem, onFirstLayer, disabled, seed }: TrainingSettingsProps) {
   const { t, i18n } = useTranslation('training');
   const { t: tModels } = useTranslation('models');
   return (
@@ -95,6 +98,7 @@ export function TrainingSettings({ settings, onChange: set, canContinue, firstLa
           <input type="checkbox" checked={settings.augment} onChange={(e) => set('augment', e.target.checked)} /> {t('augment')}
         </label>
       </div>
+      <RunSeedField {...seed} />
       <FirstLayerStartPicker value={firstLayer} problem={firstLayerProblem} fromScratch={settings.start === 'scratch'} onChange={onFirstLayer} />
     </fieldset>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSigmoidRun, finishedRunOf, RELU_REFERENCE, SIGMOID_TOLERANCE } from './sigmoidRun';
+import { checkSigmoidRun, finishedRunOf, RELU_REFERENCE, SIGMOID_RECIPE_REACHES, SIGMOID_TOLERANCE } from './sigmoidRun';
 
 const sigmoid = { activation: 'sigmoid' };
 const relu = { activation: 'relu' };
@@ -26,6 +26,12 @@ describe('the sigmoid exercise', () => {
     const r = checkSigmoidRun({ convBlocks: [sigmoid, relu], dense: [relu], heldOutAccuracy: 0.98 });
     expect(r.verdict).toBe('notSigmoid');
     expect(r.notSigmoid).toEqual({ convBlocks: [2], dense: [1] });
+  });
+
+  it('has a hinted recipe whose measured range straddles the bar, as the hints say (train again if a run falls short)', () => {
+    const { needed } = checkSigmoidRun(null);
+    expect(SIGMOID_RECIPE_REACHES.low).toBeLessThan(needed);
+    expect(SIGMOID_RECIPE_REACHES.high).toBeGreaterThanOrEqual(needed);
   });
 
   it('asks for a run when there is none', () => {

@@ -1,16 +1,41 @@
 /**
  * The reference for the sigmoid exercise: the held-out accuracy (0..1) the default ReLU network
- * reaches here with the default run (2 epochs of 3,000 digits; 94.2-94.6 % measured in headless Chromium with 4 fixed seeds).
+ * reaches here with the default run (2 epochs of 3,000 digits). `npm run check:claims` measured
+ * 94.2-94.6 % with seeds 1-4 (headless Chromium, WebGL) and holds it to within 1.5 points.
  */
 export const RELU_REFERENCE = 0.95;
 /**
  * How far below the reference a sigmoid run may end and still pass (10 percentage points). A
- * sigmoid network learns far more slowly: one sigmoid convolution block straight into the output
- * layer, Adam at 0.005, ends between 77.5 % and 87 % after 5 epochs of 3,000 digits (5 fixed
- * seeds, 3 of them at 85 % or more: it wobbles from epoch to epoch), a few minutes of training; the default network with
- * sigmoid everywhere stayed at chance (10 %) for 2 epochs at 0.002 and at 0.01 alike. A bar closer to ReLU would take a student far longer than a lesson.
+ * sigmoid network learns far more slowly: see SIGMOID_RECIPE. A bar closer to ReLU would take
+ * a student far longer than a lesson.
  */
 export const SIGMOID_TOLERANCE = 0.1;
+
+/**
+ * The recipe the exercise's hints give: the first convolution block of the default network
+ * with sigmoid, straight into the output layer (no second block, no hidden layer), trained
+ * with these settings of the training tab. It does not pass every time: its held-out accuracy
+ * wobbles from epoch to epoch, and `npm run check:claims` measured SIGMOID_RECIPE_REACHES
+ * with seeds 1-5 (about 2 minutes of CPU each). The default network with sigmoid everywhere
+ * stayed at chance (10 %) for 2 epochs at 0.002 and at 0.01 alike (measured before runs were
+ * seeded). Recipes that train faster (stride 2 instead of pooling, 8 filters, batches of 128,
+ * 9,000 digits) reached only 77-88 % on a validation slice of the training digits.
+ */
+export const SIGMOID_RECIPE = Object.freeze({
+  convBlocks: 1,
+  dense: 0,
+  optimizer: 'adam',
+  learningRate: 0.005,
+  batchSize: 32,
+  epochs: 5,
+  trainExamples: 3000,
+} as const);
+
+/**
+ * The lowest and highest held-out accuracy (0..1) SIGMOID_RECIPE reached with seeds 1-5: 86.4,
+ * 86.1, 84.0, 87.0 and 77.5 %, so 3 of the 5 runs passed the 85 % bar.
+ */
+export const SIGMOID_RECIPE_REACHES = Object.freeze({ low: 0.775, high: 0.87 });
 
 /** The parts of a finished run the check needs (structurally a subset of the model spec). */
 export interface FinishedRun {
