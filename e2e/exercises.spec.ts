@@ -135,6 +135,7 @@ test('exercises: the sigmoid check needs a finished run, turns ReLU away and a s
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('class-demo');
   await page.getByTestId('train-examples').selectOption('256');
+  await page.getByTestId('train-epochs').selectOption('1');
   await expect(page.getByTestId('arch-activation-0')).toHaveValue('relu');
   await trainToEnd(page);
   await page.getByTestId('tab-lessons').click();

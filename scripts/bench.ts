@@ -14,8 +14,9 @@
  *
  * Options: --quick (small counts: a smoke run of a few minutes)  --out FILE
  *          --dist DIR (another production build to measure; default dist/)
- *          --only pen,training,learning,cold,weight,leaks (comma-separated; pen is section 1 whole,
- *            pen-browser its Event Timing and frame figures alone, pen-marks the app's User Timing alone)
+ *          --only pen,training,learning,cold,weight,leaks,classDemo (comma-separated; pen is section 1 whole,
+ *            pen-browser its Event Timing and frame figures alone, pen-marks the app's User Timing alone;
+ *            classDemo: the class-demo preset through the app, one fresh page per seed, see bench/classDemo.ts)
  * Environment: BENCH_TAPS (taps per page and condition in pen-browser; default 200, 20 with --quick),
  *          BENCH_STROKE_SECONDS (the continuous stroke, default 3).
  */
@@ -37,9 +38,10 @@ import { buildBarePage, buildBenchPage, startStaticServer, type StaticServer } f
 import { distribution } from './bench/stats';
 import { measureLearning, measureTraining } from './bench/training';
 import { buildWeight } from './bench/weight';
+import { formatClassDemo, measureClassDemo, type ClassDemoResult } from './bench/classDemo';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['pen-browser', 'pen-marks', 'training', 'learning', 'cold', 'weight', 'leaks'] as const;
+const SECTIONS = ['pen-browser', 'pen-marks', 'training', 'learning', 'cold', 'weight', 'leaks', 'classDemo'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Names that stand for several sections. */
 const GROUPS: Record<string, readonly Section[]> = { pen: ['pen-browser', 'pen-marks'] };
@@ -67,6 +69,7 @@ const FULL = {
   learning: { target: 0.97, capSeconds: 600, evalEveryBatches: 25, seed: 1 },
   /** Section 1 as the browser measures it: taps per page and condition, the stroke, the run's epochs. */
   browser: { taps: 200, strokeSeconds: 3, trainingEpochs: 20 },
+  classDemo: { seeds: [1, 2, 3, 4, 5], target: 0.97, capSeconds: 900 },
 };
 type Settings = typeof FULL;
 
@@ -82,6 +85,7 @@ const QUICK: Settings = {
   convnetMaxSeconds: 10,
   learning: { ...FULL.learning, capSeconds: 20 },
   browser: { ...FULL.browser, taps: 20 },
+  classDemo: { ...FULL.classDemo, seeds: [1] },
 };
 
 function readOptions() {
@@ -217,13 +221,19 @@ async function main(): Promise<void> {
     const load = sampleLoad();
     await distSections(browser, distDir, dist.url, bareUrl, settings, only, results, errors);
     await benchPageSections(browser, benchPage.url, settings, only, results, errors);
+    let classDemo: ClassDemoResult | undefined;
+    if (only.has('classDemo')) {
+      const { seeds, target, capSeconds } = settings.classDemo;
+      await section(errors, 'class demo', async () => void (classDemo = await measureClassDemo(browser!, dist.url, seeds, target, capSeconds, log)));
+    }
     results.machine.loadAverageAtEnd = loadAverage();
     results.machine.loadDuringRun = load.stop();
     const rows = reportRows(results);
     console.log(`\n${formatReport(results, rows)}\n`);
+    if (classDemo) console.log(`${formatClassDemo(classDemo)}\n`);
     for (const [name, message] of Object.entries(errors)) console.log(`not measured: ${name}: ${message}`);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ ...results, rows, errors }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ ...results, rows, errors, classDemo }, null, 2)}\n`);
     log(`written ${out}`);
   } finally {
     await browser?.close();

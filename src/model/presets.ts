@@ -1,5 +1,5 @@
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
-import type { OptimizerName } from './trainOptions';
+import type { LearningRateSchedule, OptimizerName } from './trainOptions';
 
 /** The training presets a teacher can pick in one click. */
 export type TrainingPresetId = 'default' | 'class-demo' | 'overfitting';
@@ -10,6 +10,8 @@ export const TRAINING_PRESET_IDS: readonly TrainingPresetId[] = ['default', 'cla
 export interface PresetRun {
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
+  /** Constant, or cosine decay from `learningRate` to a fiftieth of it over the run. */
+  readonly schedule: LearningRateSchedule;
   readonly batchSize: number;
   readonly epochs: number;
   readonly trainExamples: number;
@@ -34,7 +36,7 @@ export const TRAINING_PRESETS: Readonly<Record<TrainingPresetId, TrainingPreset>
   default: {
     id: 'default',
     spec: DEFAULT_SPEC,
-    run: { optimizer: 'adam', learningRate: 0.002, batchSize: 32, epochs: 2, trainExamples: 3000, augment: false },
+    run: { optimizer: 'adam', learningRate: 0.002, schedule: 'constant', batchSize: 32, epochs: 2, trainExamples: 3000, augment: false },
   },
   'class-demo': {
     id: 'class-demo',
@@ -42,7 +44,7 @@ export const TRAINING_PRESETS: Readonly<Record<TrainingPresetId, TrainingPreset>
       convBlocks: [{ filters: 8, kernelSize: 3, stride: 2, padding: 'valid', activation: 'relu', pool: 'none', poolSize: 2 }],
       dense: [],
     },
-    run: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 1, trainExamples: 1000, augment: false },
+    run: { optimizer: 'adam', learningRate: 0.01, schedule: 'constant', batchSize: 32, epochs: 1, trainExamples: 1000, augment: false },
   },
   overfitting: {
     id: 'overfitting',
@@ -50,6 +52,6 @@ export const TRAINING_PRESETS: Readonly<Record<TrainingPresetId, TrainingPreset>
       convBlocks: [{ filters: 16, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }],
       dense: [{ units: 256, activation: 'relu', dropout: 0 }],
     },
-    run: { optimizer: 'adam', learningRate: 0.002, batchSize: 16, epochs: 10, trainExamples: 100, augment: false },
+    run: { optimizer: 'adam', learningRate: 0.002, schedule: 'constant', batchSize: 16, epochs: 10, trainExamples: 100, augment: false },
   },
 };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EdgeStartProblem, FirstLayerStart } from '../../model/firstLayerStart';
-import type { OptimizerName } from '../../model/trainOptions';
+import type { LearningRateSchedule, OptimizerName } from '../../model/trainOptions';
 import type { RunSettings } from '../../state/runSettings';
 import { FirstLayerStartPicker } from './FirstLayerStartPicker';
 import { RunSeedField, type RunSeedFieldProps } from './RunSeedField';
@@ -57,6 +57,13 @@ export function TrainingSettings({ settings, onChange: set, canContinue, firstLa
                 {v}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t('schedule')}{' '}
+          <select value={settings.schedule} data-testid="train-schedule" onChange={(e) => set('schedule', e.target.value as LearningRateSchedule)}>
+            <option value="constant">{t('scheduleConstant')}</option>
+            <option value="cosine">{t('scheduleCosine')}</option>
           </select>
         </label>
       </div>

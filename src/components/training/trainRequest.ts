@@ -39,8 +39,8 @@ export function trainRequestOf(run: {
     options: {
       optimizer: settings.optimizer,
       learningRate: settings.learningRate,
-      // The learning rate the student picks is the one the run uses throughout.
-      schedule: 'constant',
+      // The learning rate picked is the first one; the cosine schedule lowers it batch by batch.
+      schedule: settings.schedule,
       batchSize: settings.batchSize,
       epochs: settings.epochs,
       trainExamples: settings.trainExamples,
