@@ -66,8 +66,18 @@ function dynamicImportRefusal({ regex, message }) {
 
 /** What src/core may not use: it is the same maths in node, in a worker and on the page. */
 const CORE_GLOBALS = [
-  'window', 'document', 'navigator', 'self', 'HTMLElement', 'HTMLCanvasElement', 'CanvasRenderingContext2D',
-  'OffscreenCanvas', 'ImageData', 'fetch', 'localStorage', 'indexedDB',
+  'window',
+  'document',
+  'navigator',
+  'self',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'CanvasRenderingContext2D',
+  'OffscreenCanvas',
+  'ImageData',
+  'fetch',
+  'localStorage',
+  'indexedDB',
 ];
 
 const NO_JSX = ['JSXElement', 'JSXFragment'].map((selector) => ({ selector, message: 'JSX is React: it belongs in src/components, src/charts or src/pwa.' }));

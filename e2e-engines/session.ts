@@ -117,7 +117,8 @@ export async function steadyClickPoint(session: EngineSession, testId: string, t
       previous = now;
       return { now, before };
     },
-    ({ now, before }) => !!now && !!before && now.hits && now.width > 0 && now.x === before.x && now.y === before.y && now.width === before.width && now.height === before.height,
+    ({ now, before }) =>
+      !!now && !!before && now.hits && now.width > 0 && now.x === before.x && now.y === before.y && now.width === before.width && now.height === before.height,
     timeoutMs,
   );
   const { x, y } = target.now as ClickTarget;
@@ -131,7 +132,9 @@ export function attribute(session: EngineSession, testId: string, name: string):
 
 /** Whether the element with this data-testid exists and takes up space on the page (not display:none, not in a hidden panel). */
 export function isShown(session: EngineSession, testId: string): Promise<boolean> {
-  return session.evaluate<boolean>(`(() => { const e = ${byTestId(testId)}; return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; })()`);
+  return session.evaluate<boolean>(
+    `(() => { const e = ${byTestId(testId)}; return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; })()`,
+  );
 }
 
 /** The text of the element with this data-testid, whitespace collapsed; null when it is missing. */

@@ -44,7 +44,18 @@ function strokeCase(digit: number, variant: string): StrokeCase {
  * segment), and a scripted hand-drawn "4" of two strokes (one move per point, as there).
  */
 const DRAWINGS: readonly { readonly label: string; readonly digit: number; readonly steps: number; readonly strokes: readonly (readonly Point[])[] }[] = [
-  { label: '7 (three-point stroke)', digit: 7, steps: 4, strokes: [[[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]] },
+  {
+    label: '7 (three-point stroke)',
+    digit: 7,
+    steps: 4,
+    strokes: [
+      [
+        [0.3, 0.2],
+        [0.7, 0.2],
+        [0.45, 0.85],
+      ],
+    ],
+  },
   ...[strokeCase(4, 'plain')].map((c) => ({
     label: `${c.digit} (${c.variant}, ${c.strokes.length} stroke${c.strokes.length > 1 ? 's' : ''})`,
     digit: c.digit,
@@ -74,7 +85,10 @@ const TABS: readonly { readonly id: string; readonly content: string }[] = [
 async function onCounts(session: EngineSession): Promise<number[]> {
   return waitUntil(
     'the four edge maps to show their on-counts',
-    () => session.evaluate<(string | null)[]>(`[0, 1, 2, 3].map((i) => document.querySelector('[data-testid="fired-map-' + i + '"]')?.getAttribute('data-on-count') ?? null)`),
+    () =>
+      session.evaluate<(string | null)[]>(
+        `[0, 1, 2, 3].map((i) => document.querySelector('[data-testid="fired-map-' + i + '"]')?.getAttribute('data-on-count') ?? null)`,
+      ),
     (counts) => counts.every((c) => c !== null && c !== ''),
     30_000,
   ).then((counts) => counts.map(Number));
@@ -84,16 +98,24 @@ async function onCounts(session: EngineSession): Promise<number[]> {
 async function settledPrediction(session: EngineSession, timeoutMs = 60_000): Promise<{ digit: string; confidence: number }> {
   const seen = await waitUntil(
     'a prediction of the current input',
-    () => session.evaluate<{ digit: string | null; upToDate: string | null; confidence: string | null }>(
-      `(() => { const p = document.querySelector('[data-testid="prediction"]'); return { digit: p?.getAttribute('data-digit') ?? null, upToDate: p?.getAttribute('data-up-to-date') ?? null, confidence: p?.getAttribute('data-confidence') ?? null }; })()`,
-    ),
+    () =>
+      session.evaluate<{ digit: string | null; upToDate: string | null; confidence: string | null }>(
+        `(() => { const p = document.querySelector('[data-testid="prediction"]'); return { digit: p?.getAttribute('data-digit') ?? null, upToDate: p?.getAttribute('data-up-to-date') ?? null, confidence: p?.getAttribute('data-confidence') ?? null }; })()`,
+      ),
     (p) => !!p.digit && p.upToDate === 'true',
     timeoutMs,
   );
   return { digit: seen.digit ?? '', confidence: Number(seen.confidence) };
 }
 
-async function waitForAttribute(session: EngineSession, testId: string, name: string, wanted: (value: string | null) => boolean, what: string, timeoutMs = 30_000) {
+async function waitForAttribute(
+  session: EngineSession,
+  testId: string,
+  name: string,
+  wanted: (value: string | null) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+) {
   return waitUntil(`${testId} ${what}`, () => attribute(session, testId, name), wanted, timeoutMs);
 }
 
@@ -130,7 +152,10 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
         const source = await textOf(session, 'input-source');
         const prediction = await settledPrediction(session);
         results.push(`${drawing.label} -> ${prediction.digit}`);
-        check(prediction.digit === String(drawing.digit), `the drawn ${drawing.label} is predicted as ${prediction.digit} (input: "${source}"); all so far: ${results.join(', ')}`);
+        check(
+          prediction.digit === String(drawing.digit),
+          `the drawn ${drawing.label} is predicted as ${prediction.digit} (input: "${source}"); all so far: ${results.join(', ')}`,
+        );
       }
       return results.join(', ');
     },
@@ -146,7 +171,12 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
       const file = join(scratch, 'seven.png');
       writeFileSync(file, dataUrlBytes(dataUrl));
       await session.upload('upload-input', file);
-      await waitUntil('the upload to become the input', () => textOf(session, 'input-source'), (t) => t === 'Uploaded: seven.png', 30_000);
+      await waitUntil(
+        'the upload to become the input',
+        () => textOf(session, 'input-source'),
+        (t) => t === 'Uploaded: seven.png',
+        30_000,
+      );
       const error = await textOf(session, 'input-error');
       check(error === null, `the upload was refused: ${error}`);
       const after = await onCounts(session);
@@ -174,14 +204,26 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
     timeoutMs: 240_000,
     async run(session) {
       await session.click('tab-training');
-      await waitUntil('Start training to be enabled', () => session.evaluate<boolean>(`document.querySelector('[data-testid="train-start"]')?.disabled === false`), Boolean, 90_000);
+      await waitUntil(
+        'Start training to be enabled',
+        () => session.evaluate<boolean>(`document.querySelector('[data-testid="train-start"]')?.disabled === false`),
+        Boolean,
+        90_000,
+      );
       // 2 epochs of 16 batches of 16: 32 steps over the same 256 digits, each seen twice, so the
       // loss falls far beyond the noise of one batch; short, as the held-out set is scored each epoch.
       await session.select('train-examples', '256');
       await session.select('train-batch', '16');
       await session.select('train-epochs', '2');
       await session.click('train-start');
-      const phase = await waitForAttribute(session, 'train-progress', 'data-phase', (p) => p === 'finished' || p === 'stopped' || p === 'failed', 'to finish', 200_000);
+      const phase = await waitForAttribute(
+        session,
+        'train-progress',
+        'data-phase',
+        (p) => p === 'finished' || p === 'stopped' || p === 'failed',
+        'to finish',
+        200_000,
+      );
       if (phase !== 'finished') {
         const alert = await session.evaluate<string | null>(`document.querySelector('[data-testid="training-panel"] [role="alert"]')?.textContent ?? null`);
         check(false, `training ended in phase ${phase}${alert ? `: ${alert}` : ''}`);

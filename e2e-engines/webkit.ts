@@ -111,7 +111,10 @@ export async function launchWebKit(options: WebKitOptions): Promise<EngineSessio
   } catch (error) {
     stopGroup(driverProcess.child);
     const detail = driverProcess.output().trim();
-    throw new Error(`MiniBrowser did not start through WebKitWebDriver: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`, { cause: error });
+    throw new Error(
+      `MiniBrowser did not start through WebKitWebDriver: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`,
+      { cause: error },
+    );
   }
   const problems: string[] = [];
   let front: { url: string; server: Server } | null = null;
@@ -121,7 +124,10 @@ export async function launchWebKit(options: WebKitOptions): Promise<EngineSessio
     // The window is larger than the viewport by its toolbar: make the viewport the size asked for.
     await driver.manage().window().setRect({ width: options.viewport.width, height: options.viewport.height });
     const inner = (await driver.executeScript('return [innerWidth, innerHeight];')) as [number, number];
-    await driver.manage().window().setRect({ width: 2 * options.viewport.width - inner[0], height: 2 * options.viewport.height - inner[1] });
+    await driver
+      .manage()
+      .window()
+      .setRect({ width: 2 * options.viewport.width - inner[0], height: 2 * options.viewport.height - inner[1] });
 
     const element = (testId: string) => driver.findElement(By.css(`[data-testid="${testId}"]`));
 
@@ -141,7 +147,9 @@ export async function launchWebKit(options: WebKitOptions): Promise<EngineSessio
       },
       async select(testId, value) {
         // A click on the option, as a user picks it from the list; options without a value attribute have their text as value.
-        const index = (await driver.executeScript(`return [...(${byTestId(testId)}?.options ?? [])].findIndex((o) => o.value === ${JSON.stringify(value)});`)) as number;
+        const index = (await driver.executeScript(
+          `return [...(${byTestId(testId)}?.options ?? [])].findIndex((o) => o.value === ${JSON.stringify(value)});`,
+        )) as number;
         check(index >= 0, `${testId} has no option ${value}`);
         const options = await element(testId).findElements(By.css('option'));
         await options[index].click();

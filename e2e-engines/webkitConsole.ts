@@ -193,15 +193,30 @@ async function webkitConsoleRun(options: WebKitConsoleOptions, url: string): Pro
     const shown = (testId: string) => page.evaluate<boolean>(`(() => { const e = ${byTestId(testId)}; return !!e && e.getClientRects().length > 0; })()`);
     const attr = (testId: string, name: string) => page.evaluate<string | null>(`${byTestId(testId)}?.getAttribute(${JSON.stringify(name)}) ?? null`);
     await waitUntil('the edge-filter maps', () => shown('fired-map-0'), Boolean, 60_000);
-    await waitUntil('the prediction of the default "2"', () => attr('prediction', 'data-digit'), (d) => d === '2', 90_000);
+    await waitUntil(
+      'the prediction of the default "2"',
+      () => attr('prediction', 'data-digit'),
+      (d) => d === '2',
+      90_000,
+    );
     await page.evaluate(`${byTestId(`tab-${NETWORK_TAB.id}`)}.click()`);
     await waitUntil(`${NETWORK_TAB.content} on the ${NETWORK_TAB.id} tab`, () => shown(NETWORK_TAB.content), Boolean, 60_000);
-    const backend = await waitUntil('the backend to be named', () => attr('backend', 'data-backend'), (b) => !!b, 60_000);
+    const backend = await waitUntil(
+      'the backend to be named',
+      () => attr('backend', 'data-backend'),
+      (b) => !!b,
+      60_000,
+    );
     const errors = [...page.errors];
     const warnings = [...page.warnings];
     await page.evaluate(`(setTimeout(() => { throw new Error(${JSON.stringify(PROOF)}); }), 0)`);
     try {
-      await waitUntil('the error made on purpose to be reported', async () => page.errors.slice(errors.length), (seen) => seen.some((e) => e.includes(PROOF)), 15_000);
+      await waitUntil(
+        'the error made on purpose to be reported',
+        async () => page.errors.slice(errors.length),
+        (seen) => seen.some((e) => e.includes(PROOF)),
+        15_000,
+      );
     } catch (error) {
       errors.push(`the console watch is blind, so "no errors" would prove nothing: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -55,7 +55,22 @@ test('every control reached with Tab shows a visible focus ring', async ({ page,
     if (!info.visible) invisible.push(info.id);
   }
   expect(invisible).toEqual([]);
-  for (const id of ['clear', 'brush', 'upload-button', 'sample-class-0', 'sample-index', 'sample-random', 'tab-filters', 'export-panel', 'preset-notebook', 'stride', 'kernel-0-0', 'raw-map-0', 'fired-map-0', 'export-png']) {
+  for (const id of [
+    'clear',
+    'brush',
+    'upload-button',
+    'sample-class-0',
+    'sample-index',
+    'sample-random',
+    'tab-filters',
+    'export-panel',
+    'preset-notebook',
+    'stride',
+    'kernel-0-0',
+    'raw-map-0',
+    'fired-map-0',
+    'export-png',
+  ]) {
     expect(seen, `Tab reaches ${id}`).toContain(id);
   }
   expect(problems.errors).toEqual([]);

@@ -57,7 +57,11 @@ test('an empty pad predicts nothing; a drawing updates the prediction after each
   await openWithModel(page);
   await page.getByTestId('clear').click();
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  await drawStroke(page, [
+    [0.3, 0.2],
+    [0.7, 0.2],
+    [0.45, 0.85],
+  ]);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
 });
 
@@ -109,7 +113,10 @@ test('every layer is shown with its shape; 50 predictions in plain JavaScript le
  * make. The run's own tensors (model and optimiser state) are the same at every pause, so the
  * count is compared between pauses, and with the baseline once the run is stopped and reset.
  */
-test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no tensors, and stop + reset give the baseline back', async ({ page, problems }) => {
+test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no tensors, and stop + reset give the baseline back', async ({
+  page,
+  problems,
+}) => {
   test.setTimeout(480_000);
   await openWithModel(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });

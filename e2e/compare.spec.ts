@@ -80,13 +80,18 @@ test('hand-made versus learned filters, a frozen edge-filter start, and a dropou
     await expect(page.getByTestId(`chart-${chart}-series-1`)).toHaveAttribute('data-dashed', 'false');
   }
   await expect(page.getByTestId('previous-run-note')).toContainText('edge filters');
-  for (const [row, run] of [['previous', first], ['current', second]] as const) {
+  for (const [row, run] of [
+    ['previous', first],
+    ['current', second],
+  ] as const) {
     const tr = page.getByTestId(`run-compare-${row}`);
     expect(Number(await tr.getAttribute('data-gap')), row).toBeCloseTo(run.train - run.heldOutAccuracy, 9);
     await expect(tr.locator('td').nth(3), row).toHaveText(`${(run.train * 100).toFixed(1)}%`);
     await expect(tr.locator('td').nth(4), row).toHaveText(`${(run.heldOutAccuracy * 100).toFixed(1)}%`);
   }
-  await expect(page.getByTestId('run-compare-previous').locator('td').first()).not.toHaveText(await page.getByTestId('run-compare-current').locator('td').first().innerText());
+  await expect(page.getByTestId('run-compare-previous').locator('td').first()).not.toHaveText(
+    await page.getByTestId('run-compare-current').locator('td').first().innerText(),
+  );
   expect(problems.errors).toEqual([]);
 });
 

@@ -92,7 +92,7 @@ async function pickSample(page: Page, digit: number, index: number): Promise<voi
   await expect(page.getByTestId('input-source')).toHaveText(`MNIST digit ${digit}, number ${index}`);
 }
 
-test('losing the GPU mid-training: stops cleanly on the CPU, keeps the last epoch\'s weights, never shows garbage', async ({ page, problems }) => {
+test("losing the GPU mid-training: stops cleanly on the CPU, keeps the last epoch's weights, never shows garbage", async ({ page, problems }) => {
   test.setTimeout(180_000);
   const baseline = await startFineTuning(page);
   const prediction = page.getByTestId('prediction');
@@ -134,7 +134,11 @@ test('losing the GPU mid-training: stops cleanly on the CPU, keeps the last epoc
   await expect(page.getByTestId('layer-softmax')).toHaveAttribute('data-shape', '10');
   await page.getByTestId('clear').click();
   await expect(prediction).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  await drawStroke(page, [
+    [0.3, 0.2],
+    [0.7, 0.2],
+    [0.45, 0.85],
+  ]);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
 

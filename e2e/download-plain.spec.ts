@@ -76,11 +76,17 @@ async function expectAppPredicts(page: Page, sample: SampleId, expected: number[
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', String(best));
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
   await expect
-    .poll(async () => Math.max(...(await appProbabilities(page)).map((p, d) => Math.abs(p - expected[d]))), { message: `probabilities of MNIST ${sample.digit}/${sample.index}` })
+    .poll(async () => Math.max(...(await appProbabilities(page)).map((p, d) => Math.abs(p - expected[d]))), {
+      message: `probabilities of MNIST ${sample.digit}/${sample.index}`,
+    })
     .toBeLessThan(1e-4);
 }
 
-test('a min-pooling model trained here downloads as files that plain tfjs loads and that predict what the app predicts', async ({ page, browser, problems }) => {
+test('a min-pooling model trained here downloads as files that plain tfjs loads and that predict what the app predicts', async ({
+  page,
+  browser,
+  problems,
+}) => {
   test.setTimeout(300_000);
   await openApp(page);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '2', { timeout: 60_000 });

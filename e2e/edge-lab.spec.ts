@@ -32,14 +32,21 @@ test('drawing a stroke changes the maps, and clear empties them', async ({ page,
   await page.getByTestId('clear').click();
   await expect(page.getByTestId('input-source')).toHaveText('Empty pad: draw a digit');
   expect(await onCounts(page)).toEqual([0, 0, 0, 0]);
-  await drawStroke(page, [[0.25, 0.25], [0.5, 0.5], [0.75, 0.75]]);
+  await drawStroke(page, [
+    [0.25, 0.25],
+    [0.5, 0.5],
+    [0.75, 0.75],
+  ]);
   await expect(page.getByTestId('input-source')).toHaveText('Your drawing');
   const afterOne = await onCounts(page);
   expect(afterOne.some((c) => c > 0)).toBe(true);
   // A "\\" stroke excites the diagonal filter most strongly: its peak response is the highest.
   const peaks = await Promise.all([0, 1, 2, 3].map(async (i) => Number(await page.getByTestId(`raw-map-${i}`).getAttribute('data-max'))));
   expect(peaks[0]).toBeGreaterThan(Math.max(peaks[1], peaks[2], peaks[3]));
-  await drawStroke(page, [[0.2, 0.5], [0.8, 0.5]]);
+  await drawStroke(page, [
+    [0.2, 0.5],
+    [0.8, 0.5],
+  ]);
   const afterTwo = await onCounts(page);
   expect(afterTwo).not.toEqual(afterOne);
   await page.getByTestId('undo').click();
@@ -51,7 +58,10 @@ test('drawing a stroke changes the maps, and clear empties them', async ({ page,
 
 test('drawing over a sample starts a fresh drawing', async ({ page }) => {
   await openApp(page);
-  await drawStroke(page, [[0.5, 0.2], [0.5, 0.8]]);
+  await drawStroke(page, [
+    [0.5, 0.2],
+    [0.5, 0.8],
+  ]);
   await expect(page.getByTestId('input-source')).toHaveText('Your drawing');
   // Only the vertical stroke is there: the vertical filter responds most.
   const counts = await onCounts(page);

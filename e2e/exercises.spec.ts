@@ -5,7 +5,9 @@ import { test, expect, openApp, wrongConfusionCells } from './fixtures';
 /** The output side the question asks for, from its data attributes: floor((n + 2p - k) / s) + 1, then pooling. */
 async function expectedSize(page: Page): Promise<number> {
   const q = page.getByTestId('exercise-size-question');
-  const [n, k, s, p, pool] = await Promise.all(['data-n', 'data-k', 'data-stride', 'data-padding', 'data-pool'].map(async (a) => Number(await q.getAttribute(a))));
+  const [n, k, s, p, pool] = await Promise.all(
+    ['data-n', 'data-k', 'data-stride', 'data-padding', 'data-pool'].map(async (a) => Number(await q.getAttribute(a))),
+  );
   const conv = Math.floor((n + 2 * p - k) / s) + 1;
   return pool > 0 ? Math.floor(conv / pool) : conv;
 }

@@ -12,7 +12,11 @@ test('the problem check fails a test whose page logs a console error it did not 
 test('the problem check fails a test whose page throws', async ({ page, problems }) => {
   test.fail();
   await openApp(page);
-  await page.evaluate(() => setTimeout(() => { throw new Error('an uncaught error on purpose'); }));
+  await page.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('an uncaught error on purpose');
+    }),
+  );
   await expect.poll(() => problems.all.length).toBeGreaterThan(0);
 });
 

@@ -158,9 +158,11 @@ export async function expectTensorsBackTo(page: Page, baseline: number): Promise
 /** The off-diagonal cells of the computed confusion matrix that hold digits: their testid and count. */
 export async function wrongConfusionCells(page: Page): Promise<{ id: string; count: number }[]> {
   return page.locator('[data-testid^="confusion-cell-"]').evaluateAll((cells) =>
-    cells.map((c) => ({ id: c.getAttribute('data-testid')!, count: Number(c.getAttribute('data-count')) })).filter((c) => {
-      const [t, p] = c.id.split('-').slice(-2);
-      return t !== p && c.count > 0;
-    }),
+    cells
+      .map((c) => ({ id: c.getAttribute('data-testid')!, count: Number(c.getAttribute('data-count')) }))
+      .filter((c) => {
+        const [t, p] = c.id.split('-').slice(-2);
+        return t !== p && c.count > 0;
+      }),
   );
 }

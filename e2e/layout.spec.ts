@@ -14,10 +14,11 @@ for (const viewport of [
       await expect(el).toBeInViewport({ ratio: 1 });
       const box = await el.boundingBox();
       if (!box) throw new Error(`${id} has no box`);
-      const hit = await page.evaluate(
-        ([x, y, testId]) => document.elementFromPoint(x, y)?.closest(`[data-testid="${testId}"]`) !== null,
-        [box.x + box.width / 2, box.y + box.height / 2, id] as const,
-      );
+      const hit = await page.evaluate(([x, y, testId]) => document.elementFromPoint(x, y)?.closest(`[data-testid="${testId}"]`) !== null, [
+        box.x + box.width / 2,
+        box.y + box.height / 2,
+        id,
+      ] as const);
       expect(hit, `${id} is covered`).toBe(true);
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -24,7 +24,11 @@ async function arithmetic(page: Page) {
   const values: { input: number; weight: number; product: number }[] = [];
   for (let i = 0; i < n; i++) {
     const t = terms.nth(i);
-    values.push({ input: Number(await t.getAttribute('data-input')), weight: Number(await t.getAttribute('data-weight')), product: Number(await t.getAttribute('data-product')) });
+    values.push({
+      input: Number(await t.getAttribute('data-input')),
+      weight: Number(await t.getAttribute('data-weight')),
+      product: Number(await t.getAttribute('data-product')),
+    });
   }
   const sum = page.getByTestId('stepper-sum');
   return { values, output: Number(await sum.getAttribute('data-value')), sum: Number(await sum.getAttribute('data-sum')) };
@@ -101,12 +105,15 @@ test('step through a convolution, play and pause, then a CNN channel', async ({ 
   }
   await page.getByTestId('activation-channel').selectOption('3');
   // ReLU of a real map: dark where the map was negative, so not every pixel has the same colour.
-  const spread = await page.getByTestId('activation-map-relu').locator('canvas').evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    const values = new Set<number>();
-    for (let i = 0; i < d.length; i += 4) values.add(d[i] * 65536 + d[i + 1] * 256 + d[i + 2]);
-    return values.size;
-  });
+  const spread = await page
+    .getByTestId('activation-map-relu')
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const values = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) values.add(d[i] * 65536 + d[i + 1] * 256 + d[i + 2]);
+      return values.size;
+    });
   expect(spread).toBeGreaterThan(10);
   await shot(page, 'activations');
   expect(problems.errors).toEqual([]);

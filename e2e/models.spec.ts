@@ -116,8 +116,16 @@ test('invalid model files are refused with a clear message, the model in view st
   wrongInput.modelTopology.config.layers[0].config.batch_input_shape = [null, 32, 32, 1];
   const cases: { files: UploadFile[]; code: string; text: RegExp }[] = [
     { files: [jsonFile(MODEL_JSON.slice(0, 500)), binFile(WEIGHTS)], code: 'json-parse', text: /“model\.json” is not valid JSON/ },
-    { files: [jsonFile(MODEL_JSON), binFile(WEIGHTS.subarray(0, WEIGHTS.length - 1000))], code: 'weights-length', text: /holds 433,472 bytes, but the \.json file describes 434,472 bytes/ },
-    { files: [jsonFile(JSON.stringify(wrongInput)), binFile(WEIGHTS)], code: 'input-shape', text: /input of shape \[null, 32, 32, 1\], but ConvLens gives it \[null, 28, 28, 1\]/ },
+    {
+      files: [jsonFile(MODEL_JSON), binFile(WEIGHTS.subarray(0, WEIGHTS.length - 1000))],
+      code: 'weights-length',
+      text: /holds 433,472 bytes, but the \.json file describes 434,472 bytes/,
+    },
+    {
+      files: [jsonFile(JSON.stringify(wrongInput)), binFile(WEIGHTS)],
+      code: 'input-shape',
+      text: /input of shape \[null, 32, 32, 1\], but ConvLens gives it \[null, 28, 28, 1\]/,
+    },
     { files: [jsonFile(MODEL_JSON)], code: 'no-weights', text: /weights file is missing/ },
   ];
   for (const c of cases) {

@@ -21,7 +21,11 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('context-lost-notice')).toHaveCount(0);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '2', { timeout: 60_000 });
   await page.getByTestId('clear').click();
-  await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  await drawStroke(page, [
+    [0.3, 0.2],
+    [0.7, 0.2],
+    [0.45, 0.85],
+  ]);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
   expect((await onCounts(page)).some((c) => c > 0)).toBe(true);
   // A short training run learns on the CPU too: the class-demo network and settings, cut to

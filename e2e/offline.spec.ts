@@ -65,14 +65,22 @@ test('after the first visit, the app, data and model work with the network off',
   // Drawing works offline, and the network still predicts.
   await page.getByTestId('clear').click();
   await expect(prediction).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  await drawStroke(page, [
+    [0.3, 0.2],
+    [0.7, 0.2],
+    [0.45, 0.85],
+  ]);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
 
   // The other language and the views of tabs 2-4 load on demand: from the precache too.
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByTestId('tab-network')).toHaveText('2 · 卷积网络的内部');
-  for (const [tab, content] of [['network', 'layer-softmax'], ['training', 'chart-loss'], ['lessons', 'stepper-output']]) {
+  for (const [tab, content] of [
+    ['network', 'layer-softmax'],
+    ['training', 'chart-loss'],
+    ['lessons', 'stepper-output'],
+  ]) {
     await page.getByTestId(`tab-${tab}`).click();
     await expect(page.getByTestId(content)).toBeVisible({ timeout: 30_000 });
   }
@@ -88,7 +96,9 @@ test('a new version waits for the user, then takes over after Reload', async ({ 
   const root = await mkdtemp(join(tmpdir(), 'convlens-host-'));
   await cp('dist', root, { recursive: true });
   const port = Number(process.env.E2E_PORT ?? 4173) + 100;
-  const host = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       host.stdout.on('data', () => resolve());
@@ -103,7 +113,10 @@ test('a new version waits for the user, then takes over after Reload', async ({ 
     // no dependence on when the browser would have checked on its own.
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { message: 'the new version installed and waiting', timeout: 90_000 })
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), {
+        message: 'the new version installed and waiting',
+        timeout: 90_000,
+      })
       .toBe('installed');
     const status = page.getByTestId('offline-status');
     await expect(status).toHaveAttribute('data-state', 'update', { timeout: 60_000 });

@@ -20,7 +20,10 @@ function overlappingControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const name = (el: Element) => {
       const h = el as HTMLElement;
-      return h.dataset.testid ?? `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}${h.textContent?.trim() ? ` "${h.textContent.trim().slice(0, 30)}"` : ''}`;
+      return (
+        h.dataset.testid ??
+        `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}${h.textContent?.trim() ? ` "${h.textContent.trim().slice(0, 30)}"` : ''}`
+      );
     };
     const controls = [...document.querySelectorAll('button, input, select, textarea, canvas, a[href], [tabindex="0"]')]
       .filter((el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
@@ -82,7 +85,13 @@ for (const screen of SCREENS) {
       if (screen.touch) {
         const scrollBefore = await page.evaluate(() => window.scrollY);
         await expect(page.getByTestId('input-source')).toHaveText('MNIST digit 2, number 0');
-        await touchStroke(page, [[0.3, 0.2], [0.5, 0.2], [0.7, 0.2], [0.6, 0.5], [0.45, 0.85]]);
+        await touchStroke(page, [
+          [0.3, 0.2],
+          [0.5, 0.2],
+          [0.7, 0.2],
+          [0.6, 0.5],
+          [0.45, 0.85],
+        ]);
         await expect(page.getByTestId('input-source')).toHaveText('Your drawing');
         await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
         expect(await page.evaluate(() => window.scrollY), 'a finger on the pad must not scroll the page').toBe(scrollBefore);

@@ -7,7 +7,19 @@ import { SHORTCUTS } from '../src/state/shortcuts';
 const DEFAULT_COUNTS = [153, 134, 116, 131];
 
 /** Every control of the edge-filter lab a link carries, by its data-testid. */
-const CONTROLS = ['input-scale', 'comparator', 'threshold', 'stride', 'padding', 'pool-kind', 'pool-padding', 'kernel-preset-0', 'kernel-preset-1', 'kernel-preset-2', 'kernel-preset-3'];
+const CONTROLS = [
+  'input-scale',
+  'comparator',
+  'threshold',
+  'stride',
+  'padding',
+  'pool-kind',
+  'pool-padding',
+  'kernel-preset-0',
+  'kernel-preset-1',
+  'kernel-preset-2',
+  'kernel-preset-3',
+];
 
 /** What a viewer sees of the state: maps, controls, kernels, input, tab, presenter mode. */
 async function viewOf(page: Page) {
@@ -97,8 +109,15 @@ test.describe('a copied link restores the view', () => {
 
   test('a drawing, the network design and presenter mode', async ({ page, context, problems }) => {
     await openApp(page);
-    await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
-    await drawStroke(page, [[0.35, 0.5], [0.65, 0.5]]);
+    await drawStroke(page, [
+      [0.3, 0.2],
+      [0.7, 0.2],
+      [0.45, 0.85],
+    ]);
+    await drawStroke(page, [
+      [0.35, 0.5],
+      [0.65, 0.5],
+    ]);
     await expect(page.getByTestId('input-source')).toHaveText(/drawing/i);
     await page.getByTestId('threshold').fill('40');
     await page.getByTestId('tab-training').click();
@@ -161,19 +180,67 @@ test.describe('a copied link restores the view', () => {
 /** One bad value per key for each kind of damage, plus keys the app does not know. */
 const BAD_LINKS: Record<string, Record<string, string>> = {
   'out of range': {
-    s: '10.0', d: Buffer.from([1, 65, 0]).toString('base64url'), f1: '100_0_0_0_0_0_0_0_0', f2: '0_0_0_0_0_0_0_0_-120', f3: '1_1_1_1_1_1_1_1_999', f4: '99.5_0_0_0_0_0_0_0_0',
-    in: 'b0.99', cmp: 'lt', th: '5000', st: '7', pad: '9', pk: 'median', pe: 'full', arch: '999k3s1vrm2_', tab: 'settings', lang: 'fr', step: '1000', pm: '2',
-    bogus: '1', 'x-y': 'z',
+    s: '10.0',
+    d: Buffer.from([1, 65, 0]).toString('base64url'),
+    f1: '100_0_0_0_0_0_0_0_0',
+    f2: '0_0_0_0_0_0_0_0_-120',
+    f3: '1_1_1_1_1_1_1_1_999',
+    f4: '99.5_0_0_0_0_0_0_0_0',
+    in: 'b0.99',
+    cmp: 'lt',
+    th: '5000',
+    st: '7',
+    pad: '9',
+    pk: 'median',
+    pe: 'full',
+    arch: '999k3s1vrm2_',
+    tab: 'settings',
+    lang: 'fr',
+    step: '1000',
+    pm: '2',
+    bogus: '1',
+    'x-y': 'z',
   },
   'wrong type': {
-    s: 'seven', d: 'not*a*drawing', f1: 'sobel', f2: '1_2_3', f3: 'NaN_0_0_0_0_0_0_0_0', f4: '__proto__',
-    in: 'grey', cmp: '>', th: 'two', st: 'one', pad: 'same', pk: 'toString', pe: 'true', arch: 'default', tab: '2', lang: 'klingon', step: 'first', pm: 'yes',
+    s: 'seven',
+    d: 'not*a*drawing',
+    f1: 'sobel',
+    f2: '1_2_3',
+    f3: 'NaN_0_0_0_0_0_0_0_0',
+    f4: '__proto__',
+    in: 'grey',
+    cmp: '>',
+    th: 'two',
+    st: 'one',
+    pad: 'same',
+    pk: 'toString',
+    pe: 'true',
+    arch: 'default',
+    tab: '2',
+    lang: 'klingon',
+    step: 'first',
+    pm: 'yes',
     constructor: 'x',
   },
   huge: {
-    s: '1'.repeat(400), f1: '1_'.repeat(200), f2: '9'.repeat(400), f3: 'a'.repeat(400), f4: '0'.repeat(400), in: 'b'.repeat(400), cmp: 'g'.repeat(400), th: '2'.repeat(400),
-    st: '1'.repeat(400), pad: '0'.repeat(400), pk: 'm'.repeat(400), pe: 'v'.repeat(400), arch: '16k3s1vrm2.'.repeat(40), tab: 'f'.repeat(400), lang: 'e'.repeat(400),
-    step: '9'.repeat(400), pm: '1'.repeat(400), ['k'.repeat(300)]: 'v',
+    s: '1'.repeat(400),
+    f1: '1_'.repeat(200),
+    f2: '9'.repeat(400),
+    f3: 'a'.repeat(400),
+    f4: '0'.repeat(400),
+    in: 'b'.repeat(400),
+    cmp: 'g'.repeat(400),
+    th: '2'.repeat(400),
+    st: '1'.repeat(400),
+    pad: '0'.repeat(400),
+    pk: 'm'.repeat(400),
+    pe: 'v'.repeat(400),
+    arch: '16k3s1vrm2.'.repeat(40),
+    tab: 'f'.repeat(400),
+    lang: 'e'.repeat(400),
+    step: '9'.repeat(400),
+    pm: '1'.repeat(400),
+    ['k'.repeat(300)]: 'v',
   },
   'huge drawing, and a sample the data does not have': { s: '3.5000', d: 'A'.repeat(7000) },
 };
@@ -188,7 +255,12 @@ test('every link form the README documents opens as documented, with no notice',
   const documented = readmeLinks();
   expect(documented).toEqual(expect.arrayContaining(['?lang=en', '?lang=zh']));
   // The README's own examples, the form the app writes, and the sample form s=<digit>.<index>.
-  const expected: Record<string, { lang: string; source?: string }> = { '?lang=en': { lang: 'en' }, '?lang=zh': { lang: 'zh-CN' }, '?lang=zh-CN': { lang: 'zh-CN' }, '?s=7.42&lang=en': { lang: 'en', source: 'MNIST digit 7, number 42' } };
+  const expected: Record<string, { lang: string; source?: string }> = {
+    '?lang=en': { lang: 'en' },
+    '?lang=zh': { lang: 'zh-CN' },
+    '?lang=zh-CN': { lang: 'zh-CN' },
+    '?s=7.42&lang=en': { lang: 'en', source: 'MNIST digit 7, number 42' },
+  };
   for (const link of documented) expect(Object.keys(expected), `the README's ${link} is checked here`).toContain(link);
   for (const [link, want] of Object.entries(expected)) {
     await openLink(page, `./${link}`);
@@ -210,10 +282,20 @@ test('bad links open with defaults for what is wrong, say so, and never break th
       const name = Object.hasOwn(messages.setting, key) ? (messages.setting as Record<string, string>)[key] : null;
       if (name) await expect(notice, `${damage}: ${key}`).toContainText(name);
     }
-    if (damage !== 'huge drawing, and a sample the data does not have') await expect(notice).toContainText(damage === 'huge' ? 'kkkk' : Object.keys(values).at(-1)!);
+    if (damage !== 'huge drawing, and a sample the data does not have')
+      await expect(notice).toContainText(damage === 'huge' ? 'kkkk' : Object.keys(values).at(-1)!);
     expect(await onCounts(page), damage).toEqual(DEFAULT_COUNTS);
     await expect(page.getByTestId('input-source')).toHaveText('MNIST digit 2, number 0');
-    for (const [id, value] of Object.entries({ stride: '1', padding: '0', 'pool-kind': 'max', 'pool-padding': 'valid', comparator: '>=', 'input-scale': 'grey255', threshold: '2', 'kernel-preset-0': 'diagonal' })) {
+    for (const [id, value] of Object.entries({
+      stride: '1',
+      padding: '0',
+      'pool-kind': 'max',
+      'pool-padding': 'valid',
+      comparator: '>=',
+      'input-scale': 'grey255',
+      threshold: '2',
+      'kernel-preset-0': 'diagonal',
+    })) {
       await expect(page.getByTestId(id), `${damage}: ${id}`).toHaveValue(value);
     }
     await expect(page.getByTestId('tab-filters')).toHaveAttribute('aria-selected', 'true');
@@ -263,8 +345,14 @@ test('presenter mode and keyboard shortcuts', async ({ page, problems }) => {
   await expect(page.getByTestId('brush')).toBeVisible();
   await page.keyboard.press('r');
   await expect(page.getByTestId('input-source')).not.toHaveText('MNIST digit 2, number 0');
-  await drawStroke(page, [[0.3, 0.3], [0.7, 0.7]]);
-  await drawStroke(page, [[0.5, 0.2], [0.5, 0.8]]);
+  await drawStroke(page, [
+    [0.3, 0.3],
+    [0.7, 0.7],
+  ]);
+  await drawStroke(page, [
+    [0.5, 0.2],
+    [0.5, 0.8],
+  ]);
   const twoStrokes = await onCounts(page);
   await page.keyboard.press('u');
   await expect.poll(() => onCounts(page)).not.toEqual(twoStrokes);

@@ -36,7 +36,10 @@ class InputDriver {
   private digit = 2;
   private pad: { x: number; y: number; width: number; height: number } | null = null;
 
-  constructor(private readonly page: Page, private readonly random: () => number) {}
+  constructor(
+    private readonly page: Page,
+    private readonly random: () => number,
+  ) {}
 
   /** One input change, picked at random. */
   async update(): Promise<void> {

@@ -39,7 +39,14 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
 
   await test.step('max >= average >= min for the same window, which follows the keyboard', async () => {
     const columns = ['max', 'avg', 'min'].map((k) => page.getByTestId(`pool-compare-${k}`));
-    const read = async () => Promise.all(columns.map(async (c) => ({ window: await c.getAttribute('data-window'), value: Number(await c.getAttribute('data-value')), values: (await c.getAttribute('data-values'))!.split(',').map(Number) })));
+    const read = async () =>
+      Promise.all(
+        columns.map(async (c) => ({
+          window: await c.getAttribute('data-window'),
+          value: Number(await c.getAttribute('data-value')),
+          values: (await c.getAttribute('data-values'))!.split(',').map(Number),
+        })),
+      );
     const check = async (window: string | null) => {
       const [max, avg, min] = await read();
       if (window) expect(max.window).toBe(window);
@@ -116,7 +123,11 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
 
   await test.step('for a drawing, the reader chooses the true digit and gets its loss', async () => {
     await page.getByTestId('clear').click();
-    await drawStroke(page, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+    await drawStroke(page, [
+      [0.3, 0.2],
+      [0.7, 0.2],
+      [0.45, 0.85],
+    ]);
     await expect(prediction).toHaveAttribute('data-digit', '7');
     await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
     const label = page.getByTestId('true-label');

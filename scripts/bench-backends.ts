@@ -30,14 +30,28 @@ const { values } = parseArgs({ options: { steps: { type: 'string', default: '5' 
 const timedSteps = Number(values.steps);
 
 const mnist = readMnist();
-const digits = pickDigits(mnist, Int32Array.from({ length: BATCH }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10)));
-const images = batchImages(digits, Array.from({ length: BATCH }, (_, i) => i), 0, BATCH, null);
+const digits = pickDigits(
+  mnist,
+  Int32Array.from({ length: BATCH }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10)),
+);
+const images = batchImages(
+  digits,
+  Array.from({ length: BATCH }, (_, i) => i),
+  0,
+  BATCH,
+  null,
+);
 const labels = Int32Array.from(digits.labels);
 
 function report(where: string, result: TrialResult): void {
   console.log(`\n${where}: default network, batch ${result.batchSize}, ${result.timedSteps} timed steps after 2 warm-up steps`);
-  for (const r of result.rates) console.log(`  ${r.backend.padEnd(6)} ${r.examplesPerSecond === null ? `failed: ${r.error}` : `${r.examplesPerSecond.toFixed(1)} examples/s`}`);
-  console.log(`  chosen: ${result.choice}; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  for (const r of result.rates)
+    console.log(`  ${r.backend.padEnd(6)} ${r.examplesPerSecond === null ? `failed: ${r.error}` : `${r.examplesPerSecond.toFixed(1)} examples/s`}`);
+  console.log(
+    `  chosen: ${result.choice}; load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
 }
 
 async function inNode(): Promise<void> {

@@ -104,7 +104,11 @@ function readOptions() {
     sections.forEach((s) => only.add(s));
   }
   const base = values.quick ? QUICK : FULL;
-  const browser = { ...base.browser, taps: countFromEnv('BENCH_TAPS', base.browser.taps), strokeSeconds: countFromEnv('BENCH_STROKE_SECONDS', base.browser.strokeSeconds) };
+  const browser = {
+    ...base.browser,
+    taps: countFromEnv('BENCH_TAPS', base.browser.taps),
+    strokeSeconds: countFromEnv('BENCH_STROKE_SECONDS', base.browser.strokeSeconds),
+  };
   return { settings: { ...base, browser }, quick: values.quick, out: resolve(values.out), only, dist: resolve(values.dist) };
 }
 
@@ -148,23 +152,45 @@ async function benchPageSections(browser: Browser, url: string, settings: Settin
   try {
     await page.goto(url);
     await waitForPrediction(page);
-    Object.assign(results.machine, await page.evaluate(() => window.convlensBench!.environment()).then((e) => ({ backend: e.backend, tfjs: e.tfjsVersion, webglRenderer: e.webglRenderer })));
+    Object.assign(
+      results.machine,
+      await page.evaluate(() => window.convlensBench!.environment()).then((e) => ({ backend: e.backend, tfjs: e.tfjsVersion, webglRenderer: e.webglRenderer })),
+    );
     if (only.has('pen-marks')) {
       await section(errors, 'bare predict and pen to pixels in the bench page', async () => {
         const times = await page.evaluate((n) => window.convlensBench!.timePredict(n, 10), settings.predictIterations);
-        const predict: PredictFigures = { barePredict: distribution(times.barePredict), everyLayer: distribution(times.everyLayer), plainPass: distribution(times.plainPass), model: times.model };
+        const predict: PredictFigures = {
+          barePredict: distribution(times.barePredict),
+          everyLayer: distribution(times.everyLayer),
+          plainPass: distribution(times.plainPass),
+          model: times.model,
+        };
         const same = await measurePenToPixels(page, loadStrokeCases(root), 'network', settings);
         results.pen = { dist: results.pen?.dist ?? [], benchPage: same, predict };
       });
     }
-    if (only.has('training')) await section(errors, 'training throughput', async () => void (results.training = await measureTraining(page, settings.throughput, settings.convnetMaxSeconds)));
+    if (only.has('training'))
+      await section(
+        errors,
+        'training throughput',
+        async () => void (results.training = await measureTraining(page, settings.throughput, settings.convnetMaxSeconds)),
+      );
     if (only.has('learning')) await section(errors, 'learning speed', async () => void (results.learning = await measureLearning(page, settings.learning)));
   } finally {
     await context.close();
   }
 }
 
-async function distSections(browser: Browser, dist: string, url: string, bareUrl: string, settings: Settings, only: Set<Section>, results: BenchResults, errors: Record<string, string>) {
+async function distSections(
+  browser: Browser,
+  dist: string,
+  url: string,
+  bareUrl: string,
+  settings: Settings,
+  only: Set<Section>,
+  results: BenchResults,
+  errors: Record<string, string>,
+) {
   if (only.has('pen-browser')) {
     await section(errors, 'pen as the browser measures it (dist and the bare page, idle and training)', async () => {
       results.penBrowser = await measurePenAsBrowser(browser, url, bareUrl, settings.browser, log);
@@ -177,7 +203,12 @@ async function distSections(browser: Browser, dist: string, url: string, bareUrl
       if (results.weight) results.weight = { ...results.weight, requested: results.coldStart.requests };
     });
   }
-  if (only.has('pen-marks')) await section(errors, 'pen to pixels (dist)', async () => void (results.pen = { dist: await penOnDist(browser, url, settings), benchPage: null, predict: null }));
+  if (only.has('pen-marks'))
+    await section(
+      errors,
+      'pen to pixels (dist)',
+      async () => void (results.pen = { dist: await penOnDist(browser, url, settings), benchPage: null, predict: null }),
+    );
   if (only.has('leaks')) {
     await section(errors, 'leaks', async () => {
       results.leaks = await measureLeaks(browser, url, loadStrokeCases(root), settings.leakCheckpoints, settings.trainingRuns, settings.examplesPerRun);

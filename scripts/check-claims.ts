@@ -203,7 +203,9 @@ async function main(): Promise<void> {
         const epochs = result.history.map((e) => percent(e.heldOutAccuracy)).join(', ');
         const where = evaluateOn === 'validation' ? `validation (${result.evaluatedDigits} digits)` : 'held-out';
         const verdict = tuning ? '' : claim.holds(accuracy) ? ' ok' : ' FAILS';
-        console.log(`  seed ${seed}: ${where} ${percent(accuracy)} (by epoch: ${epochs}) in ${result.seconds.toFixed(0)} s (${(cpuSeconds() - cpuBefore).toFixed(0)} CPU s)${verdict}`);
+        console.log(
+          `  seed ${seed}: ${where} ${percent(accuracy)} (by epoch: ${epochs}) in ${result.seconds.toFixed(0)} s (${(cpuSeconds() - cpuBefore).toFixed(0)} CPU s)${verdict}`,
+        );
         if (!tuning) {
           if (claim.holds(accuracy)) passed++;
           else failed++;

@@ -73,7 +73,10 @@ const ENGINES: readonly Engine[] = [
   {
     id: 'firefox',
     label: 'Firefox ESR',
-    missing: () => (executable(FIREFOX_PATH) ? null : `Firefox ESR not found at ${FIREFOX_PATH}: install Debian's package firefox-esr (apt-get install -y firefox-esr), or set FIREFOX_PATH`),
+    missing: () =>
+      executable(FIREFOX_PATH)
+        ? null
+        : `Firefox ESR not found at ${FIREFOX_PATH}: install Debian's package firefox-esr (apt-get install -y firefox-esr), or set FIREFOX_PATH`,
     checks: SMOKE_CHECKS,
     launch: (display) => launchFirefox({ executablePath: FIREFOX_PATH, display, viewport: VIEWPORT }),
   },
@@ -81,8 +84,10 @@ const ENGINES: readonly Engine[] = [
     id: 'webkit',
     label: 'WebKitGTK',
     missing: () => {
-      if (!WEBKIT_DRIVER_PATH || !executable(WEBKIT_DRIVER_PATH)) return "WebKitWebDriver not found: install Debian's package webkit2gtk-driver (apt-get install -y webkit2gtk-driver), or set WEBKIT_DRIVER_PATH";
-      if (!MINIBROWSER_PATH) return "WebKitGTK's MiniBrowser not found (/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser): it comes with Debian's package libwebkit2gtk-4.1-0, which webkit2gtk-driver installs (apt-get install -y webkit2gtk-driver), or set MINIBROWSER_PATH";
+      if (!WEBKIT_DRIVER_PATH || !executable(WEBKIT_DRIVER_PATH))
+        return "WebKitWebDriver not found: install Debian's package webkit2gtk-driver (apt-get install -y webkit2gtk-driver), or set WEBKIT_DRIVER_PATH";
+      if (!MINIBROWSER_PATH)
+        return "WebKitGTK's MiniBrowser not found (/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser): it comes with Debian's package libwebkit2gtk-4.1-0, which webkit2gtk-driver installs (apt-get install -y webkit2gtk-driver), or set MINIBROWSER_PATH";
       return null;
     },
     checks: [...SMOKE_CHECKS, webkitConsoleCheck(MINIBROWSER_PATH ?? '')],
@@ -223,7 +228,9 @@ async function runEngine(engine: Engine, display: string, url: string, scratch: 
         problems.push(`[after "${smoke.name}"] could not read the page problems: ${message(error)}`);
       }
     }
-    const warnings = await within(session.warnings(), 30_000, 'reading the console warnings').catch((error) => [`could not read the console warnings: ${message(error)}`]);
+    const warnings = await within(session.warnings(), 30_000, 'reading the console warnings').catch((error) => [
+      `could not read the console warnings: ${message(error)}`,
+    ]);
     if (warnings.length) console.log(`  (console warnings, not failures:\n    ${warnings.join('\n    ')})`);
     const blind = await watchIsBlind(session, problemsSeen);
     if (blind) problems.push(blind);

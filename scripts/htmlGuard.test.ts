@@ -21,12 +21,17 @@ describe('lint guard against HTML built from text', () => {
     ];
     for (const code of cases) {
       const ids = await ruleIds(code);
-      expect(ids.some((id) => /no-restricted-(properties|syntax)|no-new-func/.test(id)), code).toBe(true);
+      expect(
+        ids.some((id) => /no-restricted-(properties|syntax)|no-new-func/.test(id)),
+        code,
+      ).toBe(true);
     }
   });
 
   it('lets text through', async () => {
-    const ids = await ruleIds('export function F({ s }: { s: string }) { return <p title={s}>{s}</p>; }\nexport function g(el: HTMLElement, s: string) { el.textContent = s; }');
+    const ids = await ruleIds(
+      'export function F({ s }: { s: string }) { return <p title={s}>{s}</p>; }\nexport function g(el: HTMLElement, s: string) { el.textContent = s; }',
+    );
     expect(ids).toEqual([]);
   });
 });

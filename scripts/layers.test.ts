@@ -25,7 +25,14 @@ const importing = (spec: string) => `import * as m from '${spec}';\nexport const
 
 describe('lint keeps tfjs in src/model', () => {
   it('refuses tfjs anywhere else in the app, imported or loaded later', async () => {
-    for (const file of ['src/components/network/Probe.tsx', 'src/core/probe.ts', 'src/render/probe.ts', 'src/state/probe.ts', 'src/charts/Probe.tsx', 'src/main.tsx']) {
+    for (const file of [
+      'src/components/network/Probe.tsx',
+      'src/core/probe.ts',
+      'src/render/probe.ts',
+      'src/state/probe.ts',
+      'src/charts/Probe.tsx',
+      'src/main.tsx',
+    ]) {
       expect(await ruleIds(file, TFJS), file).toContain('no-restricted-imports');
     }
     expect(await ruleIds('src/components/training/Probe.tsx', TFJS_LATER)).toContain('no-restricted-syntax');
@@ -41,7 +48,15 @@ describe('lint keeps tfjs in src/model', () => {
 
 describe('lint keeps React in the views', () => {
   it('refuses React, react-i18next and JSX outside them', async () => {
-    for (const file of ['src/core/probe.ts', 'src/model/probe.ts', 'src/data/probe.ts', 'src/render/probe.ts', 'src/state/probe.ts', 'src/worker/probe.ts', 'src/i18n/catalogue.ts']) {
+    for (const file of [
+      'src/core/probe.ts',
+      'src/model/probe.ts',
+      'src/data/probe.ts',
+      'src/render/probe.ts',
+      'src/state/probe.ts',
+      'src/worker/probe.ts',
+      'src/i18n/catalogue.ts',
+    ]) {
       expect(await ruleIds(file, REACT), file).toContain('no-restricted-imports');
       expect(await ruleIds(file, REACT_I18N), file).toContain('no-restricted-imports');
     }
@@ -116,7 +131,10 @@ describe('lint keeps src/core free of the browser', () => {
     ];
     for (const code of uses) {
       const ids = await ruleIds('src/core/probe.ts', code);
-      expect(ids.some((id) => /no-restricted-(globals|properties)/.test(id)), code).toBe(true);
+      expect(
+        ids.some((id) => /no-restricted-(globals|properties)/.test(id)),
+        code,
+      ).toBe(true);
       // The same code is fine where the browser is expected.
       expect(await ruleIds('src/render/probe.ts', code), code).toEqual([]);
     }

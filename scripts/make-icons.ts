@@ -25,8 +25,15 @@ function logoSvg(inset: number, rounded: boolean): string {
     `<rect x="${at(col)}" y="${at(row)}" width="${size}" height="${size}" fill="${fill}" opacity="${opacity}"/>`;
   const amber = [0, 1, 2].map((i) => square(i, i, '#ffb000')).join('');
   const violet = [
-    [1, 0, 0.6], [2, 0, 0.35], [0, 1, 0.6], [2, 1, 0.6], [0, 2, 0.35], [1, 2, 0.6],
-  ].map(([c, r, o]) => square(c, r, '#8073ac', o)).join('');
+    [1, 0, 0.6],
+    [2, 0, 0.35],
+    [0, 1, 0.6],
+    [2, 1, 0.6],
+    [0, 2, 0.35],
+    [1, 2, 0.6],
+  ]
+    .map(([c, r, o]) => square(c, r, '#8073ac', o))
+    .join('');
   const tile = `<rect width="32" height="32" rx="${rounded ? 6 : 0}" fill="#181820"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">${tile}${amber}${violet}</svg>`;
 }

@@ -111,7 +111,9 @@ async function runPhase(model: tf.LayersModel, data: TrainingData, phase: TrainP
   if (phase.averageEpochs && snapshots.length > 1) {
     restoreWeights(model, averageSnapshots(snapshots));
     done.averaged = await evaluateModel(model, data.heldOut);
-    await report(`== ${phase.name}: mean of its ${snapshots.length} epoch-end weights: held-out loss ${done.averaged.loss.toFixed(4)} acc ${percent(done.averaged.accuracy)}`);
+    await report(
+      `== ${phase.name}: mean of its ${snapshots.length} epoch-end weights: held-out loss ${done.averaged.loss.toFixed(4)} acc ${percent(done.averaged.accuracy)}`,
+    );
   }
   done.seconds = (performance.now() - started) / 1000;
   return done;

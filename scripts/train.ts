@@ -128,7 +128,10 @@ async function verifyWrittenModel(dir: string, modelJson: tf.io.ModelJSON): Prom
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
   const { heldOut } = trainingDataFromMnist(readMnist());
   const correct = tf.tidy(() => {
-    const xs = tf.tensor4d(Float32Array.from(heldOut.pixels, (v) => v / 255), [heldOut.count, 28, 28, 1]);
+    const xs = tf.tensor4d(
+      Float32Array.from(heldOut.pixels, (v) => v / 255),
+      [heldOut.count, 28, 28, 1],
+    );
     const predicted = (model.predict(xs) as tf.Tensor).argMax(1);
     return predicted.equal(tf.tensor1d(heldOut.labels, 'int32')).sum().dataSync()[0];
   });
@@ -146,7 +149,10 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, result.weightsFile), Buffer.from(result.weightsBase64, 'base64'));
   // Built-in layers only (min pooling as Rescaling -> MaxPooling2D -> Rescaling), so plain tfjs loads the files.
-  const modelJson: tf.io.ModelJSON = { ...result.modelJson, modelTopology: expandMinPooling(result.modelJson.modelTopology) as tf.io.ModelJSON['modelTopology'] };
+  const modelJson: tf.io.ModelJSON = {
+    ...result.modelJson,
+    modelTopology: expandMinPooling(result.modelJson.modelTopology) as tf.io.ModelJSON['modelTopology'],
+  };
   writeFileSync(join(out, 'model.json'), JSON.stringify(modelJson));
   const verified = await verifyWrittenModel(out, modelJson);
   const lastPhase = result.phases[result.phases.length - 1];
@@ -175,6 +181,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -56,7 +56,16 @@ function readOptions() {
     if (!key || raw === undefined) throw new Error(`--set: key=value pairs separated by commas (got "${pair}")`);
     overrides[key] = Number.isNaN(Number(raw)) ? raw : Number(raw);
   }
-  return { overrides, names, seeds, target: number('target'), evalEvery: number('eval-every'), quiet: number('quiet-yardstick'), yardstickExamples: number('yardstick-examples'), out: values.out };
+  return {
+    overrides,
+    names,
+    seeds,
+    target: number('target'),
+    evalEvery: number('eval-every'),
+    quiet: number('quiet-yardstick'),
+    yardstickExamples: number('yardstick-examples'),
+    out: values.out,
+  };
 }
 
 interface Row {
@@ -78,7 +87,12 @@ async function main() {
   let browser: Browser | null = null;
   const rows: Row[] = [];
   try {
-    server = await createServer({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
+    server = await createServer({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
     await server.listen();
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('Vite did not report its URL.');
@@ -121,11 +135,15 @@ async function main() {
     await browser?.close();
     await server?.close();
   }
-  console.log(`\nquiet yardstick: ${opts.quiet} ex/s (default network, batch 32, on a quiet machine); validation: ${rows[0]?.run.validationDigits} training digits set aside, ${rows[0]?.run.trainDigits} trained on`);
+  console.log(
+    `\nquiet yardstick: ${opts.quiet} ex/s (default network, batch 32, on a quiet machine); validation: ${rows[0]?.run.validationDigits} training digits set aside, ${rows[0]?.run.trainDigits} trained on`,
+  );
   for (const name of opts.names) {
     const mine = rows.filter((r) => r.candidate === name);
     const hits = mine.filter((r) => r.reached);
-    console.log(`${name}: reached ${100 * opts.target}% in ${hits.length}/${mine.length} seeds; quiet-machine training seconds: ${mine.map((r) => (r.quietSeconds === null ? 'never' : r.quietSeconds.toFixed(1))).join(', ')}`);
+    console.log(
+      `${name}: reached ${100 * opts.target}% in ${hits.length}/${mine.length} seeds; quiet-machine training seconds: ${mine.map((r) => (r.quietSeconds === null ? 'never' : r.quietSeconds.toFixed(1))).join(', ')}`,
+    );
   }
   if (opts.out) writeFileSync(opts.out, JSON.stringify({ options: opts, rows }, null, 2));
 }

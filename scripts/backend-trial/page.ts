@@ -9,7 +9,11 @@ import { runBackendTrial, type TrialResult } from '../../src/model/backendTrial'
 import { DEFAULT_SPEC } from '../../src/model/spec';
 import { trainingWorkload } from '../../src/model/trialWorkload';
 
-async function trial(images: number[], labels: number[], timedSteps: number): Promise<TrialResult & { tensorsBefore: number; tensorsAfter: number; backendAfter: string }> {
+async function trial(
+  images: number[],
+  labels: number[],
+  timedSteps: number,
+): Promise<TrialResult & { tensorsBefore: number; tensorsAfter: number; backendAfter: string }> {
   await tf.setBackend('cpu');
   const tensorsBefore = tf.memory().numTensors;
   const workload = trainingWorkload({ spec: DEFAULT_SPEC, images: Float32Array.from(images), labels: Int32Array.from(labels) });

@@ -5,7 +5,16 @@
  * continuous stroke. Input is real: Playwright's mouse, through the browser's input pipeline.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { EVENT_THRESHOLD_MS, summariseFrames, summariseTaps, tapDurations, type EventEntry, type FrameSummary, type TapSummary, type TapWindow } from './browserStats';
+import {
+  EVENT_THRESHOLD_MS,
+  summariseFrames,
+  summariseTaps,
+  tapDurations,
+  type EventEntry,
+  type FrameSummary,
+  type TapSummary,
+  type TapWindow,
+} from './browserStats';
 
 interface InputRecord {
   readonly entries: EventEntry[];

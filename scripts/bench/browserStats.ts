@@ -35,7 +35,10 @@ export interface TapSummary {
 export function tapPercentile(taps: readonly TapDuration[], p: number): TapPercentile {
   if (taps.length === 0) return { ms: NaN, under: false };
   // A null sorts first as -1, so the percentile's rank picks it exactly when the bucket reaches that far.
-  const value = percentile(taps.map((d) => (d === null ? -1 : d)), p);
+  const value = percentile(
+    taps.map((d) => (d === null ? -1 : d)),
+    p,
+  );
   return value < 0 ? { ms: EVENT_THRESHOLD_MS, under: true } : { ms: value, under: false };
 }
 

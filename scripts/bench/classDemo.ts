@@ -65,9 +65,13 @@ function instrument(seed: number): void {
   };
   const recorder: Recorder = { clickAt: null, heldOut: [], phase: '' };
   window.__classDemo = recorder;
-  document.addEventListener('click', (e) => {
-    if ((e.target as Element | null)?.closest?.('[data-testid="train-start"]') && recorder.clickAt === null) recorder.clickAt = performance.now();
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      if ((e.target as Element | null)?.closest?.('[data-testid="train-start"]') && recorder.clickAt === null) recorder.clickAt = performance.now();
+    },
+    true,
+  );
   const observe = () =>
     new MutationObserver((records) => {
       for (const r of records) {
@@ -99,16 +103,20 @@ async function oneSeed(browser: Browser, url: string, seed: number, target: numb
     await page.getByTestId('tab-training').click();
     await page.getByTestId('train-preset').selectOption('class-demo');
     await page.getByTestId('train-start').click();
-    await page.waitForFunction(
-      (t) => {
-        const r = window.__classDemo!;
-        return /finished|stopped|failed/.test(r.phase) || r.heldOut.some((h) => h.accuracy >= t) ? true : null;
-      },
-      target,
-      { timeout: capSeconds * 1000, polling: 250 },
-    ).catch(() => undefined);
+    await page
+      .waitForFunction(
+        (t) => {
+          const r = window.__classDemo!;
+          return /finished|stopped|failed/.test(r.phase) || r.heldOut.some((h) => h.accuracy >= t) ? true : null;
+        },
+        target,
+        { timeout: capSeconds * 1000, polling: 250 },
+      )
+      .catch(() => undefined);
     // Past the target (or the cap), the run is left to finish for its final score, within the cap.
-    await page.waitForFunction(() => /finished|stopped|failed/.test(window.__classDemo!.phase), null, { timeout: capSeconds * 1000, polling: 500 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => /finished|stopped|failed/.test(window.__classDemo!.phase), null, { timeout: capSeconds * 1000, polling: 500 })
+      .catch(() => undefined);
     const r = await page.evaluate(() => ({ ...window.__classDemo!, now: performance.now() }));
     if (r.clickAt === null) throw new Error('The click on Start was not seen.');
     const clickAt = r.clickAt;
@@ -116,7 +124,9 @@ async function oneSeed(browser: Browser, url: string, seed: number, target: numb
     const hit = heldOut.find((h) => h.accuracy >= target) ?? null;
     const last = heldOut[heldOut.length - 1];
     return {
-      seed, backend, appReadySeconds,
+      seed,
+      backend,
+      appReadySeconds,
       secondsToTarget: hit?.seconds ?? null,
       epochAtTarget: hit?.epoch ?? null,
       finalAccuracy: last?.accuracy ?? null,
@@ -133,7 +143,14 @@ async function oneSeed(browser: Browser, url: string, seed: number, target: numb
 }
 
 /** Runs the class demo once per seed, one fresh page each, one after the other. */
-export async function measureClassDemo(browser: Browser, url: string, seeds: readonly number[], target: number, capSeconds: number, log: (line: string) => void): Promise<ClassDemoResult> {
+export async function measureClassDemo(
+  browser: Browser,
+  url: string,
+  seeds: readonly number[],
+  target: number,
+  capSeconds: number,
+  log: (line: string) => void,
+): Promise<ClassDemoResult> {
   const results: ClassDemoSeed[] = [];
   for (const seed of seeds) {
     const r = await oneSeed(browser, url, seed, target, capSeconds);

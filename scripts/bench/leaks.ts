@@ -70,16 +70,29 @@ async function randomUpdate(page: Page, rng: Random, cases: StrokeCases): Promis
 
 async function trainBriefly(page: Page, examples: number): Promise<void> {
   await page.getByTestId('train-start').click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) >= n, examples, { timeout: 300_000 });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) >= n, examples, {
+    timeout: 300_000,
+  });
   await page.getByTestId('train-stop').click();
-  await page.waitForFunction(() => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''), null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''),
+    null,
+    { timeout: 300_000 },
+  );
 }
 
 /**
  * Reads memory after load, after `checkpoints` input updates (e.g. [100, 500]), after
  * `runs` training runs stopped after `examplesPerRun` examples, and after Reset.
  */
-export async function measureLeaks(browser: Browser, url: string, cases: StrokeCases, checkpoints: readonly number[], runs: number, examplesPerRun: number): Promise<LeakResult> {
+export async function measureLeaks(
+  browser: Browser,
+  url: string,
+  cases: StrokeCases,
+  checkpoints: readonly number[],
+  runs: number,
+  examplesPerRun: number,
+): Promise<LeakResult> {
   const { context, page } = await newObservedPage(browser);
   try {
     const cdp = await context.newCDPSession(page);

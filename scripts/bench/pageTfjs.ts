@@ -37,7 +37,10 @@ export function digitFloats(digits: LabelledDigits, i: number): Float32Array {
 
 /** A seeded random subset of `count` training digits (the split is ordered by class). */
 export function trainingSubset(digits: LabelledDigits, count: number, seed: number): { images: Float32Array; labels: Int32Array } {
-  const order = shuffleInPlace(Int32Array.from({ length: digits.count }, (_, i) => i), createRandom(seed)).slice(0, count);
+  const order = shuffleInPlace(
+    Int32Array.from({ length: digits.count }, (_, i) => i),
+    createRandom(seed),
+  ).slice(0, count);
   const images = new Float32Array(count * MNIST_PIXELS);
   const labels = new Int32Array(count);
   order.forEach((g, k) => {
@@ -90,7 +93,10 @@ export async function timePredict(iterations: number, warmup: number): Promise<P
     plain.run(image);
     if (i >= warmup) plainPass.push(performance.now() - start);
   }
-  const conv = model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => (l.getConfig() as { filters: number }).filters).join('-');
+  const conv = model.layers
+    .filter((l) => l.getClassName() === 'Conv2D')
+    .map((l) => (l.getConfig() as { filters: number }).filters)
+    .join('-');
   const parameters = model.countParams();
   model.dispose();
   return { barePredict: bare, everyLayer, plainPass, backend: tf.getBackend(), tfjsVersion: tf.version.tfjs, model: { conv, parameters } };
@@ -161,21 +167,27 @@ export async function learningSpeed(config: LearningConfig): Promise<LearningRes
   const started = performance.now();
   let evaluating = 0;
   let result: { reached: boolean; trainSeconds: number; wallSeconds: number; examplesSeen: number } | null = null;
-  await trainModel(model, data, options, {
-    onBatch: async (m) => {
-      const trainSeconds = (performance.now() - started - evaluating) / 1000;
-      if (m.batch % config.evalEveryBatches !== 0 && m.batch !== m.batchesPerEpoch && trainSeconds < config.capSeconds) return;
-      const evalStart = performance.now();
-      const { accuracy } = await evaluateModel(model, data.heldOut);
-      evaluating += performance.now() - evalStart;
-      curve.push([trainSeconds, m.examplesSeen, accuracy]);
-      const done = accuracy >= config.target || trainSeconds >= config.capSeconds;
-      if (done && !result) {
-        result = { reached: accuracy >= config.target, trainSeconds, wallSeconds: (evalStart - started) / 1000, examplesSeen: m.examplesSeen };
-        control.stop();
-      }
+  await trainModel(
+    model,
+    data,
+    options,
+    {
+      onBatch: async (m) => {
+        const trainSeconds = (performance.now() - started - evaluating) / 1000;
+        if (m.batch % config.evalEveryBatches !== 0 && m.batch !== m.batchesPerEpoch && trainSeconds < config.capSeconds) return;
+        const evalStart = performance.now();
+        const { accuracy } = await evaluateModel(model, data.heldOut);
+        evaluating += performance.now() - evalStart;
+        curve.push([trainSeconds, m.examplesSeen, accuracy]);
+        const done = accuracy >= config.target || trainSeconds >= config.capSeconds;
+        if (done && !result) {
+          result = { reached: accuracy >= config.target, trainSeconds, wallSeconds: (evalStart - started) / 1000, examplesSeen: m.examplesSeen };
+          control.stop();
+        }
+      },
     },
-  }, control);
+    control,
+  );
   model.dispose();
   const final = result ?? { reached: false, trainSeconds: NaN, wallSeconds: NaN, examplesSeen: 0 };
   return { ...final, bestAccuracy: Math.max(0, ...curve.map((c) => c[2])), curve, options: { ...options, spec: DEFAULT_SPEC } };

@@ -44,9 +44,9 @@ export interface PenBrowserResult {
 export const METHOD = [
   'Event Timing: a PerformanceObserver ({type: "event", durationThreshold: 16, buffered: true}); a tap is its longest entry among its own',
   'events, or "<16" (counted as 16) when it has none; the browser rounds durations to 8 ms. Taps and the stroke are page.mouse input.',
-  'Frames: requestAnimationFrame timestamps from the stroke\'s pointer down to its pointer up. The bare page (one canvas, a dot per pointer',
+  "Frames: requestAnimationFrame timestamps from the stroke's pointer down to its pointer up. The bare page (one canvas, a dot per pointer",
   'event) is a second tab of the same browser on another site, so in its own renderer process: it shares the CPUs and the GPU process with',
-  'the app, not the app\'s main thread. During training the app trains (Train button, Train tab open) in its own tab while the bare page is measured.',
+  "the app, not the app's main thread. During training the app trains (Train button, Train tab open) in its own tab while the bare page is measured.",
 ].join('\n');
 
 const phase = (page: Page) => page.getByTestId('train-progress').getAttribute('data-phase');
@@ -54,21 +54,32 @@ const examples = async (page: Page) => Number(await page.getByTestId('train-prog
 
 /** The app's tabs from its tab list: ids (from `tab-ID`) and labels. */
 async function findTabs(app: Page): Promise<{ id: string; label: string }[]> {
-  const tabs = await app.locator('[role="tablist"] [role="tab"]').evaluateAll((els) => els.map((el) => ({ id: el.id.replace(/^tab-/, ''), label: el.textContent?.trim() ?? '' })));
+  const tabs = await app
+    .locator('[role="tablist"] [role="tab"]')
+    .evaluateAll((els) => els.map((el) => ({ id: el.id.replace(/^tab-/, ''), label: el.textContent?.trim() ?? '' })));
   if (tabs.length === 0) throw new Error('The app shows no tab list ([role="tablist"] [role="tab"]).');
   return tabs;
 }
 
 async function openTab(app: Page, id: string): Promise<void> {
   await app.locator(`#tab-${id}`).click();
-  await app.waitForFunction((tab) => document.getElementById(`tab-${tab}`)?.getAttribute('aria-selected') === 'true' && !document.querySelector(`#tabpanel-${tab} [data-testid="tab-loading"]`), id, { timeout: 120_000 });
+  await app.waitForFunction(
+    (tab) =>
+      document.getElementById(`tab-${tab}`)?.getAttribute('aria-selected') === 'true' &&
+      !document.querySelector(`#tabpanel-${tab} [data-testid="tab-loading"]`),
+    id,
+    { timeout: 120_000 },
+  );
   await framesThenIdle(app, 2, 1000);
 }
 
 /** Clears the app's pad (its Clear button) and waits until the prediction is gone. */
 async function clearPad(app: Page): Promise<void> {
   await app.getByTestId('clear').click();
-  await app.waitForFunction(() => document.querySelector('[data-testid="prediction"]')?.getAttribute('data-digit') === '', null, { timeout: 60_000, polling: 'raf' });
+  await app.waitForFunction(() => document.querySelector('[data-testid="prediction"]')?.getAttribute('data-digit') === '', null, {
+    timeout: 60_000,
+    polling: 'raf',
+  });
 }
 
 /** Starts a run with the app's default settings but `epochs` epochs from the Train tab, and waits until it trains. */
@@ -77,14 +88,21 @@ async function startTraining(app: Page, epochs: number): Promise<void> {
   if ((await phase(app)) === 'finished' || (await phase(app)) === 'stopped') await app.getByTestId('train-reset').click();
   await app.getByTestId('train-epochs').selectOption(String(epochs));
   await app.getByTestId('train-start').click();
-  await app.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) > 0, null, { timeout: 300_000, polling: 100 });
+  await app.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) > 0, null, {
+    timeout: 300_000,
+    polling: 100,
+  });
 }
 
 async function stopTraining(app: Page): Promise<void> {
   if ((await phase(app)) !== 'running') return;
   await openTab(app, 'training');
   await app.getByTestId('train-stop').click();
-  await app.waitForFunction(() => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''), null, { timeout: 300_000 });
+  await app.waitForFunction(
+    () => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''),
+    null,
+    { timeout: 300_000 },
+  );
   await app.getByTestId('train-reset').click();
 }
 
@@ -99,10 +117,11 @@ async function checkOwnMainThread(app: Page, bare: Page): Promise<number> {
     return count;
   });
   await app.evaluate(() => {
-    for (const end = performance.now() + 1000; performance.now() < end; );
+    for (const end = performance.now() + 1000; performance.now() < end;);
   });
   const count = await frames;
-  if (count < 5) throw new Error(`The bare page drew ${count} frames in 1 s while the app's main thread was busy: it shares the app's renderer process, so it is no floor.`);
+  if (count < 5)
+    throw new Error(`The bare page drew ${count} frames in 1 s while the app's main thread was busy: it shares the app's renderer process, so it is no floor.`);
   return count;
 }
 
@@ -118,7 +137,13 @@ async function measurePad(page: Page, options: PenBrowserOptions, beforeTap?: (i
  * Measures the bare page and every tab, idle then while training. `app` and `bare` are the
  * pages' URLs; `log` reports progress.
  */
-export async function measurePenAsBrowser(browser: Browser, appUrl: string, bareUrl: string, options: PenBrowserOptions, log: (line: string) => void): Promise<PenBrowserResult> {
+export async function measurePenAsBrowser(
+  browser: Browser,
+  appUrl: string,
+  bareUrl: string,
+  options: PenBrowserOptions,
+  log: (line: string) => void,
+): Promise<PenBrowserResult> {
   const { context, page: app } = await newObservedPage(browser);
   try {
     await observeBrowserInput(context);

@@ -29,7 +29,10 @@ async function watchProgress(page: Page): Promise<void> {
     window.__convlensProgress = samples;
     const target = document.querySelector('[data-testid="train-progress"]');
     if (!target) throw new Error('No training progress element.');
-    new MutationObserver(() => samples.push([performance.now(), Number(target.getAttribute('data-examples'))])).observe(target, { attributes: true, attributeFilter: ['data-examples'] });
+    new MutationObserver(() => samples.push([performance.now(), Number(target.getAttribute('data-examples'))])).observe(target, {
+      attributes: true,
+      attributeFilter: ['data-examples'],
+    });
   });
 }
 
@@ -42,9 +45,16 @@ export async function appUiThroughput(page: Page, from: number, to: number): Pro
   await page.getByTestId('tab-training').click();
   await watchProgress(page);
   await page.getByTestId('train-start').click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) >= n, to, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-examples')) >= n, to, {
+    timeout: 600_000,
+    polling: 100,
+  });
   await page.getByTestId('train-stop').click();
-  await page.waitForFunction(() => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''), null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''),
+    null,
+    { timeout: 300_000 },
+  );
   const samples = await page.evaluate(() => window.__convlensProgress ?? []);
   await page.getByTestId('train-reset').click();
   const window_ = samples.filter(([, n]) => n >= from && n <= to);

@@ -79,10 +79,7 @@ function filesUnder(dist: string, dir: string): string[] {
  */
 export function buildWeight(dist: string): BuildWeight {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entries = [
-    ...htmlRefs(html, /<script[^>]*type="module"[^>]*>/, 'src'),
-    ...htmlRefs(html, /<link[^>]*rel="modulepreload"[^>]*>/, 'href'),
-  ];
+  const entries = [...htmlRefs(html, /<script[^>]*type="module"[^>]*>/, 'src'), ...htmlRefs(html, /<link[^>]*rel="modulepreload"[^>]*>/, 'href')];
   const initial = closure(dist, entries);
   const css = htmlRefs(html, /<link[^>]*rel="stylesheet"[^>]*>/, 'href');
   const lazyJs = filesUnder(dist, 'assets').filter((p) => p.endsWith('.js') && !initial.includes(p));

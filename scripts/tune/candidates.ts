@@ -5,10 +5,17 @@ import type { TuneRunConfig } from './protocol';
 type Candidate = Omit<TuneRunConfig, 'options' | 'evalEveryExamples'> & { readonly options: Omit<NonNullable<TuneRunConfig['options']>, 'seed'> };
 
 const conv = (filters: number, kernelSize: number, stride: number, pool: ConvBlockSpec['pool'] = 'none'): ConvBlockSpec => ({
-  filters, kernelSize, stride, padding: 'valid', activation: 'relu', pool, poolSize: 2,
+  filters,
+  kernelSize,
+  stride,
+  padding: 'valid',
+  activation: 'relu',
+  pool,
+  poolSize: 2,
 });
 const spec = (convBlocks: ConvBlockSpec[], dense: number[] = []): ModelSpec => ({
-  convBlocks, dense: dense.map((units) => ({ units, activation: 'relu', dropout: 0 })),
+  convBlocks,
+  dense: dense.map((units) => ({ units, activation: 'relu', dropout: 0 })),
 });
 const run = (learningRate: number, batchSize: number, trainExamples: number, epochs: number, schedule: 'constant' | 'cosine' = 'cosine') =>
   ({ optimizer: 'adam', learningRate, batchSize, trainExamples, epochs, schedule, augment: null }) as const;
@@ -24,6 +31,11 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   c16k5s2: { backend: 'cpu', spec: spec([conv(16, 5, 2)]), firstLayer: 'random', options: run(0.01, 32, 9000, 1) },
   c8s2d64: { backend: 'cpu', spec: spec([conv(8, 3, 2)], [64]), firstLayer: 'edge-trainable', options: run(0.005, 32, 9000, 1) },
   c8s2_c16p: { backend: 'cpu', spec: spec([conv(8, 3, 2), conv(16, 3, 1, 'max')]), firstLayer: 'edge-trainable', options: run(0.01, 32, 9000, 1) },
-  c8p_c16p_d64: { backend: 'cpu', spec: spec([conv(8, 3, 1, 'max'), conv(16, 3, 1, 'max')], [64]), firstLayer: 'edge-trainable', options: run(0.005, 32, 9000, 1) },
+  c8p_c16p_d64: {
+    backend: 'cpu',
+    spec: spec([conv(8, 3, 1, 'max'), conv(16, 3, 1, 'max')], [64]),
+    firstLayer: 'edge-trainable',
+    options: run(0.005, 32, 9000, 1),
+  },
   c16s2_webgl: { backend: 'webgl', spec: spec([conv(16, 3, 2)]), firstLayer: 'edge-trainable', options: run(0.01, 64, 9000, 1) },
 };

@@ -103,15 +103,28 @@ window.tuneYardstick = async (backend, examples) => {
   const model = buildModel(DEFAULT_SPEC, { seed: 1 });
   try {
     // The default preset's settings (batch 32, Adam 0.002); the first batches warm up.
-    const warm = await trainModel(model, data, { batchSize: 32, learningRate: 0.002, schedule: 'constant', epochs: 1, trainExamples: 64, augment: null, seed: 1 });
+    const warm = await trainModel(model, data, {
+      batchSize: 32,
+      learningRate: 0.002,
+      schedule: 'constant',
+      epochs: 1,
+      trainExamples: 64,
+      augment: null,
+      seed: 1,
+    });
     if (warm.status !== 'completed') throw new Error('The warm-up run did not complete.');
     let measured = 0;
     const t0 = performance.now();
-    await trainModel(model, data, { batchSize: 32, learningRate: 0.002, schedule: 'constant', epochs: 1, trainExamples: examples, augment: null, seed: 2, evalBatchSize: 1000 }, {
-      onBatch: (m) => {
-        if (m.batch === m.batchesPerEpoch) measured = (performance.now() - t0) / 1000;
+    await trainModel(
+      model,
+      data,
+      { batchSize: 32, learningRate: 0.002, schedule: 'constant', epochs: 1, trainExamples: examples, augment: null, seed: 2, evalBatchSize: 1000 },
+      {
+        onBatch: (m) => {
+          if (m.batch === m.batchesPerEpoch) measured = (performance.now() - t0) / 1000;
+        },
       },
-    });
+    );
     return { backend: tf.getBackend(), examples, examplesPerSecond: examples / measured };
   } finally {
     model.dispose();

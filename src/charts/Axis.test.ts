@@ -42,7 +42,16 @@ describe('Axis', () => {
 
   it('right-aligns left labels beside the axis, with grid lines coloured per tick', () => {
     const y = scaleLinear().domain([-1, 2]).range([100, 10]);
-    const { svg, texts, lines } = draw({ scale: y, side: 'left', at: 30, count: 3, format: String, labelGap: 4, gridTo: 200, gridColour: (v) => (v === 0 ? 'black' : 'grey') });
+    const { svg, texts, lines } = draw({
+      scale: y,
+      side: 'left',
+      at: 30,
+      count: 3,
+      format: String,
+      labelGap: 4,
+      gridTo: 200,
+      gridColour: (v) => (v === 0 ? 'black' : 'grey'),
+    });
     expect(texts.map((t) => t.text)).toEqual(y.ticks(3).map(String));
     expect(texts.every((t) => attr(t.attrs, 'x') === '26' && attr(t.attrs, 'text-anchor') === 'end')).toBe(true);
     expect(lines.map((l) => [attr(l, 'x1'), attr(l, 'x2'), attr(l, 'stroke')])).toEqual(y.ticks(3).map((v) => ['30', '200', v === 0 ? 'black' : 'grey']));
@@ -67,7 +76,9 @@ describe('pointsDomain', () => {
   it('starts at 0 when every point sits at one positive x, so the ticks are round numbers', () => {
     expect(pointsDomain([64])).toEqual([0, 64]);
     expect(pointsDomain([64, 64])).toEqual([0, 64]);
-    const x = scaleLinear().domain(pointsDomain([64])).range([0, 300]);
+    const x = scaleLinear()
+      .domain(pointsDomain([64]))
+      .range([0, 300]);
     expect(x.ticks(5).map(x.tickFormat(5))).toEqual(['0', '10', '20', '30', '40', '50', '60']);
     expect(x(64)).toBe(300);
   });

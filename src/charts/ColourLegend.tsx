@@ -26,7 +26,9 @@ const plainNumber = (v: number) => String(Number(v.toPrecision(3)));
 export const ColourLegend = memo(function ColourLegend({ scale, domain, width = 150, title, ticks, format }: ColourLegendProps) {
   const { t } = useTranslation('charts');
   const gradientId = useId();
-  const x = scaleLinear().domain(domain).range([6, width - 6]);
+  const x = scaleLinear()
+    .domain(domain)
+    .range([6, width - 6]);
   // A map whose values are all (nearly) equal gets a domain of width ~0 (e.g. [0, 1e-6] for an
   // all-zero map): d3's ticks would crowd it with long decimals, so it is labelled once, at its value.
   const flat = !ticks && domain[1] - domain[0] <= FLAT_SPAN * Math.max(1, Math.abs(domain[0]), Math.abs(domain[1]));

@@ -48,7 +48,14 @@ export function ConfusionMatrix({ counts, selected, onSelect, labels, side = 380
   };
 
   return (
-    <svg className="confusion-matrix" width={side} height={height} data-testid="confusion-matrix" role="group" aria-label={`${labels.truth} / ${labels.predicted}`}>
+    <svg
+      className="confusion-matrix"
+      width={side}
+      height={height}
+      data-testid="confusion-matrix"
+      role="group"
+      aria-label={`${labels.truth} / ${labels.predicted}`}
+    >
       <text x={margin.left + inner / 2} y={14} textAnchor="middle" className="confusion-matrix__title">
         {labels.predicted} →
       </text>
@@ -90,9 +97,26 @@ export function ConfusionMatrix({ counts, selected, onSelect, labels, side = 380
               >
                 <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill={CHART.emptyCell} />
                 <rect x={x} y={y} width={band.bandwidth()} height={band.bandwidth()} fill={right ? CHART.right : CHART.wrong} fillOpacity={opacity} />
-                {isSelected && <rect x={x - 1.5} y={y - 1.5} width={band.bandwidth() + 3} height={band.bandwidth() + 3} fill="none" stroke={CHART.selected} strokeWidth={3} />}
+                {isSelected && (
+                  <rect
+                    x={x - 1.5}
+                    y={y - 1.5}
+                    width={band.bandwidth() + 3}
+                    height={band.bandwidth() + 3}
+                    fill="none"
+                    stroke={CHART.selected}
+                    strokeWidth={3}
+                  />
+                )}
                 {count > 0 && (
-                  <text x={x + band.bandwidth() / 2} y={y + band.bandwidth() / 2} dy="0.35em" textAnchor="middle" className="confusion-matrix__count" fill={dark ? CHART.textOnDark : CHART.text}>
+                  <text
+                    x={x + band.bandwidth() / 2}
+                    y={y + band.bandwidth() / 2}
+                    dy="0.35em"
+                    textAnchor="middle"
+                    className="confusion-matrix__count"
+                    fill={dark ? CHART.textOnDark : CHART.text}
+                  >
                     {count}
                   </text>
                 )}

@@ -41,16 +41,41 @@ export function GradientChart({ title, xLabel, series, emptyText, width = 360, h
     .domain([Math.min(y0 ?? 1e-4, (y1 ?? 1) / 10), Math.max(y1 ?? 1, (y0 ?? 1e-4) * 10)])
     .nice()
     .range([height - m.bottom, m.top]);
-  const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const path = line<readonly [number, number]>()
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
   const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
   return (
-    <figure className="line-chart" data-testid="chart-gradients" data-layers={series.length} data-min-points={series.length ? Math.min(...series.map((s) => s.points.length)) : 0}>
-      <svg width={width} height={height} role="img" aria-label={series.length ? tr('line.label', { title, series: series.map((s) => tr('line.series', { name: s.layer, count: s.points.length })).join(tr('seriesSeparator')) }) : `${title}: ${emptyText}`}>
+    <figure
+      className="line-chart"
+      data-testid="chart-gradients"
+      data-layers={series.length}
+      data-min-points={series.length ? Math.min(...series.map((s) => s.points.length)) : 0}
+    >
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={
+          series.length
+            ? tr('line.label', { title, series: series.map((s) => tr('line.series', { name: s.layer, count: s.points.length })).join(tr('seriesSeparator')) })
+            : `${title}: ${emptyText}`
+        }
+      >
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
         <Axis side="left" scale={y} at={m.left} ticks={decades} format={decadeText} gridTo={width - m.right} />
-        <Axis side="bottom" scale={x} at={height - m.bottom} count={5} ticks={all.length > 0 ? undefined : []} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
+        <Axis
+          side="bottom"
+          scale={x}
+          at={height - m.bottom}
+          count={5}
+          ticks={all.length > 0 ? undefined : []}
+          labelGap={13}
+          title={xLabel}
+          titleGap={m.bottom - 3}
+        />
         {all.length === 0 && (
           <text x={(m.left + width - m.right) / 2} y={height / 2} textAnchor="middle" fontSize={11} fill={CHART.muted}>
             {emptyText}

@@ -36,18 +36,36 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
     .domain(yDomain ?? [Math.min(0, y0 ?? 0), Math.max(y1 ?? 1, 1e-6)])
     .nice()
     .range([height - m.bottom, m.top]);
-  const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const path = line<readonly [number, number]>()
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
   return (
     <figure className="line-chart" data-testid={testId} data-first={series[0]?.points[0]?.[1] ?? ''} data-last={series[0]?.points.at(-1)?.[1] ?? ''}>
-      <svg width={width} height={height} role="img" aria-label={t('line.label', { title, series: series.map((s) => t('line.series', { name: s.name, count: s.points.length })).join(t('seriesSeparator')) })}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={t('line.label', {
+          title,
+          series: series.map((s) => t('line.series', { name: s.name, count: s.points.length })).join(t('seriesSeparator')),
+        })}
+      >
         <text x={m.left} y={13} fontSize={12} fontWeight={600} fill="currentColor">
           {title}
         </text>
         <Axis side="left" scale={y} at={m.left} count={5} format={format} gridTo={width - m.right} />
         <Axis side="bottom" scale={x} at={height - m.bottom} count={6} labelGap={13} title={xLabel} titleGap={m.bottom - 3} />
         {series.map((s, i) => (
-          <g key={s.name} data-testid={testId ? `${testId}-series-${i}` : undefined} data-name={s.name} data-dashed={s.dashed ? 'true' : 'false'} data-values={s.points.map((p) => p[1]).join(',')}>
-            {s.points.length > 1 && <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />}
+          <g
+            key={s.name}
+            data-testid={testId ? `${testId}-series-${i}` : undefined}
+            data-name={s.name}
+            data-dashed={s.dashed ? 'true' : 'false'}
+            data-values={s.points.map((p) => p[1]).join(',')}
+          >
+            {s.points.length > 1 && (
+              <path d={path(s.points) ?? ''} fill="none" stroke={s.colour} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
+            )}
             {s.dots && s.points.map((p, i) => <circle key={i} cx={x(p[0])} cy={y(p[1])} r={3} fill={s.colour} />)}
           </g>
         ))}

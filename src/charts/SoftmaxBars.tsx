@@ -14,8 +14,13 @@ export interface SoftmaxBarsProps {
 export function SoftmaxBars({ probabilities, width = 300, height = 96 }: SoftmaxBarsProps) {
   const { t } = useTranslation('charts');
   const margin = { top: 14, bottom: 18, left: 4, right: 4 };
-  const x = scaleBand<number>().domain([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).range([margin.left, width - margin.right]).padding(0.18);
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const x = scaleBand<number>()
+    .domain([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    .range([margin.left, width - margin.right])
+    .padding(0.18);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
   const values = probabilities ? Array.from(probabilities) : new Array<number>(10).fill(0);
   const top = probabilities ? argmax(values) : -1;
   const label = probabilities

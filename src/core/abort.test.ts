@@ -47,5 +47,4 @@ describe('untilAborted', () => {
     fail(new Error('too late'));
     await expect(guarded).rejects.toSatisfy(isAbortError);
   });
-
 });

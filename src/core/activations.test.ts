@@ -33,11 +33,21 @@ describe('activations', () => {
   });
 
   it('applies an activation cell by cell and samples curves', () => {
-    const g = gridFromRows([[-2, 0], [1, 3]]);
-    expect(gridToRows(applyActivation(g, 'relu'))).toEqual([[0, 0], [1, 3]]);
+    const g = gridFromRows([
+      [-2, 0],
+      [1, 3],
+    ]);
+    expect(gridToRows(applyActivation(g, 'relu'))).toEqual([
+      [0, 0],
+      [1, 3],
+    ]);
     expect(applyActivation(g, 'tanh').data[0]).toBeCloseTo(Math.tanh(-2), 6);
     const s = sampleActivation('relu', -1, 1, 3);
-    expect(s).toEqual([[-1, 0, 0], [0, 0, 0], [1, 1, 1]]);
+    expect(s).toEqual([
+      [-1, 0, 0],
+      [0, 0, 0],
+      [1, 1, 1],
+    ]);
     expect(() => sampleActivation('relu', 0, 1, 1)).toThrow(RangeError);
   });
 });

@@ -35,7 +35,9 @@ export function tanhDerivative(x: number): number {
 }
 
 /** A non-linearity and its slope, by name. */
-export const ACTIVATIONS: Readonly<Record<ActivationName, { readonly f: (x: number) => number; readonly df: (x: number) => number; readonly range: readonly [number, number] }>> = {
+export const ACTIVATIONS: Readonly<
+  Record<ActivationName, { readonly f: (x: number) => number; readonly df: (x: number) => number; readonly range: readonly [number, number] }>
+> = {
   relu: { f: relu, df: reluDerivative, range: [0, Number.POSITIVE_INFINITY] },
   sigmoid: { f: sigmoid, df: sigmoidDerivative, range: [0, 1] },
   tanh: { f: Math.tanh, df: tanhDerivative, range: [-1, 1] },

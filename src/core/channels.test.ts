@@ -6,12 +6,19 @@ describe('feature-map channels', () => {
   it('extracts one channel of an NHWC map', () => {
     // 2x3 map with 2 channels: channel 0 = 10*r + x, channel 1 = -(10*r + x).
     const data = new Float32Array(12);
-    for (let r = 0; r < 2; r++) for (let x = 0; x < 3; x++) {
-      data[(r * 3 + x) * 2] = 10 * r + x;
-      data[(r * 3 + x) * 2 + 1] = -(10 * r + x);
-    }
-    expect(gridToRows(extractChannel(data, 2, 3, 2, 0))).toEqual([[0, 1, 2], [10, 11, 12]]);
-    expect(gridToRows(extractChannel(data, 2, 3, 2, 1))).toEqual([[-0, -1, -2], [-10, -11, -12]]);
+    for (let r = 0; r < 2; r++)
+      for (let x = 0; x < 3; x++) {
+        data[(r * 3 + x) * 2] = 10 * r + x;
+        data[(r * 3 + x) * 2 + 1] = -(10 * r + x);
+      }
+    expect(gridToRows(extractChannel(data, 2, 3, 2, 0))).toEqual([
+      [0, 1, 2],
+      [10, 11, 12],
+    ]);
+    expect(gridToRows(extractChannel(data, 2, 3, 2, 1))).toEqual([
+      [-0, -1, -2],
+      [-10, -11, -12],
+    ]);
     expect(() => extractChannel(data, 2, 3, 2, 2)).toThrow(RangeError);
     expect(() => extractChannel(data, 3, 3, 2, 0)).toThrow(RangeError);
   });

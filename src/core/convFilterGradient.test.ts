@@ -11,15 +11,36 @@ function randomValues(count: number, seed: number, zeros = 0): Float32Array {
   return Float32Array.from({ length: count }, () => (next() < zeros ? 0 : next() * 2 - 1));
 }
 
-function geometry(inSide: number, inChannels: number, outChannels: number, filter: number, stride: number, same: boolean, batch: number, dilation = 1): ConvGeometry {
+function geometry(
+  inSide: number,
+  inChannels: number,
+  outChannels: number,
+  filter: number,
+  stride: number,
+  same: boolean,
+  batch: number,
+  dilation = 1,
+): ConvGeometry {
   const span = (filter - 1) * dilation + 1;
   const outSide = same ? Math.ceil(inSide / stride) : Math.floor((inSide - span) / stride) + 1;
   const padTotal = same ? Math.max(0, (outSide - 1) * stride + span - inSide) : 0;
   const padTop = Math.floor(padTotal / 2);
   return {
-    batch, inHeight: inSide, inWidth: inSide, inChannels, outHeight: outSide, outWidth: outSide, outChannels,
-    filterHeight: filter, filterWidth: filter, strideHeight: stride, strideWidth: stride,
-    dilationHeight: dilation, dilationWidth: dilation, padTop, padLeft: padTop,
+    batch,
+    inHeight: inSide,
+    inWidth: inSide,
+    inChannels,
+    outHeight: outSide,
+    outWidth: outSide,
+    outChannels,
+    filterHeight: filter,
+    filterWidth: filter,
+    strideHeight: stride,
+    strideWidth: stride,
+    dilationHeight: dilation,
+    dilationWidth: dilation,
+    padTop,
+    padLeft: padTop,
   };
 }
 

@@ -14,7 +14,15 @@ function randomGrid(h: number, w: number, seed: number) {
 
 describe('convSteps', () => {
   const input = randomGrid(9, 8, 3);
-  const kernels = [gridFromRows([[2, -1, -1], [-1, 2, -1], [-1, -1, 2]]), randomGrid(2, 3, 7), randomGrid(5, 5, 11)];
+  const kernels = [
+    gridFromRows([
+      [2, -1, -1],
+      [-1, 2, -1],
+      [-1, -1, 2],
+    ]),
+    randomGrid(2, 3, 7),
+    randomGrid(5, 5, 11),
+  ];
   for (const kernel of kernels) {
     for (const stride of [1, 2, 3]) {
       for (const padding of [0, 1, 2]) {
@@ -37,7 +45,18 @@ describe('convSteps', () => {
   });
 
   it('shows padding cells as 0 and still counts their weights', () => {
-    const seq = convSteps(gridFromRows([[1, 1], [1, 1]]), gridFromRows([[1, 1, 1], [1, 1, 1], [1, 1, 1]]), { stride: 1, padding: 1 });
+    const seq = convSteps(
+      gridFromRows([
+        [1, 1],
+        [1, 1],
+      ]),
+      gridFromRows([
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ]),
+      { stride: 1, padding: 1 },
+    );
     const first = seq.steps[0];
     const padded = first.terms.filter((t) => !t.inside);
     expect(padded).toHaveLength(5);

@@ -132,7 +132,13 @@ export function convolveMaps(input: FeatureMaps, kernel: ConvKernel, at: ConvPla
   const { height: kH, width: kW, outChannels: cout, data: weights, bias } = kernel;
   const { stride, padTop, padLeft, outHeight: outH, outWidth: outW } = at;
   checkStride(stride);
-  for (const [name, v] of [['padTop', padTop], ['padLeft', padLeft], ['outHeight', outH], ['outWidth', outW]] as const) checkNonNegativeInteger(name, v);
+  for (const [name, v] of [
+    ['padTop', padTop],
+    ['padLeft', padLeft],
+    ['outHeight', outH],
+    ['outWidth', outW],
+  ] as const)
+    checkNonNegativeInteger(name, v);
   if (kernel.inChannels !== cin) throw new RangeError(`The kernel reads ${kernel.inChannels} channels; the input has ${cin}`);
   if (src.length !== inH * inW * cin) throw new RangeError(`Expected ${inH}x${inW}x${cin} input values, got ${src.length}`);
   if (weights.length !== kH * kW * cin * cout) throw new RangeError(`Expected ${kH}x${kW}x${cin}x${cout} kernel values, got ${weights.length}`);
@@ -207,13 +213,7 @@ export function convolve2d(input: Grid, kernel: Grid, opts: ConvOptions): Grid {
  * @returns kh * kw terms in the kernel's row-major order, and their sum
  * @throws RangeError if (outRow, outCol) is outside the output
  */
-export function convolutionAt(
-  input: Grid,
-  kernel: Grid,
-  opts: ConvOptions,
-  outRow: number,
-  outCol: number,
-): ConvCellExplanation {
+export function convolutionAt(input: Grid, kernel: Grid, opts: ConvOptions, outRow: number, outCol: number): ConvCellExplanation {
   const { stride, padding } = opts;
   const outH = convOutputSize(input.height, kernel.height, stride, padding);
   const outW = convOutputSize(input.width, kernel.width, stride, padding);

@@ -68,7 +68,10 @@ describe('the article filters', () => {
     ]);
     expect(byId.get('sobel-x')?.[1]).toEqual([-2, 0, 2]);
     expect(byId.get('sobel-y')?.[0]).toEqual([-1, -2, -1]);
-    const blurSum = byId.get('box-blur')!.flat().reduce((a, b) => a + b, 0);
+    const blurSum = byId
+      .get('box-blur')!
+      .flat()
+      .reduce((a, b) => a + b, 0);
     expect(blurSum).toBeCloseTo(1, 6);
   });
 });
@@ -112,7 +115,13 @@ describe('runEdgeFilters on the first "2" of the data (NOTES counts)', () => {
   });
 
   it('follows the convolution and pooling options', () => {
-    const result = runEdgeFilters(image, KERNELS.slice(0, 2), ARTICLE_RULE, { stride: 2, padding: 1 }, { kind: 'average', size: 3, stride: 2, padding: 'same' });
+    const result = runEdgeFilters(
+      image,
+      KERNELS.slice(0, 2),
+      ARTICLE_RULE,
+      { stride: 2, padding: 1 },
+      { kind: 'average', size: 3, stride: 2, padding: 'same' },
+    );
     expect(result.maps).toHaveLength(2);
     expect([result.maps[0].raw.height, result.maps[0].raw.width]).toEqual([14, 14]);
     expect([result.maps[0].pooled.height, result.maps[0].pooled.width]).toEqual([7, 7]);

@@ -36,13 +36,7 @@ export interface EdgeLabResult {
  * @param conv stride and symmetric zero padding of the convolution
  * @param pool pooling applied to each fired map
  */
-export function runEdgeFilters(
-  image: Grid,
-  kernels: readonly Grid[],
-  rule: EdgeRule,
-  conv: ConvOptions,
-  pool: PoolOptions,
-): EdgeLabResult {
+export function runEdgeFilters(image: Grid, kernels: readonly Grid[], rule: EdgeRule, conv: ConvOptions, pool: PoolOptions): EdgeLabResult {
   const input = scaleInput(image, rule.input);
   const maps = kernels.map((kernel): EdgeMap => {
     const raw = convolve2d(input, kernel, conv);

@@ -49,9 +49,7 @@ describe('describeRule', () => {
   it('says the input scale, the comparator and the threshold', () => {
     expect(describeRule(NOTEBOOK_RULE)).toBe('input 0–255 grey, fires where sum ≥ 2');
     expect(describeRule(ARTICLE_RULE)).toBe('input 0/1 (1 where grey ≥ 0.5), fires where sum > 2');
-    expect(describeRule({ input: { kind: 'grey01' }, threshold: 0.25, comparator: '>' })).toBe(
-      'input 0–1 grey, fires where sum > 0.25',
-    );
+    expect(describeRule({ input: { kind: 'grey01' }, threshold: 0.25, comparator: '>' })).toBe('input 0–1 grey, fires where sum > 0.25');
     expect(describeRule({ input: { kind: 'binary', cutoff: 0.3 }, threshold: 4, comparator: '>=' })).toBe(
       'input 0/1 (1 where grey ≥ 0.3), fires where sum ≥ 4',
     );

@@ -11,9 +11,27 @@ const le32 = (n: number): number[] => [n & 255, (n >>> 8) & 255, (n >>> 16) & 25
 /** PNG signature + IHDR chunk (8-bit RGBA) + a dummy CRC + IEND. */
 function png(width: number, height: number): Uint8Array {
   return Uint8Array.from([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
-    ...be32(13), ...enc('IHDR'), ...be32(width), ...be32(height), 8, 6, 0, 0, 0, ...be32(0),
-    ...be32(0), ...enc('IEND'), ...be32(0),
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    ...be32(13),
+    ...enc('IHDR'),
+    ...be32(width),
+    ...be32(height),
+    8,
+    6,
+    0,
+    0,
+    0,
+    ...be32(0),
+    ...be32(0),
+    ...enc('IEND'),
+    ...be32(0),
   ]);
 }
 

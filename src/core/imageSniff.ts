@@ -223,7 +223,12 @@ export function checkUpload(bytes: Uint8Array, limits: UploadLimits = UPLOAD_LIM
   const { width, height } = header;
   const found = `This image is ${width} × ${height} pixels`;
   if (width > limits.maxSide || height > limits.maxSide) {
-    return { ok: false, message: `${found}; images may be at most ${limits.maxSide} pixels wide and high.`, code: 'tooWide', params: { width, height, maxSide: limits.maxSide } };
+    return {
+      ok: false,
+      message: `${found}; images may be at most ${limits.maxSide} pixels wide and high.`,
+      code: 'tooWide',
+      params: { width, height, maxSide: limits.maxSide },
+    };
   }
   if (width * height > limits.maxPixels) {
     return {

@@ -153,12 +153,7 @@ function autoBackdrop(lum: Float32Array, alpha: Float32Array, border: readonly n
  *   `inverted`: whether dark-on-light grey levels were flipped
  * @throws RangeError when the size is invalid or `rgba.length !== width * height * 4`
  */
-export function rgbaToInk(
-  rgba: Uint8ClampedArray | Uint8Array,
-  width: number,
-  height: number,
-  options: InkOptions = {},
-): InkResult {
+export function rgbaToInk(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, options: InkOptions = {}): InkResult {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
     throw new RangeError(`Invalid bitmap size ${width}x${height}`);
   }

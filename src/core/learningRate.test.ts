@@ -14,7 +14,7 @@ describe('learningRateAt', () => {
     expect(learningRateAt(plan, 1)).toBeCloseTo(floor, 12);
     expect(learningRateAt(plan, 0.5)).toBeCloseTo((0.002 + floor) / 2, 12);
     // A quarter of the way, the cosine has fallen by (1 - cos 45°) / 2 of the range, about 15%.
-    expect(learningRateAt(plan, 0.25)).toBeCloseTo(floor + (0.002 - floor) * (1 + Math.SQRT1_2) / 2, 12);
+    expect(learningRateAt(plan, 0.25)).toBeCloseTo(floor + ((0.002 - floor) * (1 + Math.SQRT1_2)) / 2, 12);
     const rates = Array.from({ length: 21 }, (_, i) => learningRateAt(plan, i / 20));
     rates.slice(1).forEach((rate, i) => expect(rate).toBeLessThan(rates[i]));
   });

@@ -4,8 +4,18 @@ import { maxPoolGradient, type PoolGeometry } from './maxPoolGradient';
 function geometry(side: number, channels: number, window: number, stride: number, batch = 1, pad = 0, outSide?: number): PoolGeometry {
   const out = outSide ?? Math.floor((side + pad - window) / stride) + 1;
   return {
-    batch, inHeight: side, inWidth: side, channels, outHeight: out, outWidth: out,
-    windowHeight: window, windowWidth: window, strideHeight: stride, strideWidth: stride, padTop: pad, padLeft: pad,
+    batch,
+    inHeight: side,
+    inWidth: side,
+    channels,
+    outHeight: out,
+    outWidth: out,
+    windowHeight: window,
+    windowWidth: window,
+    strideHeight: stride,
+    strideWidth: stride,
+    padTop: pad,
+    padLeft: pad,
   };
 }
 

@@ -22,7 +22,18 @@ export interface PoolGeometry {
   readonly padLeft: number;
 }
 
-const POSITIVE: readonly (keyof PoolGeometry)[] = ['batch', 'inHeight', 'inWidth', 'channels', 'outHeight', 'outWidth', 'windowHeight', 'windowWidth', 'strideHeight', 'strideWidth'];
+const POSITIVE: readonly (keyof PoolGeometry)[] = [
+  'batch',
+  'inHeight',
+  'inWidth',
+  'channels',
+  'outHeight',
+  'outWidth',
+  'windowHeight',
+  'windowWidth',
+  'strideHeight',
+  'strideWidth',
+];
 
 function checkGeometry(g: PoolGeometry, input: ArrayLike<number>, dy: ArrayLike<number>, out: ArrayLike<number>): void {
   for (const key of POSITIVE) {

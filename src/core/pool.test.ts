@@ -9,7 +9,11 @@ function expectRowsClose(actual: Grid, expected: number[][]): void {
 }
 
 /** 5x5 grid holding 1..25 row by row: value at (r, c) is 5r + c + 1. */
-const ONE_TO_25 = createGrid(5, 5, Float32Array.from({ length: 25 }, (_, i) => i + 1));
+const ONE_TO_25 = createGrid(
+  5,
+  5,
+  Float32Array.from({ length: 25 }, (_, i) => i + 1),
+);
 const opts = (kind: PoolKind, size: number, stride: number, padding: PoolPadding): PoolOptions => ({ kind, size, stride, padding });
 
 describe('poolOutputSize', () => {
@@ -173,18 +177,43 @@ describe('poolWindowAt', () => {
     const window = poolWindowAt(ties, DEFAULT_POOL, 0, 0);
     expect(window.result).toBe(3);
     expect(window.chosenIndex).toBe(0);
-    const later = poolWindowAt(gridFromRows([[1, 4], [4, 2]]), DEFAULT_POOL, 0, 0);
+    const later = poolWindowAt(
+      gridFromRows([
+        [1, 4],
+        [4, 2],
+      ]),
+      DEFAULT_POOL,
+      0,
+      0,
+    );
     expect(later.chosenIndex).toBe(1);
   });
 
   it('chooses the first minimum in row-major order on ties', () => {
-    const window = poolWindowAt(gridFromRows([[2, 1], [1, 1]]), opts('min', 2, 2, 'valid'), 0, 0);
+    const window = poolWindowAt(
+      gridFromRows([
+        [2, 1],
+        [1, 1],
+      ]),
+      opts('min', 2, 2, 'valid'),
+      0,
+      0,
+    );
     expect(window.result).toBe(1);
     expect(window.chosenIndex).toBe(1);
   });
 
   it('describes the window cells, padding included', () => {
-    const window = poolWindowAt(gridFromRows([[1, 5, 2], [3, 4, -1], [0, 7, 6]]), opts('min', 2, 2, 'same'), 0, 1);
+    const window = poolWindowAt(
+      gridFromRows([
+        [1, 5, 2],
+        [3, 4, -1],
+        [0, 7, 6],
+      ]),
+      opts('min', 2, 2, 'same'),
+      0,
+      1,
+    );
     expect(window.cells).toEqual([
       { row: 0, col: 2, inside: true, value: 2 },
       { row: 0, col: 3, inside: false, value: 0 },
@@ -219,7 +248,11 @@ describe('poolWindowAt', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const grid = createGrid(7, 6, Float32Array.from({ length: 42 }, () => Math.round(next() * 20) - 10));
+    const grid = createGrid(
+      7,
+      6,
+      Float32Array.from({ length: 42 }, () => Math.round(next() * 20) - 10),
+    );
     for (const kind of ['max', 'min', 'average'] as const) {
       for (const padding of ['valid', 'same'] as const) {
         for (const size of [1, 2, 3]) {

@@ -175,11 +175,7 @@ describe('toMnistDigit', () => {
 
     it('gives nearly the same image for the same digit drawn small in a corner and large in the middle', () => {
       const same = [...small7.map((d) => meanAbsDiff(d, large7)), ...small2.map((d) => meanAbsDiff(d, large2))];
-      const different = [
-        meanAbsDiff(large7, large2),
-        ...small7.map((d) => meanAbsDiff(d, large2)),
-        ...small2.map((d) => meanAbsDiff(d, large7)),
-      ];
+      const different = [meanAbsDiff(large7, large2), ...small7.map((d) => meanAbsDiff(d, large2)), ...small2.map((d) => meanAbsDiff(d, large7))];
       const worstSame = Math.max(...same);
       const closestDifferent = Math.min(...different);
       console.info(`[subpixel] same digit: worst ${worstSame.toFixed(4)}; 7 vs 2: closest ${closestDifferent.toFixed(4)}`);

@@ -50,7 +50,14 @@ function randomNetwork(next: () => number): { h: number; w: number; ops: WindowO
     const kind = next();
     const kernel = 1 + Math.floor(next() * 5);
     const stride = 1 + Math.floor(next() * 3);
-    const op = kind < 0.2 ? IDENTITY_OP : kind < 0.6 ? validOp(kernel, stride) : kind < 0.8 ? sameOp(n, kernel, stride) : { kernel, stride, padBefore: Math.floor(next() * 3), padAfter: Math.floor(next() * 3) };
+    const op =
+      kind < 0.2
+        ? IDENTITY_OP
+        : kind < 0.6
+          ? validOp(kernel, stride)
+          : kind < 0.8
+            ? sameOp(n, kernel, stride)
+            : { kernel, stride, padBefore: Math.floor(next() * 3), padAfter: Math.floor(next() * 3) };
     const out = windowOutputSize(n, op);
     if (out < 1) break;
     ops.push(op);

@@ -4,4 +4,6 @@ import { catalogueOf } from './catalogue';
  * The English messages only tabs 2-4 use: a chunk of their own, loaded with those tabs (see
  * index.ts and components/shell/lazyTabs.ts). Exactly the namespaces english.ts leaves out.
  */
-export const englishTabs = catalogueOf(import.meta.glob('./locales/en/{network,teach,training,compare,lessons,exercises}.json', { eager: true, import: 'default' }));
+export const englishTabs = catalogueOf(
+  import.meta.glob('./locales/en/{network,teach,training,compare,lessons,exercises}.json', { eager: true, import: 'default' }),
+);

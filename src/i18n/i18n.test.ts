@@ -54,7 +54,7 @@ describe('message catalogues', () => {
     expect(toLanguage(undefined)).toBe('en');
   });
 
-  it('starts in the language of ?lang=, else the remembered one, else the browser\'s first', () => {
+  it("starts in the language of ?lang=, else the remembered one, else the browser's first", () => {
     expect(detectLanguage('?lang=zh-CN', 'en', ['en-US'])).toBe('zh-CN');
     expect(detectLanguage('?s=2.0&lang=en', 'zh-CN', ['zh'])).toBe('en');
     expect(detectLanguage('', 'zh-CN', ['en-US'])).toBe('zh-CN');

@@ -18,7 +18,16 @@ function png(width: number, height: number): Uint8Array {
   return b;
 }
 
-const block = (patch: Partial<ConvBlockSpec> = {}): ConvBlockSpec => ({ filters: 8, kernelSize: 3, stride: 1, padding: 'same', activation: 'relu', pool: 'max', poolSize: 2, ...patch });
+const block = (patch: Partial<ConvBlockSpec> = {}): ConvBlockSpec => ({
+  filters: 8,
+  kernelSize: 3,
+  stride: 1,
+  padding: 'same',
+  activation: 'relu',
+  pool: 'max',
+  poolSize: 2,
+  ...patch,
+});
 
 describe('messages built from codes', () => {
   it('say in English exactly what the core says, and in Chinese with the same numbers', () => {
@@ -31,7 +40,9 @@ describe('messages built from codes', () => {
       expect(chinese).toMatch(/\p{Script=Han}/u);
       for (const n of Object.values(refusal.params).filter((v) => v < 10_000)) expect(chinese).toContain(String(n));
     }
-    expect(i18n.t('input:upload.problem.tooManyPixels', { ...(checkUpload(png(4096, 4000)) as { params: object }).params, lng: 'zh-CN' })).toContain('1638.4万');
+    expect(i18n.t('input:upload.problem.tooManyPixels', { ...(checkUpload(png(4096, 4000)) as { params: object }).params, lng: 'zh-CN' })).toContain(
+      '1638.4万',
+    );
   });
 
   it('give the backend fallback reasons in English as the adapter words them', () => {

@@ -20,8 +20,14 @@ describe('createRandom', () => {
   });
 
   it('shuffles reproducibly, keeping every element', () => {
-    const a = shuffleInPlace(Int32Array.from({ length: 50 }, (_, i) => i), createRandom(1));
-    const b = shuffleInPlace(Int32Array.from({ length: 50 }, (_, i) => i), createRandom(1));
+    const a = shuffleInPlace(
+      Int32Array.from({ length: 50 }, (_, i) => i),
+      createRandom(1),
+    );
+    const b = shuffleInPlace(
+      Int32Array.from({ length: 50 }, (_, i) => i),
+      createRandom(1),
+    );
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
@@ -59,7 +65,18 @@ describe('augmentDigit', () => {
   });
 
   it('changes nothing when every distortion is off', () => {
-    const none = { maxShift: 0, maxRotationDeg: 0, scale: [1, 1], aspect: [1, 1], maxShear: 0, elasticProbability: 0, elasticAlpha: 0, elasticSigma: 4, thickenProbability: 0, thinProbability: 0 } as const;
+    const none = {
+      maxShift: 0,
+      maxRotationDeg: 0,
+      scale: [1, 1],
+      aspect: [1, 1],
+      maxShear: 0,
+      elasticProbability: 0,
+      elasticAlpha: 0,
+      elasticSigma: 4,
+      thickenProbability: 0,
+      thinProbability: 0,
+    } as const;
     const out = augmentDigit(digits[4], createRandom(2), none);
     out.forEach((v, i) => expect(v).toBeCloseTo(digits[4][i], 5));
   });

@@ -186,12 +186,7 @@ export function randomInverseAffine(rng: Random, options: AugmentOptions = DEFAU
  * changed; the result, also in [0, 1], goes to `out` (a new array by default). The same
  * `rng` state gives the same result.
  */
-export function augmentDigit(
-  src: Float32Array,
-  rng: Random,
-  options: AugmentOptions = DEFAULT_AUGMENT,
-  out = new Float32Array(PIXELS),
-): Float32Array {
+export function augmentDigit(src: Float32Array, rng: Random, options: AugmentOptions = DEFAULT_AUGMENT, out = new Float32Array(PIXELS)): Float32Array {
   if (src.length !== PIXELS || out.length !== PIXELS) throw new RangeError(`augmentDigit works on ${SIDE}x${SIDE} images (${PIXELS} values).`);
   const stroke = rng();
   let shaped = src;

@@ -29,7 +29,9 @@ export function choiceKey(userAgent: string, backends: readonly TrialBackend[] =
 function isRate(value: unknown): value is BackendRate {
   const r = value as BackendRate | null;
   return (
-    typeof r === 'object' && r !== null && TRIAL_BACKENDS.includes(r.backend) &&
+    typeof r === 'object' &&
+    r !== null &&
+    TRIAL_BACKENDS.includes(r.backend) &&
     ((typeof r.examplesPerSecond === 'number' && r.examplesPerSecond > 0 && r.error === null) || (r.examplesPerSecond === null && typeof r.error === 'string'))
   );
 }
@@ -65,7 +67,10 @@ export function rememberedChoice(storage: ChoiceStorage | null, key: string): Ba
 export function rememberChoice(storage: ChoiceStorage | null, key: string, result: TrialResult, measuredAt: number): boolean {
   if (!storage) return false;
   try {
-    storage.setItem(key, JSON.stringify({ choice: result.choice, rates: result.rates, batchSize: result.batchSize, timedSteps: result.timedSteps, measuredAt }));
+    storage.setItem(
+      key,
+      JSON.stringify({ choice: result.choice, rates: result.rates, batchSize: result.batchSize, timedSteps: result.timedSteps, measuredAt }),
+    );
     return true;
   } catch {
     return false;

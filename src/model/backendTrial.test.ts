@@ -22,7 +22,10 @@ const SPEC: ModelSpec = {
   dense: [{ units: 16, activation: 'relu', dropout: 0.25 }],
 };
 const mnist = readMnist();
-const digits = pickDigits(mnist, Int32Array.from({ length: 8 }, (_, i) => mnist.classStart[i % 10] + i));
+const digits = pickDigits(
+  mnist,
+  Int32Array.from({ length: 8 }, (_, i) => mnist.classStart[i % 10] + i),
+);
 const workload = trainingWorkload({ spec: SPEC, images: batchImages(digits, [0, 1, 2, 3, 4, 5, 6, 7], 0, 8, null), labels: Int32Array.from(digits.labels) });
 
 /** A Web Storage stand-in with the two methods the choice uses. */
@@ -72,7 +75,9 @@ describe('runBackendTrial', () => {
   });
 
   it('rejects, naming every reason, when no backend can train, and refuses bad settings', async () => {
-    await expect(runBackendTrial(workload, { backends: ['webgl'], prepare })).rejects.toThrow(/^No backend could train: webgl: The webgl backend could not start/);
+    await expect(runBackendTrial(workload, { backends: ['webgl'], prepare })).rejects.toThrow(
+      /^No backend could train: webgl: The webgl backend could not start/,
+    );
     expect(tf.getBackend()).toBe('cpu');
     await expect(runBackendTrial(workload, { backends: [] })).rejects.toThrow('at least one backend');
     await expect(runBackendTrial(workload, { timedSteps: 0 })).rejects.toThrow("trial's timed steps must be a whole number of at least 1 (got 0)");
@@ -129,6 +134,8 @@ describe('chooseTrainingBackend', () => {
     expect(rememberedChoice(refusing, key)).toBeNull();
     const measured = await chooseTrainingBackend(workload, { storage: refusing, userAgent: 'Test/1.0', backends: ['cpu'], warmupSteps: 1, timedSteps: 1 });
     expect(measured).toMatchObject({ choice: 'cpu', remembered: false });
-    expect((await chooseTrainingBackend(workload, { storage: null, userAgent: 'Test/1.0', backends: ['cpu'], warmupSteps: 1, timedSteps: 1 })).remembered).toBe(false);
+    expect((await chooseTrainingBackend(workload, { storage: null, userAgent: 'Test/1.0', backends: ['cpu'], warmupSteps: 1, timedSteps: 1 })).remembered).toBe(
+      false,
+    );
   });
 });

@@ -15,9 +15,12 @@ describe('ContextLossWatch', () => {
     expect(trusted()).toBe(true);
     const forever = watch.guard(new Promise<number>(() => {}));
     let rebuilt = false;
-    watch.lost(async () => {
-      rebuilt = true;
-    }, () => undefined);
+    watch.lost(
+      async () => {
+        rebuilt = true;
+      },
+      () => undefined,
+    );
     await expect(forever).rejects.toBeInstanceOf(SessionError);
     await expect(forever).rejects.toMatchObject({ code: 'context-lost' });
     expect(trusted()).toBe(false);
@@ -32,7 +35,10 @@ describe('ContextLossWatch', () => {
   it('says the models could not be rebuilt, with the reason, once the rebuild failed', async () => {
     const watch = new ContextLossWatch();
     let told = 0;
-    watch.lost(() => Promise.reject(new Error('no memory left')), () => told++);
+    watch.lost(
+      () => Promise.reject(new Error('no memory left')),
+      () => told++,
+    );
     await watch.settled();
     expect(told).toBe(1);
     expect(watch.hasFailed).toBe(true);

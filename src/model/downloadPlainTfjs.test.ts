@@ -182,8 +182,13 @@ describe('the downloaded files upload back into ConvLens', () => {
     const manifest = JSON.parse(json.data as string).weightsManifest;
     expect(manifest).toHaveLength(1);
     const bytes = bin.data as Uint8Array;
-    const plain = PlainNetwork.create(original.spec, weightsFromShards(manifest[0], bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
-    const probabilities = Array.from({ length: images.length / 784 }, (_, k) => Array.from(plain.run(images.subarray(k * 784, (k + 1) * 784)).at(-1)!.data)).flat();
+    const plain = PlainNetwork.create(
+      original.spec,
+      weightsFromShards(manifest[0], bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
+    );
+    const probabilities = Array.from({ length: images.length / 784 }, (_, k) =>
+      Array.from(plain.run(images.subarray(k * 784, (k + 1) * 784)).at(-1)!.data),
+    ).flat();
     expect(maxDifference(probabilities, original.probabilities)).toBeLessThan(1e-5);
   });
 

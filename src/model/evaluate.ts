@@ -30,7 +30,12 @@ export async function evaluateModel(model: tf.LayersModel, digits: LabelledDigit
 }
 
 /** {@link evaluateModel} on a logits model, each read passed through `guard`. */
-export async function evaluateLogits(logitsModel: tf.LayersModel, digits: LabelledDigits, batchSize: number, guard: Guard = unguarded): Promise<{ loss: number; accuracy: number }> {
+export async function evaluateLogits(
+  logitsModel: tf.LayersModel,
+  digits: LabelledDigits,
+  batchSize: number,
+  guard: Guard = unguarded,
+): Promise<{ loss: number; accuracy: number }> {
   const order = Array.from({ length: digits.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;

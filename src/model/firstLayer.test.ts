@@ -26,7 +26,12 @@ describe('readFirstLayerKernels', () => {
 
     const image = Float32Array.from({ length: 784 }, (_, i) => ((i * 37) % 101) / 100);
     const conv1 = (await computeLayerOutputs(model, image)).find((l) => l.name === 'conv1')!;
-    for (const [row, col, ch] of [[0, 0, 0], [5, 9, 3], [25, 25, 15], [12, 3, 7]]) {
+    for (const [row, col, ch] of [
+      [0, 0, 0],
+      [5, 9, 3],
+      [25, 25, 15],
+      [12, 3, 7],
+    ]) {
       let sum = first.biases[ch];
       for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) sum += image[(row + r) * 28 + col + c] * first.kernels[ch][r * 3 + c];
       expect(conv1.data[(row * 26 + col) * 16 + ch]).toBeCloseTo(sum, 4);

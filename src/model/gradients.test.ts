@@ -15,7 +15,10 @@ beforeAll(async () => {
 const mnist = readMnist();
 const full = trainingDataFromMnist(mnist);
 /** 20 real training digits, two of each class. */
-const digits = pickDigits(mnist, Int32Array.from({ length: 20 }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10)));
+const digits = pickDigits(
+  mnist,
+  Int32Array.from({ length: 20 }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10)),
+);
 const images = Float32Array.from(digits.pixels, (v) => v / 255);
 
 /** Four convolutions and three dense layers, all with the same non-linearity. */
@@ -61,7 +64,10 @@ describe('measureGradientSizes', () => {
 
 describe('trainModel gradient sizes', () => {
   it('reports them every N batches through onBatch, and leaks nothing', async () => {
-    const model = buildModel({ convBlocks: [{ filters: 4, kernelSize: 3, stride: 2, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }], dense: [] }, { seed: 1 });
+    const model = buildModel(
+      { convBlocks: [{ filters: 4, kernelSize: 3, stride: 2, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }], dense: [] },
+      { seed: 1 },
+    );
     const before = tf.memory().numTensors;
     const batches: BatchMetrics[] = [];
     const data = { train: digits, heldOut: { ...full.heldOut, count: 20, labels: full.heldOut.labels.subarray(0, 20) } };

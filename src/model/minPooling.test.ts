@@ -104,7 +104,10 @@ describe('MinPooling2D', () => {
     const shape: [number, number, number, number] = [1, 6, 6, 2];
     const count = 72;
     const x = distinctValues(count, 3);
-    const weights = tf.tensor4d(Float32Array.from({ length: 18 }, (_, i) => 1 + (i % 5)), [1, 3, 3, 2]);
+    const weights = tf.tensor4d(
+      Float32Array.from({ length: 18 }, (_, i) => 1 + (i % 5)),
+      [1, 3, 3, 2],
+    );
     const layer = minPooling2d({ poolSize: 2 });
     const f = (input: tf.Tensor) => tf.sum(tf.mul(layer.apply(input) as tf.Tensor, weights)) as tf.Scalar;
     const analytic = tf.tidy(() => tf.grad(f)(tf.tensor4d(x, shape)).dataSync());
@@ -145,7 +148,10 @@ describe('MinPooling2D', () => {
     expect(JSON.stringify(serialised.modelJson.modelTopology)).toContain('"class_name":"MinPooling2D"');
     const loaded = await deserialiseModel(serialised);
     expect(loaded.layers.map((l) => l.getClassName())).toEqual(model.layers.map((l) => l.getClassName()));
-    const input = tf.tensor4d(Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 29) / 29), [2, 28, 28, 1]);
+    const input = tf.tensor4d(
+      Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 29) / 29),
+      [2, 28, 28, 1],
+    );
     const [a, b] = [model, loaded].map((m) => m.predict(input) as tf.Tensor);
     expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
     tf.dispose([input, a, b]);

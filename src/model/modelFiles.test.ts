@@ -24,8 +24,16 @@ describe('model names', () => {
 
 describe('modelMetadata', () => {
   it('reads ConvLens metadata and ignores malformed values', () => {
-    expect(modelMetadata({ convlens: { name: 'A', savedAt: '2026-01-01T00:00:00Z', heldOutAccuracy: 0.97 } }, 'x.json')).toEqual({ name: 'A', savedAt: '2026-01-01T00:00:00Z', heldOutAccuracy: 0.97 });
-    expect(modelMetadata({ convlens: { name: 42, savedAt: 'yesterday', heldOutAccuracy: 97 } }, 'digits.json')).toEqual({ name: 'digits', savedAt: null, heldOutAccuracy: null });
+    expect(modelMetadata({ convlens: { name: 'A', savedAt: '2026-01-01T00:00:00Z', heldOutAccuracy: 0.97 } }, 'x.json')).toEqual({
+      name: 'A',
+      savedAt: '2026-01-01T00:00:00Z',
+      heldOutAccuracy: 0.97,
+    });
+    expect(modelMetadata({ convlens: { name: 42, savedAt: 'yesterday', heldOutAccuracy: 97 } }, 'digits.json')).toEqual({
+      name: 'digits',
+      savedAt: null,
+      heldOutAccuracy: null,
+    });
     expect(modelMetadata(undefined, '.json')).toEqual({ name: 'model', savedAt: null, heldOutAccuracy: null });
   });
 });
@@ -33,7 +41,15 @@ describe('modelMetadata', () => {
 describe('downloadFiles', () => {
   it('points the manifest at the weights file and keeps other metadata', () => {
     const pkg = {
-      modelJson: { modelTopology: {}, format: 'layers-model', userDefinedMetadata: { other: 1 }, weightsManifest: [{ paths: ['a.bin'], weights: [{ name: 'w' }] }, { paths: ['b.bin'], weights: [{ name: 'v' }] }] },
+      modelJson: {
+        modelTopology: {},
+        format: 'layers-model',
+        userDefinedMetadata: { other: 1 },
+        weightsManifest: [
+          { paths: ['a.bin'], weights: [{ name: 'w' }] },
+          { paths: ['b.bin'], weights: [{ name: 'v' }] },
+        ],
+      },
       weights: new Uint8Array(8),
     };
     const [json, bin] = downloadFiles(pkg, { name: 'Net', savedAt: null, heldOutAccuracy: 0.9 });

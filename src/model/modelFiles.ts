@@ -45,8 +45,11 @@ export type NameCheck = { readonly ok: true; readonly name: string } | { readonl
 
 /** Trims a name typed by the user and checks it (1..60 characters, control characters removed). */
 export function checkModelName(raw: string): NameCheck {
-  // eslint-disable-next-line no-control-regex
-  const name = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().replace(/\s+/g, ' ');
+  const name = raw
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (name.length === 0) return { ok: false, code: 'name-empty' };
   if ([...name].length > MODEL_NAME_MAX) return { ok: false, code: 'name-too-long' };
   return { ok: true, name };

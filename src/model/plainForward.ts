@@ -106,7 +106,8 @@ export class PlainNetwork {
    * layer order, like the tfjs model's: fresh arrays, NHWC, dropout passing its input through.
    */
   run(image: Float32Array): LayerOutput[] {
-    if (image.length !== INPUT_SIDE * INPUT_SIDE) throw new RangeError(`Expected a ${INPUT_SIDE}x${INPUT_SIDE} image (${INPUT_SIDE * INPUT_SIDE} values), got ${image.length} values.`);
+    if (image.length !== INPUT_SIDE * INPUT_SIDE)
+      throw new RangeError(`Expected a ${INPUT_SIDE}x${INPUT_SIDE} image (${INPUT_SIDE * INPUT_SIDE} values), got ${image.length} values.`);
     let map: FeatureMaps = { data: image, height: INPUT_SIDE, width: INPUT_SIDE, channels: 1 };
     let flat = image;
     const outputs: LayerOutput[] = [];
@@ -114,7 +115,15 @@ export class PlainNetwork {
       let data: Float32Array;
       if (layer.kind === 'conv') {
         const block = this.spec.convBlocks[layer.index - 1];
-        map = conv2d(map, this.weight(`${layer.name}/kernel`), this.weight(`${layer.name}/bias`), block.kernelSize, block.stride, block.padding, layer.shape[0]);
+        map = conv2d(
+          map,
+          this.weight(`${layer.name}/kernel`),
+          this.weight(`${layer.name}/bias`),
+          block.kernelSize,
+          block.stride,
+          block.padding,
+          layer.shape[0],
+        );
         data = map.data;
       } else if (layer.kind === 'pool') {
         const size = this.spec.convBlocks[layer.index - 1].poolSize;

@@ -29,14 +29,19 @@ describe('fetchPlainNetwork', () => {
   it('reads the shipped model without tfjs and computes what tfjs computes with it', async () => {
     const plain = await fetchPlainNetwork('http://localhost/models/default/model.json', DEFAULT_SPEC, fromDisk);
     const modelJson = JSON.parse(readFileSync(join(PUBLIC, 'models/default/model.json'), 'utf8')) as tf.io.ModelJSON;
-    const model = await deserialiseModel({ modelJson, weightsFile: '', weights: new Uint8Array(readFileSync(join(PUBLIC, 'models/default/group1-shard1of1.bin'))) });
+    const model = await deserialiseModel({
+      modelJson,
+      weightsFile: '',
+      weights: new Uint8Array(readFileSync(join(PUBLIC, 'models/default/group1-shard1of1.bin'))),
+    });
     const data = readMnist();
     for (const i of [3, 4000, 9999]) {
       const image = Float32Array.from(data.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
       const expected = await computeLayerOutputs(model, image);
       const actual = plain.run(image);
       expected.forEach((layer, l) => {
-        for (let k = 0; k < layer.data.length; k++) expect(Math.abs(actual[l].data[k] - layer.data[k])).toBeLessThan(1e-4 * Math.max(1, Math.abs(layer.data[k])));
+        for (let k = 0; k < layer.data.length; k++)
+          expect(Math.abs(actual[l].data[k] - layer.data[k])).toBeLessThan(1e-4 * Math.max(1, Math.abs(layer.data[k])));
       });
     }
     model.dispose();

@@ -52,14 +52,40 @@ describe('expandMinPooling', () => {
     expect(JSON.stringify(portable)).not.toContain('MinPooling2D');
     expect(classes(portable)).toEqual([
       'InputLayer',
-      'Conv2D', 'Activation', 'Rescaling', 'MaxPooling2D', 'Rescaling',
-      'Conv2D', 'Activation', 'MaxPooling2D',
-      'Conv2D', 'Activation', 'Rescaling', 'MaxPooling2D', 'Rescaling',
-      'Flatten', 'Dense', 'Activation', 'Dropout', 'Dense', 'Activation',
+      'Conv2D',
+      'Activation',
+      'Rescaling',
+      'MaxPooling2D',
+      'Rescaling',
+      'Conv2D',
+      'Activation',
+      'MaxPooling2D',
+      'Conv2D',
+      'Activation',
+      'Rescaling',
+      'MaxPooling2D',
+      'Rescaling',
+      'Flatten',
+      'Dense',
+      'Activation',
+      'Dropout',
+      'Dense',
+      'Activation',
     ]);
-    expect(find(portable, 'pool1_negated')).toMatchObject({ name: 'pool1_negated', config: { scale: -1, offset: 0 }, inbound_nodes: [[['conv1_relu', 0, 0, {}]]] });
-    expect(find(portable, 'pool1_max_of_negated')).toMatchObject({ config: { pool_size: [2, 2], strides: [2, 2], padding: 'valid', data_format: 'channels_last' }, inbound_nodes: [[['pool1_negated', 0, 0, {}]]] });
-    expect(find(portable, 'pool1')).toMatchObject({ class_name: 'Rescaling', config: { scale: -1, offset: 0 }, inbound_nodes: [[['pool1_max_of_negated', 0, 0, {}]]] });
+    expect(find(portable, 'pool1_negated')).toMatchObject({
+      name: 'pool1_negated',
+      config: { scale: -1, offset: 0 },
+      inbound_nodes: [[['conv1_relu', 0, 0, {}]]],
+    });
+    expect(find(portable, 'pool1_max_of_negated')).toMatchObject({
+      config: { pool_size: [2, 2], strides: [2, 2], padding: 'valid', data_format: 'channels_last' },
+      inbound_nodes: [[['pool1_negated', 0, 0, {}]]],
+    });
+    expect(find(portable, 'pool1')).toMatchObject({
+      class_name: 'Rescaling',
+      config: { scale: -1, offset: 0 },
+      inbound_nodes: [[['pool1_max_of_negated', 0, 0, {}]]],
+    });
     // The layers after a min pooling still read the layer of that name.
     expect(find(portable, 'conv2').inbound_nodes).toEqual([[['pool1', 0, 0, {}]]]);
     expect(find(portable, 'flatten').inbound_nodes).toEqual([[['pool3', 0, 0, {}]]]);
@@ -150,13 +176,19 @@ describe('collapseMinPooling', () => {
       ['average pooling between', (t) => (t.config.layers.find((l) => l.name === 'pool1_max_of_negated')!.class_name = 'AveragePooling2D')],
       ['channels first', (t) => (t.config.layers.find((l) => l.name === 'pool1_max_of_negated')!.config.data_format = 'channels_first')],
       ['the negated map also an output', (t) => t.config.output_layers.push(['pool1_negated', 0, 0])],
-      ['the max pooling reading another layer', (t) => (t.config.layers.find((l) => l.name === 'pool1_max_of_negated')!.inbound_nodes = [[['conv1_relu', 0, 0, {}]]])],
+      [
+        'the max pooling reading another layer',
+        (t) => (t.config.layers.find((l) => l.name === 'pool1_max_of_negated')!.inbound_nodes = [[['conv1_relu', 0, 0, {}]]]),
+      ],
     ];
     for (const [what, change] of variants) {
       const copy = structuredClone(portable);
       change(copy);
       const collapsed = collapseMinPooling(copy);
-      expect(classes(collapsed).filter((c) => c === 'MinPooling2D'), what).toHaveLength(1);
+      expect(
+        classes(collapsed).filter((c) => c === 'MinPooling2D'),
+        what,
+      ).toHaveLength(1);
       const spec = specFromTopology(copy);
       expect(spec.ok ? 'accepted' : spec.error.code, what).toBe('unsupported-layer');
     }

@@ -101,7 +101,9 @@ export function expandMinPooling(topology: unknown): unknown {
     const name = layerName(layer);
     const functional = isFunctional(layer);
     if (functional && (!Array.isArray(layer.inbound_nodes) || layer.inbound_nodes.length !== 1)) {
-      throw new Error(`Min-pooling layer ${name} is applied ${Array.isArray(layer.inbound_nodes) ? layer.inbound_nodes.length : 0} times; it can only be written with built-in layers when applied once.`);
+      throw new Error(
+        `Min-pooling layer ${name} is applied ${Array.isArray(layer.inbound_nodes) ? layer.inbound_nodes.length : 0} times; it can only be written with built-in layers when applied once.`,
+      );
     }
     const negated = fresh(`${name}_negated`);
     const pooled = fresh(`${name}_max_of_negated`);
@@ -112,7 +114,13 @@ export function expandMinPooling(topology: unknown): unknown {
       entry(
         'MaxPooling2D',
         pooled,
-        { pool_size: poolSize, padding: param(layer, 'padding') ?? 'valid', strides: param(layer, 'strides') ?? poolSize, data_format: 'channels_last', trainable },
+        {
+          pool_size: poolSize,
+          padding: param(layer, 'padding') ?? 'valid',
+          strides: param(layer, 'strides') ?? poolSize,
+          data_format: 'channels_last',
+          trainable,
+        },
         functional ? readsFrom(negated) : null,
       ),
       entry('Rescaling', name, { ...NEGATION, trainable }, functional ? readsFrom(pooled) : null),

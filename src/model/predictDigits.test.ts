@@ -23,7 +23,10 @@ describe('predictDigits', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(progress).toEqual([100 / 230, 200 / 230, 1]);
 
-    const probs = await predictBatch(model, Float32Array.from(heldOut.pixels.subarray(0, count * 784), (v) => v / 255));
+    const probs = await predictBatch(
+      model,
+      Float32Array.from(heldOut.pixels.subarray(0, count * 784), (v) => v / 255),
+    );
     for (let i = 0; i < count; i++) {
       const row = probs.subarray(i * 10, i * 10 + 10);
       expect(predicted[i]).toBe(row.indexOf(Math.max(...row)));

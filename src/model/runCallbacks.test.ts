@@ -4,8 +4,16 @@ import type { BatchMetrics, EpochMetrics } from './trainMetrics';
 import type { WeightSnapshot } from './weights';
 
 const batch = (n: number): BatchMetrics => ({
-  epoch: 1, batch: n, batchesPerEpoch: 10, loss: 2 / n, accuracy: n / 10, learningRate: 0.01,
-  examplesSeen: 32 * n, examplesTotal: 320, examplesPerSecond: 100, secondsLeft: 1,
+  epoch: 1,
+  batch: n,
+  batchesPerEpoch: 10,
+  loss: 2 / n,
+  accuracy: n / 10,
+  learningRate: 0.01,
+  examplesSeen: 32 * n,
+  examplesTotal: 320,
+  examplesPerSecond: 100,
+  secondsLeft: 1,
 });
 const epoch: EpochMetrics = { epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, heldOutLoss: 0.6, heldOutAccuracy: 0.75, elapsedSeconds: 3 };
 const snapshot: WeightSnapshot = { weights: [] };
@@ -15,7 +23,13 @@ describe('runCallbacks', () => {
     const seen: string[] = [];
     const callbacks = runCallbacks(
       { onBatch: (m) => void seen.push(`batch ${m.batch}`), onEpoch: (m) => void seen.push(`epoch ${m.epoch}`) },
-      { trusted: () => true, running: () => true, follow: () => seen.push('follow'), settle: () => seen.push('settle'), keep: (m, s) => seen.push(`keep ${m.heldOutAccuracy} ${s === snapshot}`) },
+      {
+        trusted: () => true,
+        running: () => true,
+        follow: () => seen.push('follow'),
+        settle: () => seen.push('settle'),
+        keep: (m, s) => seen.push(`keep ${m.heldOutAccuracy} ${s === snapshot}`),
+      },
     );
     for (let n = 1; n <= 3; n++) await callbacks.onBatch?.(batch(n));
     await callbacks.onEpoch?.(epoch, snapshot);

@@ -13,13 +13,16 @@ export const FOLLOW_MS = 700;
  * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
  * holds can be counted then.
  */
-export function runCallbacks(callbacks: TrainCallbacks, hooks: {
-  readonly trusted: () => boolean;
-  readonly running: () => boolean;
-  readonly follow: () => void;
-  readonly settle: () => void;
-  readonly keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => void;
-}): TrainCallbacks {
+export function runCallbacks(
+  callbacks: TrainCallbacks,
+  hooks: {
+    readonly trusted: () => boolean;
+    readonly running: () => boolean;
+    readonly follow: () => void;
+    readonly settle: () => void;
+    readonly keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => void;
+  },
+): TrainCallbacks {
   let followed = Number.NEGATIVE_INFINITY;
   return {
     onBatch: (metrics) => {

@@ -56,7 +56,10 @@ export class ModelSession {
    * `signal` cancels the opening between its steps: it then rejects with the signal's reason
    * and frees what it had loaded.
    */
-  static async open({ pretrainedUrl = PRETRAINED_MODEL_URL, signal }: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
+  static async open({
+    pretrainedUrl = PRETRAINED_MODEL_URL,
+    signal,
+  }: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
     const { backend, model, plain } = await openPretrained(pretrainedUrl, signal);
     return new ModelSession(backend, model, pretrainedUrl, plain);
   }
@@ -149,7 +152,8 @@ export class ModelSession {
           running: () => control.state === 'running',
           follow: () => this.changed(),
           settle: () => this.store.countTensors(),
-          keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
+          keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) =>
+            this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
         };
         return await trainModel(model, request.data, options, runCallbacks(callbacks, hooks), control);
       } catch (error) {
@@ -252,7 +256,10 @@ export class ModelSession {
     const runStopped = this.training !== null;
     this.training?.abandon(SESSION_ERROR_MESSAGES['context-lost']);
     stopPollingLostWebGl();
-    this.contextLost.lost(() => this.recoverFromContextLoss(runStopped), () => this.emit());
+    this.contextLost.lost(
+      () => this.recoverFromContextLoss(runStopped),
+      () => this.emit(),
+    );
   }
 
   private async recoverFromContextLoss(runStopped: boolean): Promise<void> {

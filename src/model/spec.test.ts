@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from './build';
-import {
-  DEFAULT_SPEC,
-  layerShapes,
-  parameterCount,
-  validateSpec,
-  type Activation,
-  type ConvBlockSpec,
-  type ModelSpec,
-  type Pooling,
-} from './spec';
+import { DEFAULT_SPEC, layerShapes, parameterCount, validateSpec, type Activation, type ConvBlockSpec, type ModelSpec, type Pooling } from './spec';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -13,7 +13,11 @@ import type { TrainedModel } from './trainedModel';
  * pretrained or the trained model.
  * @throws SessionError `no-trained-model` when the run should continue the trained model and there is none
  */
-export async function startingModel(request: TrainRequest, pretrained: tf.LayersModel, trained: TrainedModel | null): Promise<{ model: tf.LayersModel; spec: ModelSpec }> {
+export async function startingModel(
+  request: TrainRequest,
+  pretrained: tf.LayersModel,
+  trained: TrainedModel | null,
+): Promise<{ model: tf.LayersModel; spec: ModelSpec }> {
   if (request.start === 'scratch') {
     const model = buildModel(request.spec, { seed: request.options.seed });
     if (request.firstLayer === 'edge-trainable' || request.firstLayer === 'edge-frozen') {

@@ -74,7 +74,11 @@ function inputShape(layers: Json[]): unknown {
 /** Walks the layer chain; returns the spec, or the first layer that does not fit the pattern. */
 function readChain(layers: Json[]): Checked<ModelSpec> {
   let i = layers[0].class_name === 'InputLayer' ? 1 : 0;
-  const unsupported = (at: number) => refuse<ModelSpec>('unsupported-layer', { layer: String(field(layers[at] ?? { config: {} }, 'name') ?? at), kind: String(layers[at]?.class_name ?? 'end of model') });
+  const unsupported = (at: number) =>
+    refuse<ModelSpec>('unsupported-layer', {
+      layer: String(field(layers[at] ?? { config: {} }, 'name') ?? at),
+      kind: String(layers[at]?.class_name ?? 'end of model'),
+    });
   const activationAt = (at: number): string | null => (layers[at]?.class_name === 'Activation' ? String(field(layers[at], 'activation')) : null);
 
   const convBlocks: ConvBlockSpec[] = [];
@@ -83,7 +87,8 @@ function readChain(layers: Json[]): Checked<ModelSpec> {
     const kernelSize = square(field(conv, 'kernel_size', 'kernelSize'));
     const stride = square(field(conv, 'strides'));
     const activation = activationAt(i + 1);
-    if (kernelSize === null || stride === null || field(conv, 'activation') !== 'linear' || activation === null || !ACTIVATIONS.has(activation)) return unsupported(i);
+    if (kernelSize === null || stride === null || field(conv, 'activation') !== 'linear' || activation === null || !ACTIVATIONS.has(activation))
+      return unsupported(i);
     i += 2;
     let pool: Pooling = 'none';
     let poolSize = 2;
@@ -95,7 +100,15 @@ function readChain(layers: Json[]): Checked<ModelSpec> {
       poolSize = size;
       i += 1;
     }
-    convBlocks.push({ filters: Number(field(conv, 'filters')), kernelSize, stride, padding: field(conv, 'padding') as ConvBlockSpec['padding'], activation: activation as Activation, pool, poolSize });
+    convBlocks.push({
+      filters: Number(field(conv, 'filters')),
+      kernelSize,
+      stride,
+      padding: field(conv, 'padding') as ConvBlockSpec['padding'],
+      activation: activation as Activation,
+      pool,
+      poolSize,
+    });
   }
   if (convBlocks.length === 0 || layers[i]?.class_name !== 'Flatten') return unsupported(i);
   i += 1;

@@ -26,8 +26,7 @@ const mnist = readMnist();
 /** 32 training digits (a few of each class) and 20 held-out ones. */
 const data: TrainingData = (() => {
   const full = trainingDataFromMnist(mnist);
-  const pick = (count: number, per: number) =>
-    Int32Array.from({ length: count }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10) + per);
+  const pick = (count: number, per: number) => Int32Array.from({ length: count }, (_, i) => mnist.classStart[i % 10] + Math.floor(i / 10) + per);
   return { train: pickDigits(mnist, pick(32, 0)), heldOut: { ...full.heldOut, count: 20, labels: full.heldOut.labels.subarray(0, 20) } };
 })();
 
@@ -53,13 +52,18 @@ describe('trainModel', () => {
     const model = buildModel(TINY_SPEC, { seed: 2 });
     const batches: BatchMetrics[] = [];
     const epochs: EpochMetrics[] = [];
-    const result = await trainModel(model, data, { epochs: 2, batchSize: 10, trainExamples: 25, seed: 3 }, {
-      onBatch: (m) => void batches.push(m),
-      onEpoch: (m, snapshot) => {
-        epochs.push(m);
-        expect(snapshot.weights.map((w) => w.name)).toEqual(model.weights.map((w) => w.originalName));
+    const result = await trainModel(
+      model,
+      data,
+      { epochs: 2, batchSize: 10, trainExamples: 25, seed: 3 },
+      {
+        onBatch: (m) => void batches.push(m),
+        onEpoch: (m, snapshot) => {
+          epochs.push(m);
+          expect(snapshot.weights.map((w) => w.name)).toEqual(model.weights.map((w) => w.originalName));
+        },
       },
-    });
+    );
     expect(batches.map((b) => `${b.epoch}.${b.batch}/${b.batchesPerEpoch}`)).toEqual(['1.1/3', '1.2/3', '1.3/3', '2.1/3', '2.2/3', '2.3/3']);
     expect(batches[5].examplesSeen).toBe(50);
     expect(batches[5].examplesTotal).toBe(50);
@@ -119,9 +123,14 @@ describe('trainModel', () => {
     const model = buildModel(TINY_SPEC, { seed: 5 });
     const before = tf.memory().numTensors;
     const losses: number[] = [];
-    await trainModel(model, data, { optimizer, learningRate: optimizer === 'sgd' ? 0.1 : 0.01, epochs: 6, batchSize: 32, augment: null, schedule: 'constant' }, {
-      onBatch: (m) => void losses.push(m.loss),
-    });
+    await trainModel(
+      model,
+      data,
+      { optimizer, learningRate: optimizer === 'sgd' ? 0.1 : 0.01, epochs: 6, batchSize: 32, augment: null, schedule: 'constant' },
+      {
+        onBatch: (m) => void losses.push(m.loss),
+      },
+    );
     expect(losses[5]).toBeLessThan(losses[0]);
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
@@ -132,11 +141,17 @@ describe('trainModel', () => {
     const before = tf.memory().numTensors;
     const control = new TrainingControl();
     let batches = 0;
-    const result = await trainModel(model, data, { epochs: 5, batchSize: 8 }, {
-      onBatch: () => {
-        if (++batches === 2) control.stop();
+    const result = await trainModel(
+      model,
+      data,
+      { epochs: 5, batchSize: 8 },
+      {
+        onBatch: () => {
+          if (++batches === 2) control.stop();
+        },
       },
-    }, control);
+      control,
+    );
     expect(result).toMatchObject({ status: 'stopped', epochsCompleted: 0, lastSnapshot: null });
     // Step 3 was already queued when step 2 was reported: it finishes and is reported too.
     expect(batches).toBe(3);
@@ -151,12 +166,18 @@ describe('trainModel', () => {
     const control = new TrainingControl();
     let epochs = 0;
     // Abandoned after the last batch of the first epoch: its held-out evaluation must not wait.
-    const result = await trainModel(model, data, { epochs: 3, batchSize: 16 }, {
-      onBatch: (m) => {
-        if (m.batch === m.batchesPerEpoch) control.abandon('The WebGL context was lost.');
+    const result = await trainModel(
+      model,
+      data,
+      { epochs: 3, batchSize: 16 },
+      {
+        onBatch: (m) => {
+          if (m.batch === m.batchesPerEpoch) control.abandon('The WebGL context was lost.');
+        },
+        onEpoch: () => void epochs++,
       },
-      onEpoch: () => void epochs++,
-    }, control);
+      control,
+    );
     expect(result).toMatchObject({ status: 'stopped', epochsCompleted: 0, lastSnapshot: null });
     expect(epochs).toBe(0);
     expect(tf.memory().numTensors).toBe(before);
@@ -170,17 +191,23 @@ describe('trainModel', () => {
     control.subscribe((s) => states.push(s));
     let batches = 0;
     let pausedAt = 0;
-    const run = trainModel(model, data, { epochs: 1, batchSize: 8 }, {
-      onBatch: () => {
-        if (++batches === 1) {
-          control.pause();
-          setTimeout(() => {
-            pausedAt = batches;
-            control.resume();
-          }, 50);
-        }
+    const run = trainModel(
+      model,
+      data,
+      { epochs: 1, batchSize: 8 },
+      {
+        onBatch: () => {
+          if (++batches === 1) {
+            control.pause();
+            setTimeout(() => {
+              pausedAt = batches;
+              control.resume();
+            }, 50);
+          }
+        },
       },
-    }, control);
+      control,
+    );
     const result = await run;
     // The step queued before the pause is reported before the run waits.
     expect(pausedAt).toBe(2);

@@ -27,9 +27,10 @@ function freezeLayers(model: tf.LayersModel, names: readonly string[]): () => vo
   layers.forEach((layer) => {
     layer.trainable = false;
   });
-  return () => layers.forEach((layer, i) => {
-    layer.trainable = before[i];
-  });
+  return () =>
+    layers.forEach((layer, i) => {
+      layer.trainable = before[i];
+    });
 }
 
 /** Where a run's dropout generator starts, from its seed (any fixed odd number would do). */
@@ -92,8 +93,15 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     lastReport = now;
     run.examplesPerSecond = run.examplesPerSecond === 0 ? batchRate : 0.9 * run.examplesPerSecond + 0.1 * batchRate;
     await run.callbacks.onBatch?.({
-      epoch: p.epoch, batch: p.batch, batchesPerEpoch, ...step, learningRate: p.learningRate, examplesSeen: run.examplesSeen, examplesTotal,
-      examplesPerSecond: run.examplesPerSecond, secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
+      epoch: p.epoch,
+      batch: p.batch,
+      batchesPerEpoch,
+      ...step,
+      learningRate: p.learningRate,
+      examplesSeen: run.examplesSeen,
+      examplesTotal,
+      examplesPerSecond: run.examplesPerSecond,
+      secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
     });
     if (performance.now() - run.lastYield >= settings.yieldEveryMs) {
       await yieldToEventLoop();
@@ -112,9 +120,12 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       const learningRate = learningRateAt(settings, (run.examplesSeen + (pending?.examples ?? 0) + (to - from) / 2) / examplesTotal);
       setLearningRate(run.optimizer, settings.optimizer, learningRate);
       const images = batchImages(data.train, order, from, to, run.distort);
-      const measure: MeasuredKernels | null = settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
+      const measure: MeasuredKernels | null =
+        settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
       const labels = batchLabels(data.train, order, from, to);
-      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, () => dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure));
+      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, () =>
+        dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure),
+      );
       const previous = pending;
       pending = { step, epoch, batch, examples: to - from, learningRate };
       if (previous) await report(previous);
@@ -154,10 +165,17 @@ export async function trainModel(
   const logitsModel = logitsModelOf(model);
   const thaw = freezeLayers(model, settings.frozenLayers);
   const rng = createRandom(settings.seed);
-  const subset = shuffleInPlace(Int32Array.from({ length: data.train.count }, (_, i) => i), rng).slice(0, settings.examples);
+  const subset = shuffleInPlace(
+    Int32Array.from({ length: data.train.count }, (_, i) => i),
+    rng,
+  ).slice(0, settings.examples);
   const augment = settings.augment;
   const run: Run = {
-    settings, data, rng, callbacks, control,
+    settings,
+    data,
+    rng,
+    callbacks,
+    control,
     distort: augment ? (grey, target) => augmentDigit(grey, rng, augment, target) : null,
     dropoutRng: createRandom(settings.seed + DROPOUT_SEED_OFFSET),
     dropoutLayers: dropoutLayersOf(model),

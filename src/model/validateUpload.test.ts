@@ -21,7 +21,10 @@ const MODEL_JSON_TEXT = readFileSync(join(MODEL_DIR, 'model.json'), 'utf8');
 const WEIGHTS = new Uint8Array(readFileSync(join(MODEL_DIR, 'group1-shard1of1.bin')));
 const WEIGHTS_NAME = 'group1-shard1of1.bin';
 
-type Json = { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }; weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string }[] }[] };
+type Json = {
+  modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string }[] }[];
+};
 
 /** A fresh, editable copy of the committed model.json. */
 function modelJson(): Json {
@@ -92,7 +95,11 @@ describe('checkModelFiles on the committed model', () => {
   });
 
   it('refuses a wrong input shape (size or channels)', async () => {
-    for (const shape of [[null, 32, 32, 1], [null, 28, 28, 3], [null, 784]]) {
+    for (const shape of [
+      [null, 32, 32, 1],
+      [null, 28, 28, 3],
+      [null, 784],
+    ]) {
       const json = modelJson();
       layer(json, 'input').config.batch_input_shape = shape;
       expect(await refusal(files(json))).toEqual({ code: 'input-shape', params: { expected: '[null, 28, 28, 1]', got: `[${shape.map(String).join(', ')}]` } });
@@ -133,13 +140,19 @@ describe('checkModelFiles on the committed model', () => {
   });
 
   it('refuses a negation that is not exactly -x around a max pooling, naming the layer', async () => {
-    const spec: ModelSpec = { convBlocks: [{ filters: 2, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'min', poolSize: 2 }], dense: [] };
+    const spec: ModelSpec = {
+      convBlocks: [{ filters: 2, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'min', poolSize: 2 }],
+      dense: [],
+    };
     const model = buildModel(spec, { seed: 3 });
     const [json, bin] = downloadFiles(await serialiseModel(model), { name: 'min', savedAt: null, heldOutAccuracy: null });
     model.dispose();
     const halved = JSON.parse(json.data as string) as Json;
     layer(halved, 'pool1_negated').config.scale = -0.5;
-    expect(await refusal([file(json.fileName, JSON.stringify(halved)), file(bin.fileName, bin.data)])).toEqual({ code: 'unsupported-layer', params: { layer: 'pool1_negated', kind: 'Rescaling' } });
+    expect(await refusal([file(json.fileName, JSON.stringify(halved)), file(bin.fileName, bin.data)])).toEqual({
+      code: 'unsupported-layer',
+      params: { layer: 'pool1_negated', kind: 'Rescaling' },
+    });
   });
 
   it('refuses layers a ConvLens network does not have', async () => {
@@ -196,7 +209,10 @@ describe('modelFromPackage', () => {
 
   it('round trip: a min-pooling model downloaded as files uploads back with the same spec, metadata and predictions', async () => {
     const spec: ModelSpec = {
-      convBlocks: [{ filters: 4, kernelSize: 5, stride: 1, padding: 'same', activation: 'tanh', pool: 'min', poolSize: 2 }, { filters: 6, kernelSize: 3, stride: 2, padding: 'valid', activation: 'sigmoid', pool: 'none', poolSize: 2 }],
+      convBlocks: [
+        { filters: 4, kernelSize: 5, stride: 1, padding: 'same', activation: 'tanh', pool: 'min', poolSize: 2 },
+        { filters: 6, kernelSize: 3, stride: 2, padding: 'valid', activation: 'sigmoid', pool: 'none', poolSize: 2 },
+      ],
       dense: [],
     };
     const before = tf.memory().numTensors;

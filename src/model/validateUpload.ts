@@ -148,7 +148,8 @@ function splitFiles<F extends ModelFileInput>(files: readonly F[]): Checked<{ js
   if (jsons.length === 0) return refuse('no-model-json');
   if (jsons.length > 1) return refuse('several-model-json', { files: jsons.map((f) => f.name).join(', ') });
   const [json] = jsons;
-  if (json.size > MODEL_FILE_LIMITS.modelJsonBytes) return refuse('model-json-too-large', { file: json.name, size: json.size, limit: MODEL_FILE_LIMITS.modelJsonBytes });
+  if (json.size > MODEL_FILE_LIMITS.modelJsonBytes)
+    return refuse('model-json-too-large', { file: json.name, size: json.size, limit: MODEL_FILE_LIMITS.modelJsonBytes });
   const total = bins.reduce((n, f) => n + f.size, 0);
   if (total > MODEL_FILE_LIMITS.weightsBytes) return refuse('weights-too-large', { size: total, limit: MODEL_FILE_LIMITS.weightsBytes });
   return { ok: true, value: { json, bins } };

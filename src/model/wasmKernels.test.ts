@@ -107,7 +107,15 @@ describe('the wasm training kernels', () => {
     const c = FILTER_CASES[2];
     const compute = () => {
       const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter };
-      return [tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: randomInputs(c.x, 1, true), dy: randomInputs(outputShape(c), 2) }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
+      return [
+        tf
+          .engine()
+          .runKernel(
+            tf.Conv2DBackpropFilter,
+            { x: randomInputs(c.x, 1, true), dy: randomInputs(outputShape(c), 2) },
+            attrs as unknown as tf.NamedAttrMap,
+          ) as tf.Tensor,
+      ];
     };
     const [cpu] = await valuesOn('cpu', compute);
     const matMul = tf.getKernel(tf.BatchMatMul, 'wasm')!;
@@ -125,7 +133,9 @@ describe('the wasm training kernels', () => {
     const attrs = { strides: 1, pad: 'valid', dataFormat: 'NCHW', filterShape: [2, 2, 1, 1] };
     const before = tf.memory().numTensors;
     expect(() =>
-      tf.tidy(() => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: tf.ones([1, 1, 3, 3]), dy: tf.ones([1, 1, 2, 2]) }, attrs as unknown as tf.NamedAttrMap)),
+      tf.tidy(() =>
+        tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: tf.ones([1, 1, 3, 3]), dy: tf.ones([1, 1, 2, 2]) }, attrs as unknown as tf.NamedAttrMap),
+      ),
     ).toThrow('supports NHWC data only');
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -133,7 +143,11 @@ describe('the wasm training kernels', () => {
   // Pooling and the other gradients training needs, checked the same way.
   const gradients: [string, (x: tf.Tensor4D) => tf.Tensor4D, number[]][] = [
     ["Conv2DBackpropInput, 'same', stride 2", (x) => tf.conv2d(x, tf.randomUniform([3, 3, 3, 4], -1, 1, 'float32', 5) as tf.Tensor4D, 2, 'same'), [3, 9, 9, 3]],
-    ["Conv2DBackpropInput, 'valid', stride 1", (x) => tf.conv2d(x, tf.randomUniform([4, 4, 2, 3], -1, 1, 'float32', 6) as tf.Tensor4D, 1, 'valid'), [2, 10, 10, 2]],
+    [
+      "Conv2DBackpropInput, 'valid', stride 1",
+      (x) => tf.conv2d(x, tf.randomUniform([4, 4, 2, 3], -1, 1, 'float32', 6) as tf.Tensor4D, 1, 'valid'),
+      [2, 10, 10, 2],
+    ],
     ['MaxPoolGrad, 2x2', (x) => tf.maxPool(x, 2, 2, 'valid'), [3, 10, 10, 4]],
     ['MaxPoolGrad, 3x3 on 11x11', (x) => tf.maxPool(x, 3, 3, 'valid'), [2, 11, 11, 3]],
     ["MaxPoolGrad, 3x3 stride 2 'same'", (x) => tf.maxPool(x, 3, 2, 'same'), [2, 10, 10, 3]],

@@ -30,7 +30,9 @@ interface WasmHeap {
 
 function isWasmHeap(backend: unknown): backend is WasmHeap {
   const b = backend as Partial<WasmHeap> | null;
-  return typeof b?.makeOutput === 'function' && typeof b.typedArrayFromHeap === 'function' && typeof b.incRef === 'function' && typeof b.disposeData === 'function';
+  return (
+    typeof b?.makeOutput === 'function' && typeof b.typedArrayFromHeap === 'function' && typeof b.incRef === 'function' && typeof b.disposeData === 'function'
+  );
 }
 
 /**
@@ -38,7 +40,14 @@ function isWasmHeap(backend: unknown): backend is WasmHeap {
  * patches are written in TypeScript into a wasm tensor, dy is viewed as a matrix without
  * copying, and the product's memory becomes the result. Frees what it made.
  */
-function filterGradientByProduct(backend: WasmHeap, matMul: tf.KernelFunc, x: tf.TensorInfo, dy: tf.TensorInfo, g: ConvGeometry, filterShape: number[]): tf.TensorInfo {
+function filterGradientByProduct(
+  backend: WasmHeap,
+  matMul: tf.KernelFunc,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  g: ConvGeometry,
+  filterShape: number[],
+): tf.TensorInfo {
   const rows = g.batch * g.outHeight * g.outWidth;
   const patches = backend.makeOutput([1, rows, g.filterHeight * g.filterWidth * g.inChannels], 'float32');
   try {
@@ -46,7 +55,11 @@ function filterGradientByProduct(backend: WasmHeap, matMul: tf.KernelFunc, x: tf
     backend.incRef(dy.dataId);
     const dyMatrix: tf.TensorInfo = { dataId: dy.dataId, shape: [1, rows, g.outChannels], dtype: 'float32' };
     try {
-      const product = matMul({ inputs: { a: patches, b: dyMatrix }, backend: backend as unknown as tf.KernelBackend, attrs: { transposeA: true, transposeB: false } }) as tf.TensorInfo;
+      const product = matMul({
+        inputs: { a: patches, b: dyMatrix },
+        backend: backend as unknown as tf.KernelBackend,
+        attrs: { transposeA: true, transposeB: false },
+      }) as tf.TensorInfo;
       return { dataId: product.dataId, shape: filterShape, dtype: 'float32' };
     } finally {
       backend.disposeData(dyMatrix.dataId);

@@ -20,7 +20,10 @@ afterAll(async () => {
 
 const mnist = readMnist();
 const BATCH = 4;
-const digits = pickDigits(mnist, Int32Array.from({ length: BATCH }, (_, i) => mnist.classStart[(i * 3) % 10] + i));
+const digits = pickDigits(
+  mnist,
+  Int32Array.from({ length: BATCH }, (_, i) => mnist.classStart[(i * 3) % 10] + i),
+);
 /** The batch's images as the model takes them: grey levels in [0, 1]. */
 const images = batchImages(digits, [0, 1, 2, 3], 0, BATCH, null);
 const labels = Int32Array.from(digits.labels);
@@ -30,7 +33,9 @@ function editorArchitectures(): [string, ModelSpec][] {
   const activations: Activation[] = ['relu', 'sigmoid', 'tanh'];
   const pools: Pooling[] = ['max', 'average', 'min', 'none'];
   const paddings: Padding[] = ['valid', 'same'];
-  const specs: [string, ModelSpec][] = [['the default network without dropout', { ...DEFAULT_SPEC, dense: DEFAULT_SPEC.dense.map((d) => ({ ...d, dropout: 0 })) }]];
+  const specs: [string, ModelSpec][] = [
+    ['the default network without dropout', { ...DEFAULT_SPEC, dense: DEFAULT_SPEC.dense.map((d) => ({ ...d, dropout: 0 })) }],
+  ];
   let i = 0;
   for (const activation of activations)
     for (const pool of pools)
@@ -44,7 +49,10 @@ function editorArchitectures(): [string, ModelSpec][] {
         const label = `${activation}, ${pool} pooling, '${padding}', stride ${first.stride}, ${first.kernelSize}x${first.kernelSize}, ${spec.convBlocks.length} block(s), ${dense.length} dense`;
         specs.push([label, spec]);
       }
-  specs.push(['a 9x9 kernel with stride 4', { convBlocks: [{ filters: 5, kernelSize: 9, stride: 4, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }], dense: [] }]);
+  specs.push([
+    'a 9x9 kernel with stride 4',
+    { convBlocks: [{ filters: 5, kernelSize: 9, stride: 4, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }], dense: [] },
+  ]);
   return specs;
 }
 
@@ -58,7 +66,10 @@ async function gradientsOn(backend: string, spec: ModelSpec): Promise<Float32Arr
     const grads = tf.tidy(() => {
       const xs = tf.tensor4d(images, [BATCH, 28, 28, 1]);
       const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat();
-      const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(ys, logitsModel.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar, variables);
+      const { grads } = tf.variableGrads(
+        () => tf.losses.softmaxCrossEntropy(ys, logitsModel.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar,
+        variables,
+      );
       return variables.map((v) => grads[v.name]);
     });
     const values = grads.map((g) => Float32Array.from(g.dataSync()));

@@ -34,7 +34,17 @@ export function channelLayout(channels: number, mapHeight: number, mapWidth: num
   if (!(gapX >= 0 && gapY >= 0 && Number.isInteger(gapX) && Number.isInteger(gapY))) throw new RangeError(`gaps must be whole pixels, got ${gapX} and ${gapY}`);
   const cols = Math.min(columns, channels);
   const rows = Math.ceil(channels / cols);
-  return { channels, mapHeight, mapWidth, columns: cols, rows, gapX, gapY, width: cols * mapWidth + (cols - 1) * gapX, height: rows * mapHeight + (rows - 1) * gapY };
+  return {
+    channels,
+    mapHeight,
+    mapWidth,
+    columns: cols,
+    rows,
+    gapX,
+    gapY,
+    width: cols * mapWidth + (cols - 1) * gapX,
+    height: rows * mapHeight + (rows - 1) * gapY,
+  };
 }
 
 /** The top-left canvas pixel of `channel`. */

@@ -13,7 +13,18 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto S
 const SVG_PAD = 8;
 
 /** Presentation properties copied from the live SVG into the file, so it looks the same anywhere. */
-const SVG_STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'] as const;
+const SVG_STYLE_PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
 
 /** Sizes of exported pictures in output pixels. */
 export const EXPORT_SIZES = {
@@ -189,7 +200,12 @@ export function composeFigure(title: string, tiles: readonly ExportTile[], legen
   const margin = Math.round(EXPORT_SIZES.margin * textScale);
   const titleSize = Math.round(EXPORT_SIZES.titleSize * textScale);
   const captioned = tiles.length > 1 && tiles.some((t) => t.label);
-  const grid = gridLayout(tiles.map((t) => t.image), gridWidth, 10, captioned ? labelSize + 6 : 0);
+  const grid = gridLayout(
+    tiles.map((t) => t.image),
+    gridWidth,
+    10,
+    captioned ? labelSize + 6 : 0,
+  );
   const legendWidth = Math.min(320, Math.max(200, grid.width));
   const legendHeight = legend ? 14 + 3 + labelSize + 2 + 10 : 0;
   // Wide enough for the title too (measured with a scratch context).

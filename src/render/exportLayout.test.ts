@@ -31,12 +31,26 @@ describe('gridLayout', () => {
     const tiles = Array.from({ length: 5 }, () => ({ width: 100, height: 50 }));
     const g = gridLayout(tiles, 330, 10, 14);
     expect(g.columns).toBe(3);
-    expect(g.boxes.map((b) => [b.x, b.y])).toEqual([[0, 0], [110, 0], [220, 0], [0, 74], [110, 74]]);
+    expect(g.boxes.map((b) => [b.x, b.y])).toEqual([
+      [0, 0],
+      [110, 0],
+      [220, 0],
+      [0, 74],
+      [110, 74],
+    ]);
     expect(g.width).toBe(320);
     expect(g.height).toBe(74 + 50 + 14);
   });
   it('gives an over-wide tile a row of its own and is empty for no tiles', () => {
-    const g = gridLayout([{ width: 500, height: 20 }, { width: 10, height: 10 }], 100, 4, 0);
+    const g = gridLayout(
+      [
+        { width: 500, height: 20 },
+        { width: 10, height: 10 },
+      ],
+      100,
+      4,
+      0,
+    );
     expect(g.boxes[1]).toEqual({ x: 0, y: 24, width: 10, height: 10 });
     expect(gridLayout([], 100, 4, 0)).toEqual({ columns: 0, width: 0, height: 0, boxes: [] });
   });

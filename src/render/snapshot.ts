@@ -84,7 +84,9 @@ export async function snapshotPanel(panel: HTMLElement, scale: number): Promise<
     return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
   };
 
-  const svgs = [...panel.querySelectorAll('svg')].filter((s): s is SVGSVGElement => s instanceof SVGSVGElement && !s.parentElement?.closest('svg') && !s.closest('.export-figure__tools') && visible(s));
+  const svgs = [...panel.querySelectorAll('svg')].filter(
+    (s): s is SVGSVGElement => s instanceof SVGSVGElement && !s.parentElement?.closest('svg') && !s.closest('.export-figure__tools') && visible(s),
+  );
   const charts = await Promise.all(
     svgs.map(async (svg) => {
       const { text, width, height, pad } = serializeSvg(svg, '', false);

@@ -10,7 +10,19 @@ const N = LESSON_STEPS.length;
 
 describe('the lesson', () => {
   it('follows the article: input, convolution, stride and padding, filters, ReLU, pooling, blocks, dense, dropout, softmax, cross-entropy', () => {
-    expect(LESSON_STEPS.map((s) => s.id)).toEqual(['input', 'convolution', 'stridePadding', 'edgeFilters', 'relu', 'pooling', 'stacked', 'dense', 'dropout', 'softmax', 'crossEntropy']);
+    expect(LESSON_STEPS.map((s) => s.id)).toEqual([
+      'input',
+      'convolution',
+      'stridePadding',
+      'edgeFilters',
+      'relu',
+      'pooling',
+      'stacked',
+      'dense',
+      'dropout',
+      'softmax',
+      'crossEntropy',
+    ]);
   });
 
   it('gives every step a tab, a target and a title and text in both languages', () => {
@@ -70,6 +82,11 @@ describe('the lesson', () => {
     const back = lessonActions(filters, after).reduce(labReducer, after);
     expect(back.conv.padding).toBe(0);
     expect(back.rule.threshold).toBe(2);
-    expect(lessonActions(LESSON_STEPS.find((s) => s.id === 'softmax')!, INITIAL_LAB_STATE)).toEqual([]);
+    expect(
+      lessonActions(
+        LESSON_STEPS.find((s) => s.id === 'softmax')!,
+        INITIAL_LAB_STATE,
+      ),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,15 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   { id: 'input', tab: 'filters', targets: ['figure-input', 'edge-lab'], effects: [{ kind: 'preset', preset: 'article' }] },
   { id: 'convolution', tab: 'lessons', targets: ['conv-stepper'] },
   { id: 'stridePadding', tab: 'filters', targets: ['conv-pool-controls', 'edge-lab'], effects: [{ kind: 'padding', padding: 1 }] },
-  { id: 'edgeFilters', tab: 'filters', targets: ['filter-table', 'edge-lab'], effects: [{ kind: 'preset', preset: 'article' }, { kind: 'padding', padding: 0 }] },
+  {
+    id: 'edgeFilters',
+    tab: 'filters',
+    targets: ['filter-table', 'edge-lab'],
+    effects: [
+      { kind: 'preset', preset: 'article' },
+      { kind: 'padding', padding: 0 },
+    ],
+  },
   { id: 'relu', tab: 'lessons', targets: ['activations-panel'] },
   { id: 'pooling', tab: 'network', targets: ['pool-compare'] },
   { id: 'stacked', tab: 'network', targets: ['layer-conv2', 'network-view'] },

@@ -5,4 +5,13 @@ export interface RunSettings extends PresetRun {
   readonly start: 'scratch' | 'pretrained' | 'current';
 }
 
-export const DEFAULT_RUN: RunSettings = { optimizer: 'adam', learningRate: 0.002, schedule: 'constant', batchSize: 32, epochs: 2, trainExamples: 3000, augment: false, start: 'scratch' };
+export const DEFAULT_RUN: RunSettings = {
+  optimizer: 'adam',
+  learningRate: 0.002,
+  schedule: 'constant',
+  batchSize: 32,
+  epochs: 2,
+  trainExamples: 3000,
+  augment: false,
+  start: 'scratch',
+};

@@ -11,7 +11,18 @@ import { DEFAULT_SAMPLE } from '../data/split';
 import { parseLanguage } from '../i18n/languages';
 import { DEFAULT_SPEC, validateSpec } from '../model/spec';
 import { INITIAL_LAB_STATE, type FilterSlot } from './labState';
-import { DECIMAL, formatFloat32, isReason, readInputScale, readInt, sameScale, sameWeights, WEIGHT, writeInputScale, type ShareProblemReason } from './shareValues';
+import {
+  DECIMAL,
+  formatFloat32,
+  isReason,
+  readInputScale,
+  readInt,
+  sameScale,
+  sameWeights,
+  WEIGHT,
+  writeInputScale,
+  type ShareProblemReason,
+} from './shareValues';
 import { DEFAULT_SHARE_STATE, MAX_SAMPLE_INDEX, MAX_WEIGHT, THRESHOLD_LIMITS, type ShareState, type TabId } from './shareTypes';
 import { readSpec, writeSpec } from './specCodec';
 import { decodeStrokes, encodeStrokes } from './strokeCodec';
@@ -110,7 +121,12 @@ export const FIELDS: readonly Field[] = [
     read: (raw, state) => withState(readInputScale(raw), (input) => ({ ...state, rule: { ...state.rule, input } })),
     write: (state) => (sameScale(state.rule.input, NOTEBOOK_RULE.input) ? null : writeInputScale(state.rule.input)),
   },
-  enumField<Comparator>('cmp', { gt: '>', ge: '>=' }, (s) => s.rule.comparator, (s, comparator) => ({ ...s, rule: { ...s.rule, comparator } })),
+  enumField<Comparator>(
+    'cmp',
+    { gt: '>', ge: '>=' },
+    (s) => s.rule.comparator,
+    (s, comparator) => ({ ...s, rule: { ...s.rule, comparator } }),
+  ),
   {
     key: 'th',
     maxLength: 12,
@@ -136,8 +152,18 @@ export const FIELDS: readonly Field[] = [
     read: (raw, state) => withState(readInt(raw, 0, 3), (padding) => ({ ...state, conv: { ...state.conv, padding } })),
     write: (state) => (state.conv.padding === INITIAL_LAB_STATE.conv.padding ? null : String(state.conv.padding)),
   },
-  enumField<PoolKind>('pk', { max: 'max', avg: 'average', min: 'min' }, (s) => s.pool.kind, (s, kind) => ({ ...s, pool: { ...s.pool, kind } })),
-  enumField<PoolOptions['padding']>('pe', { valid: 'valid', same: 'same' }, (s) => s.pool.padding, (s, padding) => ({ ...s, pool: { ...s.pool, padding } })),
+  enumField<PoolKind>(
+    'pk',
+    { max: 'max', avg: 'average', min: 'min' },
+    (s) => s.pool.kind,
+    (s, kind) => ({ ...s, pool: { ...s.pool, kind } }),
+  ),
+  enumField<PoolOptions['padding']>(
+    'pe',
+    { valid: 'valid', same: 'same' },
+    (s) => s.pool.padding,
+    (s, padding) => ({ ...s, pool: { ...s.pool, padding } }),
+  ),
   {
     key: 'arch',
     maxLength: 120,
@@ -150,7 +176,12 @@ export const FIELDS: readonly Field[] = [
       return text === writeSpec(DEFAULT_SPEC) ? null : text;
     },
   },
-  enumField<TabId>('tab', { filters: 'filters', network: 'network', training: 'training', lessons: 'lessons' }, (s) => s.tab, (s, tab) => ({ ...s, tab })),
+  enumField<TabId>(
+    'tab',
+    { filters: 'filters', network: 'network', training: 'training', lessons: 'lessons' },
+    (s) => s.tab,
+    (s, tab) => ({ ...s, tab }),
+  ),
   {
     key: 'lang',
     maxLength: 16,
@@ -166,5 +197,10 @@ export const FIELDS: readonly Field[] = [
     read: (raw, state) => withState(readInt(raw, 0, 999), (step) => ({ ...state, step })),
     write: (state) => (state.step === 0 ? null : String(state.step)),
   },
-  enumField<boolean>('pm', { '1': true, '0': false }, (s) => s.presenter, (s, presenter) => ({ ...s, presenter })),
+  enumField<boolean>(
+    'pm',
+    { '1': true, '0': false },
+    (s) => s.presenter,
+    (s, presenter) => ({ ...s, presenter }),
+  ),
 ];

@@ -40,7 +40,12 @@ function everythingChanged(): ShareState {
   for (let i = 1; i < 40; i++) lab = labReducer(lab, { type: 'extendStroke', point: [0.31 + i * 0.007, 0.22 + i * 0.011] });
   lab = labReducer(lab, { type: 'beginStroke', stroke: { size: 0.12, points: [[0.5, 0.5]] } });
   lab = labReducer(lab, { type: 'setKernel', slot: 0, kernel: CLASSIC_FILTERS[0].kernel, presetId: CLASSIC_FILTERS[0].id });
-  lab = labReducer(lab, { type: 'setKernel', slot: 3, kernel: createGrid(3, 3, Float32Array.from([0.1, -2.5, 1 / 3, 99, -99, 0, 1e-7, 7, 0.125])), presetId: null });
+  lab = labReducer(lab, {
+    type: 'setKernel',
+    slot: 3,
+    kernel: createGrid(3, 3, Float32Array.from([0.1, -2.5, 1 / 3, 99, -99, 0, 1e-7, 7, 0.125])),
+    presetId: null,
+  });
   lab = labReducer(lab, { type: 'setRule', rule: { input: { kind: 'binary', cutoff: 0.35 }, comparator: '>=', threshold: -1.5 } });
   lab = labReducer(lab, { type: 'setConv', conv: { stride: 2, padding: 3 } });
   lab = labReducer(lab, { type: 'setPool', pool: { kind: 'average', padding: 'same' } });
@@ -61,7 +66,11 @@ describe('shareable state: round trip', () => {
   });
 
   it('round-trips every sample, rule preset and tab', () => {
-    for (const id of [{ digit: 0, index: 0 }, { digit: 9, index: 1126 }, { digit: 2, index: 1 }]) {
+    for (const id of [
+      { digit: 0, index: 0 },
+      { digit: 9, index: 1126 },
+      { digit: 2, index: 1 },
+    ]) {
       const state: ShareState = { ...DEFAULT_SHARE_STATE, source: { kind: 'sample', id } };
       expect(roundTrip(state)).toEqual({ state, problems: [] });
     }
@@ -71,7 +80,14 @@ describe('shareable state: round trip', () => {
   });
 
   it('keeps links short: a sample as class.index, preset filters by name', () => {
-    const state: ShareState = { ...labReducer(DEFAULT_SHARE_STATE, { type: 'pickSample', id: { digit: 7, index: 42 } }), spec: DEFAULT_SPEC, tab: 'filters', lang: null, step: 0, presenter: false };
+    const state: ShareState = {
+      ...labReducer(DEFAULT_SHARE_STATE, { type: 'pickSample', id: { digit: 7, index: 42 } }),
+      spec: DEFAULT_SPEC,
+      tab: 'filters',
+      lang: null,
+      step: 0,
+      presenter: false,
+    };
     expect(encodeShareState(state).toString()).toBe('s=7.42');
     const sobel = labReducer(DEFAULT_SHARE_STATE, { type: 'setKernel', slot: 1, kernel: CLASSIC_FILTERS[1].kernel, presetId: 'sobel-y' });
     expect(encodeShareState({ ...DEFAULT_SHARE_STATE, ...sobel }).toString()).toBe('f2=sobel-y');
@@ -110,14 +126,24 @@ describe('shareable state: round trip', () => {
     const decoded = roundTrip(drawn).state.source;
     expect(decoded).toEqual(drawn.source);
     const off = { size: 0.0833, points: [[0.1234, 0.5678]] as [number, number][] };
-    expect(roundTrip({ ...DEFAULT_SHARE_STATE, source: { kind: 'drawing', strokes: [off] } }).state.source).toEqual({ kind: 'drawing', strokes: [quantiseStroke(off)] });
+    expect(roundTrip({ ...DEFAULT_SHARE_STATE, source: { kind: 'drawing', strokes: [off] } }).state.source).toEqual({
+      kind: 'drawing',
+      strokes: [quantiseStroke(off)],
+    });
     const empty: ShareState = { ...DEFAULT_SHARE_STATE, source: { kind: 'drawing', strokes: [] } };
     expect(roundTrip(empty)).toEqual({ state: empty, problems: [] });
   });
 
   it('reads every language of the app, in each spelling the README documents, with the i18n parser', () => {
-    for (const language of LANGUAGES) expect(decodeShareState(params(`lang=${language}`))).toEqual({ state: { ...DEFAULT_SHARE_STATE, lang: language }, problems: [] });
-    for (const [raw, lang] of [['zh', 'zh-CN'], ['zh-cn', 'zh-CN'], ['ZH-Hans-CN', 'zh-CN'], ['en', 'en'], ['en-GB', 'en']] as const) {
+    for (const language of LANGUAGES)
+      expect(decodeShareState(params(`lang=${language}`))).toEqual({ state: { ...DEFAULT_SHARE_STATE, lang: language }, problems: [] });
+    for (const [raw, lang] of [
+      ['zh', 'zh-CN'],
+      ['zh-cn', 'zh-CN'],
+      ['ZH-Hans-CN', 'zh-CN'],
+      ['en', 'en'],
+      ['en-GB', 'en'],
+    ] as const) {
       const decoded = decodeShareState(params(`lang=${raw}`));
       expect(decoded.problems, raw).toEqual([]);
       expect(decoded.state.lang, raw).toBe(lang);
@@ -138,7 +164,10 @@ describe('shareable state: bad values fall back to their defaults', () => {
   const BAD: Record<string, { outOfRange: string[]; wrongType: string[] }> = {
     s: { outOfRange: ['10.0', '3.10000'], wrongType: ['x', '3', '3.-1', '3.1.2', '', '3.5e2'] },
     d: { outOfRange: [Buffer.from([1, 65, 0]).toString('base64url')], wrongType: ['not a drawing', 'AAAA', '!'] },
-    f1: { outOfRange: ['100_0_0_0_0_0_0_0_0', '1_1_1_1_1_1_1_1_-99.5'], wrongType: ['sobel', '1_2_3', '1_2_3_4_5_6_7_8_x', 'Infinity_0_0_0_0_0_0_0_0', 'NaN_0_0_0_0_0_0_0_0'] },
+    f1: {
+      outOfRange: ['100_0_0_0_0_0_0_0_0', '1_1_1_1_1_1_1_1_-99.5'],
+      wrongType: ['sobel', '1_2_3', '1_2_3_4_5_6_7_8_x', 'Infinity_0_0_0_0_0_0_0_0', 'NaN_0_0_0_0_0_0_0_0'],
+    },
     f2: { outOfRange: ['0_0_0_0_0_0_0_0_-100'], wrongType: ['custom'] },
     f3: { outOfRange: ['0_0_0_0_0_0_0_0_120'], wrongType: ['__proto__'] },
     f4: { outOfRange: ['99.1_0_0_0_0_0_0_0_0'], wrongType: ['constructor'] },

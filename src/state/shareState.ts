@@ -21,7 +21,17 @@ import { isReason, type ShareProblemReason } from './shareValues';
 
 export { formatFloat32, type ShareProblemReason } from './shareValues';
 export { readSpec, writeSpec } from './specCodec';
-export { DEFAULT_SHARE_STATE, MAX_KEY_SHOWN, MAX_PROBLEMS, TAB_IDS, THRESHOLD_LIMITS, type DecodedShareState, type ShareProblem, type ShareState, type TabId } from './shareTypes';
+export {
+  DEFAULT_SHARE_STATE,
+  MAX_KEY_SHOWN,
+  MAX_PROBLEMS,
+  TAB_IDS,
+  THRESHOLD_LIMITS,
+  type DecodedShareState,
+  type ShareProblem,
+  type ShareState,
+  type TabId,
+} from './shareTypes';
 
 /** Every key the schema knows, in link order. */
 export const SHARE_KEYS: readonly string[] = FIELDS.map((f) => f.key);

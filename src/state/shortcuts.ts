@@ -4,17 +4,7 @@
  */
 
 export type ShortcutAction =
-  | 'tab-filters'
-  | 'tab-network'
-  | 'tab-training'
-  | 'tab-lessons'
-  | 'clear'
-  | 'undo'
-  | 'random-sample'
-  | 'train'
-  | 'presenter'
-  | 'copy-link'
-  | 'help';
+  'tab-filters' | 'tab-network' | 'tab-training' | 'tab-lessons' | 'clear' | 'undo' | 'random-sample' | 'train' | 'presenter' | 'copy-link' | 'help';
 
 export interface Shortcut {
   /** The key as `KeyboardEvent.key` reports it (letters in lower case). */

@@ -25,7 +25,17 @@ describe('drawing codec', () => {
 
   it('round-trips an empty drawing and the pad corners', () => {
     expect(decodeStrokes(encodeStrokes([]))).toEqual({ ok: true, strokes: [] });
-    const corners: Stroke[] = [{ size: 0.25, points: [[0, 0], [1, 1], [0, 1], [1, 0]] }];
+    const corners: Stroke[] = [
+      {
+        size: 0.25,
+        points: [
+          [0, 0],
+          [1, 1],
+          [0, 1],
+          [1, 0],
+        ],
+      },
+    ];
     expect(decodeStrokes(encodeStrokes(corners))).toEqual({ ok: true, strokes: corners });
   });
 
@@ -44,7 +54,10 @@ describe('drawing codec', () => {
   it('rejects drawings beyond the limits', () => {
     const many = Array.from({ length: DRAWING_LIMITS.strokes + 1 }, () => ({ size: 0.05, points: [[0.5, 0.5]] as [number, number][] }));
     expect(decodeStrokes(encodeStrokes(many))).toEqual({ ok: false, error: 'out-of-range' });
-    const long = Array.from({ length: 2 }, () => ({ size: 0.05, points: Array.from({ length: DRAWING_LIMITS.points / 2 + 1 }, () => [0.5, 0.5] as [number, number]) }));
+    const long = Array.from({ length: 2 }, () => ({
+      size: 0.05,
+      points: Array.from({ length: DRAWING_LIMITS.points / 2 + 1 }, () => [0.5, 0.5] as [number, number]),
+    }));
     expect(decodeStrokes(encodeStrokes(long))).toEqual({ ok: false, error: 'out-of-range' });
     // Hand-made bytes: version 1, one stroke, brush 51/1024, two points: (1024, 0), then +10 in x.
     const bytes = (b: number[]) => Buffer.from(b).toString('base64url');

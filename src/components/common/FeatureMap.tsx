@@ -86,9 +86,7 @@ export function FeatureMap(props: FeatureMapProps) {
   };
 
   const shown = props.activeCell ?? null;
-  const announced = keyboardCell && describeCell && keyboardCell.row < grid.height && keyboardCell.col < grid.width
-    ? describeCell(keyboardCell)
-    : '';
+  const announced = keyboardCell && describeCell && keyboardCell.row < grid.height && keyboardCell.col < grid.width ? describeCell(keyboardCell) : '';
   const pct = (v: number, n: number) => `${(100 * v) / n}%`;
   return (
     <div className="feature-map">

@@ -84,7 +84,10 @@ export function usePenToPixels(image: object | null, cnnImage: object | null): v
   useEffect(() => {
     const shown = waiting.findIndex((w) => w.image === cnnImage);
     if (shown < 0) return;
-    measureAtNextFrame(PEN_TO_PIXELS, waiting.slice(0, shown + 1).flatMap((w) => w.stamps));
+    measureAtNextFrame(
+      PEN_TO_PIXELS,
+      waiting.slice(0, shown + 1).flatMap((w) => w.stamps),
+    );
     waiting = waiting.slice(shown + 1);
   }, [cnnImage]);
 }

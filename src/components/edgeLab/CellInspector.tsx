@@ -37,8 +37,7 @@ export function describePoolCell(t: TFunction<'edgeLab'>, filter: number, ex: Po
 }
 
 export type Inspection =
-  | { kind: 'conv'; filter: number; explanation: ConvCellExplanation }
-  | { kind: 'pool'; filter: number; explanation: PoolWindowExplanation; pool: PoolKind };
+  { kind: 'conv'; filter: number; explanation: ConvCellExplanation } | { kind: 'pool'; filter: number; explanation: PoolWindowExplanation; pool: PoolKind };
 
 /** The worked arithmetic of the inspected cell: the nine products, the sum and the rule. */
 export function CellInspector({ inspection, rule }: { inspection: Inspection | null; rule: EdgeRule }) {
@@ -64,7 +63,12 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
           ))}
         </div>
         <p>
-          <Trans t={t} i18nKey="inspector.poolResult" values={{ kind: t(`poolKind.${inspection.pool}`), result: formatNumber(ex.result) }} components={{ result: <strong /> }} />
+          <Trans
+            t={t}
+            i18nKey="inspector.poolResult"
+            values={{ kind: t(`poolKind.${inspection.pool}`), result: formatNumber(ex.result) }}
+            components={{ result: <strong /> }}
+          />
           {ex.chosenIndex !== null ? t('inspector.chosen') : t('inspector.mean')}
           {ex.cells.some((c) => !c.inside) ? t('inspector.padded') : t('inspector.end')}
         </p>
@@ -81,7 +85,11 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
       <h4>{t('inspector.convTitle', { filter: inspection.filter + 1, row: ex.outRow + 1, col: ex.outCol + 1 })}</h4>
       <div className="arith-grid" style={{ gridTemplateColumns: `repeat(${side}, auto)` }}>
         {ex.terms.map((term, i) => (
-          <span key={i} className={term.inside ? 'arith-cell' : 'arith-cell arith-cell--pad'} title={term.inside ? t('inspector.inputCell', { row: term.inputRow + 1, col: term.inputCol + 1 }) : t('inspector.padCell')}>
+          <span
+            key={i}
+            className={term.inside ? 'arith-cell' : 'arith-cell arith-cell--pad'}
+            title={term.inside ? t('inspector.inputCell', { row: term.inputRow + 1, col: term.inputCol + 1 }) : t('inspector.padCell')}
+          >
             {formatNumber(term.value)}×{formatNumber(term.weight)} = <strong>{formatNumber(term.product)}</strong>
           </span>
         ))}

@@ -75,7 +75,13 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
   }
   if (inspection?.kind === 'conv') {
     const k = kernels[inspection.filter];
-    inputBoxes.push({ top: inspection.explanation.outRow * conv.stride, left: inspection.explanation.outCol * conv.stride, height: k.height, width: k.width, colour: VIEW.highlight });
+    inputBoxes.push({
+      top: inspection.explanation.outRow * conv.stride,
+      left: inspection.explanation.outCol * conv.stride,
+      height: k.height,
+      width: k.width,
+      colour: VIEW.highlight,
+    });
   }
   const firedBoxes = (slot: number): CellBox[] => {
     if (inspection?.kind !== 'pool' || inspection.filter !== slot) return [];
@@ -104,7 +110,15 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
       <PresetExplainer />
       <div className="edge-lab__body">
         <aside className="edge-lab__side">
-          <MapFigure className="edge-lab__input" title={inputLabel} name={['input', rule.input.kind]} legend="grey" scale={COLOUR_SCALES.grey} domain={[0, inputMax]} testId="figure-input">
+          <MapFigure
+            className="edge-lab__input"
+            title={inputLabel}
+            name={['input', rule.input.kind]}
+            legend="grey"
+            scale={COLOUR_SCALES.grey}
+            domain={[0, inputMax]}
+            testId="figure-input"
+          >
             <FeatureMap
               grid={padded}
               scale={COLOUR_SCALES.grey}
@@ -123,42 +137,42 @@ export function EdgeLab({ image, state, dispatch }: EdgeLabProps) {
             <CellInspector inspection={inspection} rule={rule} />
           </div>
         </aside>
-      <div className="filter-table" data-testid="filter-table">
-        <p className="filter-table__info">
-          <PanelInfo what="filterTable" />
-        </p>
-        <div className="filter-table__head" aria-hidden="true">
-          <span>{t('columns.filter')}</span>
-          <span>
-            {t('columns.raw')}
-            <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title={t('columns.rawLegend')} width={VIEW.mapSide} />
-          </span>
-          <span>
-            {t('columns.fired')}
-            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 1]} title={t('columns.firedLegend')} width={VIEW.mapSide} />
-          </span>
-          <span>
-            {t(`columns.pooled.${pool.kind}`, { size: pool.size })}
-            <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 0.5, 1]} title={t('columns.pooledLegend')} width={VIEW.mapSide} />
-          </span>
+        <div className="filter-table" data-testid="filter-table">
+          <p className="filter-table__info">
+            <PanelInfo what="filterTable" />
+          </p>
+          <div className="filter-table__head" aria-hidden="true">
+            <span>{t('columns.filter')}</span>
+            <span>
+              {t('columns.raw')}
+              <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title={t('columns.rawLegend')} width={VIEW.mapSide} />
+            </span>
+            <span>
+              {t('columns.fired')}
+              <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 1]} title={t('columns.firedLegend')} width={VIEW.mapSide} />
+            </span>
+            <span>
+              {t(`columns.pooled.${pool.kind}`, { size: pool.size })}
+              <ColourLegend scale={COLOUR_SCALES.binary} domain={[0, 1]} ticks={[0, 0.5, 1]} title={t('columns.pooledLegend')} width={VIEW.mapSide} />
+            </span>
+          </div>
+          {result.maps.map((m, slot) => (
+            <FilterRow
+              key={slot}
+              slot={slot}
+              kernel={state.filters[slot].kernel}
+              presetId={state.filters[slot].presetId}
+              map={m}
+              rawDomain={rawDomain}
+              cursor={cursor}
+              firedBoxes={firedBoxes(slot)}
+              onKernel={onKernel}
+              onCursor={setCursor}
+              describe={describe}
+              note={state.filters[slot].presetId === 'horizontal' ? t('filter3Note') : undefined}
+            />
+          ))}
         </div>
-        {result.maps.map((m, slot) => (
-          <FilterRow
-            key={slot}
-            slot={slot}
-            kernel={state.filters[slot].kernel}
-            presetId={state.filters[slot].presetId}
-            map={m}
-            rawDomain={rawDomain}
-            cursor={cursor}
-            firedBoxes={firedBoxes(slot)}
-            onKernel={onKernel}
-            onCursor={setCursor}
-            describe={describe}
-            note={state.filters[slot].presetId === 'horizontal' ? t('filter3Note') : undefined}
-          />
-        ))}
-      </div>
       </div>
     </section>
   );

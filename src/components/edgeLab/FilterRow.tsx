@@ -55,13 +55,35 @@ export function FilterRow(props: FilterRowProps) {
         <KernelEditor slot={slot} kernel={props.kernel} presetId={props.presetId} onChange={props.onKernel} />
         {props.note && <p className="note">{props.note}</p>}
       </div>
-      <MapFigure title={mapProps('raw', map.raw).label} name={[`filter ${slot + 1}`, 'convolution']} legend="response" scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`figure-raw-map-${slot}`}>
-        <FeatureMap grid={map.raw} scale={COLOUR_SCALES.diverging} domain={props.rawDomain} testId={`raw-map-${slot}`} boxes={cellBox('raw')} dataAttributes={{ 'data-max': gridRange(map.raw)[1] }} {...mapProps('raw', map.raw)} />
+      <MapFigure
+        title={mapProps('raw', map.raw).label}
+        name={[`filter ${slot + 1}`, 'convolution']}
+        legend="response"
+        scale={COLOUR_SCALES.diverging}
+        domain={props.rawDomain}
+        testId={`figure-raw-map-${slot}`}
+      >
+        <FeatureMap
+          grid={map.raw}
+          scale={COLOUR_SCALES.diverging}
+          domain={props.rawDomain}
+          testId={`raw-map-${slot}`}
+          boxes={cellBox('raw')}
+          dataAttributes={{ 'data-max': gridRange(map.raw)[1] }}
+          {...mapProps('raw', map.raw)}
+        />
         <figcaption>
           {map.raw.height} × {map.raw.width}
         </figcaption>
       </MapFigure>
-      <MapFigure title={mapProps('fired', map.fired).label} name={[`filter ${slot + 1}`, 'thresholded']} legend="fires" scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`figure-fired-map-${slot}`}>
+      <MapFigure
+        title={mapProps('fired', map.fired).label}
+        name={[`filter ${slot + 1}`, 'thresholded']}
+        legend="fires"
+        scale={COLOUR_SCALES.binary}
+        domain={[0, 1]}
+        testId={`figure-fired-map-${slot}`}
+      >
         <FeatureMap
           grid={map.fired}
           scale={COLOUR_SCALES.binary}
@@ -80,8 +102,23 @@ export function FilterRow(props: FilterRowProps) {
           />
         </figcaption>
       </MapFigure>
-      <MapFigure title={mapProps('pooled', map.pooled).label} name={[`filter ${slot + 1}`, 'pooled']} legend="pooled" scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`figure-pooled-map-${slot}`}>
-        <FeatureMap grid={map.pooled} scale={COLOUR_SCALES.binary} domain={[0, 1]} testId={`pooled-map-${slot}`} boxes={cellBox('pooled')} {...mapProps('pooled', map.pooled)} dataAttributes={{ 'data-sum': sumOf(map.pooled) }} />
+      <MapFigure
+        title={mapProps('pooled', map.pooled).label}
+        name={[`filter ${slot + 1}`, 'pooled']}
+        legend="pooled"
+        scale={COLOUR_SCALES.binary}
+        domain={[0, 1]}
+        testId={`figure-pooled-map-${slot}`}
+      >
+        <FeatureMap
+          grid={map.pooled}
+          scale={COLOUR_SCALES.binary}
+          domain={[0, 1]}
+          testId={`pooled-map-${slot}`}
+          boxes={cellBox('pooled')}
+          {...mapProps('pooled', map.pooled)}
+          dataAttributes={{ 'data-sum': sumOf(map.pooled) }}
+        />
         <figcaption>
           {map.pooled.height} × {map.pooled.width}
         </figcaption>

@@ -50,7 +50,12 @@ export const KernelEditor = memo(function KernelEditor({ slot, kernel, presetId,
         </optgroup>
         {presetId === null && <option value="custom">{t('kernel.custom')}</option>}
       </select>
-      <div className="kernel-editor__grid" style={{ gridTemplateColumns: `repeat(${kernel.width}, 1fr)` }} role="group" aria-label={t('kernel.weights', { n: slot + 1 })}>
+      <div
+        className="kernel-editor__grid"
+        style={{ gridTemplateColumns: `repeat(${kernel.width}, 1fr)` }}
+        role="group"
+        aria-label={t('kernel.weights', { n: slot + 1 })}
+      >
         {Array.from(kernel.data, (w, i) => (
           <WeightInput
             key={i}

@@ -51,7 +51,12 @@ export const RuleControls = memo(function RuleControls({ rule, onPreset, onChang
           </button>
         ))}
         <output className="rule-badge" data-testid="rule-name" data-preset={preset}>
-          <Trans t={t} i18nKey="rule.inForce" values={{ preset: t(`rule.preset.${preset}`), rule: describeRule(t, rule) }} components={{ preset: <strong /> }} />
+          <Trans
+            t={t}
+            i18nKey="rule.inForce"
+            values={{ preset: t(`rule.preset.${preset}`), rule: describeRule(t, rule) }}
+            components={{ preset: <strong /> }}
+          />
         </output>
       </div>
       <div className="controls__row">

@@ -46,7 +46,12 @@ export const ExercisesPanel = memo(function ExercisesPanel({ data, source, proba
       <ol className="exercises__list">
         <StrokeFilterExercise data={data} done={progress['stroke-filter'] !== undefined} onPass={() => complete('stroke-filter')} />
         <OutputSizeExercise done={progress['output-size'] !== undefined} onPass={() => complete('output-size')} />
-        <MisclassifiedExercise source={source} probabilities={probabilities} done={progress.misclassified !== undefined} onPass={() => complete('misclassified')} />
+        <MisclassifiedExercise
+          source={source}
+          probabilities={probabilities}
+          done={progress.misclassified !== undefined}
+          onPass={() => complete('misclassified')}
+        />
         <SigmoidExercise status={status} done={progress.sigmoid !== undefined} onPass={() => complete('sigmoid')} />
       </ol>
     </section>

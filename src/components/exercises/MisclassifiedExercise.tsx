@@ -13,7 +13,6 @@ export interface MisclassifiedExerciseProps {
   readonly onPass: () => void;
 }
 
-
 /** Exercise: find an MNIST digit, or draw one, that the model classifies wrongly. */
 export function MisclassifiedExercise({ source, probabilities, done, onPass }: MisclassifiedExerciseProps) {
   const { t } = useTranslation('exercises');

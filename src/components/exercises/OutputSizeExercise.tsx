@@ -35,8 +35,17 @@ export function OutputSizeExercise({ done, onPass }: OutputSizeExerciseProps) {
 
   return (
     <ExerciseCard id="output-size" done={done} feedback={feedback} onCheck={check}>
-      <p className="exercise__question" data-testid="exercise-size-question" data-n={q.n} data-k={q.k} data-stride={q.stride} data-padding={q.padding} data-pool={q.pool}>
-        {t('output-size.question', { n: q.n, k: q.k, s: q.stride, p: q.padding })} {q.pool > 0 ? t('output-size.withPool', { pool: q.pool }) : t('output-size.noPool')}
+      <p
+        className="exercise__question"
+        data-testid="exercise-size-question"
+        data-n={q.n}
+        data-k={q.k}
+        data-stride={q.stride}
+        data-padding={q.padding}
+        data-pool={q.pool}
+      >
+        {t('output-size.question', { n: q.n, k: q.k, s: q.stride, p: q.padding })}{' '}
+        {q.pool > 0 ? t('output-size.withPool', { pool: q.pool }) : t('output-size.noPool')}
       </p>
       <div className="exercise__row">
         <label>

@@ -41,7 +41,15 @@ export function PanelSnapshotButton({ panel, view }: PanelSnapshotButtonProps) {
 
   return (
     <span className="panel-snapshot">
-      <button type="button" className="export-button" data-testid="export-panel" aria-label={t('snapshotLabel')} aria-busy={busy} disabled={busy} onClick={() => void snap()}>
+      <button
+        type="button"
+        className="export-button"
+        data-testid="export-panel"
+        aria-label={t('snapshotLabel')}
+        aria-busy={busy}
+        disabled={busy}
+        onClick={() => void snap()}
+      >
         <span aria-hidden="true">⤓ </span>
         {t('snapshot')}
       </button>

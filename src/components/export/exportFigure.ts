@@ -5,7 +5,8 @@ import { canvasToPng, composeFigure, EXPORT_SIZES, serializeSvg, svgToCanvas, up
 export function figureSurfaces(content: HTMLElement, skipLegends: boolean): (HTMLCanvasElement | SVGSVGElement)[] {
   return [...content.querySelectorAll('canvas, svg')].filter(
     (el): el is HTMLCanvasElement | SVGSVGElement =>
-      (el instanceof HTMLCanvasElement || (el instanceof SVGSVGElement && !el.parentElement?.closest('svg'))) && !(skipLegends && el.classList.contains('legend')),
+      (el instanceof HTMLCanvasElement || (el instanceof SVGSVGElement && !el.parentElement?.closest('svg'))) &&
+      !(skipLegends && el.classList.contains('legend')),
   );
 }
 

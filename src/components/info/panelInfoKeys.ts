@@ -1,7 +1,21 @@
 /** Parts of the page whose short explanation lives in the lesson catalogue (`info.<key>`, `infoTopic.<key>`). */
 export const PANEL_INFO_KEYS = [
-  'lesson', 'input', 'pad', 'samples', 'prediction', 'edgeLab', 'rule', 'convPool', 'filterTable',
-  'inspector', 'network', 'training', 'architecture', 'models', 'status', 'share',
+  'lesson',
+  'input',
+  'pad',
+  'samples',
+  'prediction',
+  'edgeLab',
+  'rule',
+  'convPool',
+  'filterTable',
+  'inspector',
+  'network',
+  'training',
+  'architecture',
+  'models',
+  'status',
+  'share',
 ] as const;
 export type PanelInfoKey = (typeof PANEL_INFO_KEYS)[number];
 

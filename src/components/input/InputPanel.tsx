@@ -114,7 +114,8 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         <div className="progress" data-testid="data-progress">
           <progress max={1} value={Number.isFinite(dataProgress) ? dataProgress : undefined} aria-label={t('loadingDigitsLabel')} />
           <span className="muted">
-            {t('loadingDigits', { count: 10000, total: (10000).toLocaleString(i18n.language) })} {Number.isFinite(dataProgress) ? `${Math.round(dataProgress * 100)}%` : ''}
+            {t('loadingDigits', { count: 10000, total: (10000).toLocaleString(i18n.language) })}{' '}
+            {Number.isFinite(dataProgress) ? `${Math.round(dataProgress * 100)}%` : ''}
           </span>
         </div>
       )}

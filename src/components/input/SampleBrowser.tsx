@@ -24,10 +24,11 @@ export const SampleBrowser = memo(function SampleBrowser({ data, current, onPick
   const count = data.classCount[digit];
   const first = Math.max(0, Math.min(count - THUMBS, index - Math.floor(THUMBS / 2)));
   const thumbs = useMemo(
-    () => Array.from({ length: Math.min(THUMBS, count) }, (_, k) => {
-      const id = { digit, index: first + k };
-      return { id, image: digitImage(data, sampleIndex(data, id)) };
-    }),
+    () =>
+      Array.from({ length: Math.min(THUMBS, count) }, (_, k) => {
+        const id = { digit, index: first + k };
+        return { id, image: digitImage(data, sampleIndex(data, id)) };
+      }),
     [data, digit, first, count],
   );
   return (

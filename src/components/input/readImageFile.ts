@@ -10,8 +10,7 @@ const WORK_SIDE = 280;
 export type ReadProblemCode = UploadProblemCode | 'unreadable' | 'undecodable' | 'noCanvas' | 'blank';
 
 export type ReadImageResult =
-  | { ok: true; image: Image28; inverted: boolean }
-  | { ok: false; message: string; code: ReadProblemCode; params: Readonly<Record<string, string | number>> };
+  { ok: true; image: Image28; inverted: boolean } | { ok: false; message: string; code: ReadProblemCode; params: Readonly<Record<string, string | number>> };
 
 const MIME = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' } as const;
 

@@ -18,7 +18,10 @@ export function LessonCard({ tour }: { tour: LessonTour }) {
   const step = LESSON_STEPS[tour.step];
   const last = tour.step === tour.count - 1;
   return (
-    <section className="lesson-card" aria-labelledby="lesson-title" data-testid="lesson"
+    <section
+      className="lesson-card"
+      aria-labelledby="lesson-title"
+      data-testid="lesson"
       data-step={tour.step}
       onKeyDown={(e) => {
         // Escape inside the card closes it, unless an open explanation takes it first.
@@ -63,7 +66,16 @@ export function LessonOpenButton({ tour }: { tour: LessonTour }) {
   const { t } = useTranslation('lesson');
   const label = tour.started && !tour.open ? t('resume', { n: tour.step + 1 }) : t('open');
   return (
-    <button type="button" id={LESSON_OPEN_ID} className="lesson-open" aria-pressed={tour.open} title={t('openTitle')} data-testid="lesson-open" data-step={tour.step} onClick={tour.open ? tour.close : tour.start}>
+    <button
+      type="button"
+      id={LESSON_OPEN_ID}
+      className="lesson-open"
+      aria-pressed={tour.open}
+      title={t('openTitle')}
+      data-testid="lesson-open"
+      data-step={tour.step}
+      onClick={tour.open ? tour.close : tour.start}
+    >
       {label}
     </button>
   );

@@ -70,7 +70,13 @@ export const LayerChannels = memo(function LayerChannels({ store, name, shape, l
 
   const { cellPx } = picture;
   return (
-    <div ref={rootRef} className={picture.isMap ? 'layer-channels layer-channels--captioned' : 'layer-channels'} style={{ width: layout.width * cellPx }} data-testid={`channels-${name}`} data-count={layout.channels}>
+    <div
+      ref={rootRef}
+      className={picture.isMap ? 'layer-channels layer-channels--captioned' : 'layer-channels'}
+      style={{ width: layout.width * cellPx }}
+      data-testid={`channels-${name}`}
+      data-count={layout.channels}
+    >
       <div className="layer-channels__grid">
         <canvas
           ref={canvasRef}
@@ -94,7 +100,12 @@ export const LayerChannels = memo(function LayerChannels({ store, name, shape, l
               title={l.label}
               data-testid={`channel-${name}-${i + 1}`}
               data-channel={i}
-              style={{ left: pct(x, layout.width), top: pct(y, layout.height), width: pct(layout.mapWidth, layout.width), height: pct(layout.mapHeight, layout.height) }}
+              style={{
+                left: pct(x, layout.width),
+                top: pct(y, layout.height),
+                width: pct(layout.mapWidth, layout.width),
+                height: pct(layout.mapHeight, layout.height),
+              }}
             >
               <div className="layer-channel__map" role="img" aria-label={l.label} />
               {l.short && <figcaption>{l.short}</figcaption>}

@@ -27,7 +27,13 @@ export function LayerFigure({ layer, title, channels, scale, domain, children }:
   const one = channel > 0 && channel <= channels;
   const picker =
     channels > 1 ? (
-      <select className="export-channel" value={channel} aria-label={t('channelPick', { layer })} data-testid="export-channel" onChange={(e) => setChannel(Number(e.target.value))}>
+      <select
+        className="export-channel"
+        value={channel}
+        aria-label={t('channelPick', { layer })}
+        data-testid="export-channel"
+        onChange={(e) => setChannel(Number(e.target.value))}
+      >
         <option value={0}>{t('allChannels')}</option>
         {Array.from({ length: channels }, (_, i) => (
           <option key={i} value={i + 1}>

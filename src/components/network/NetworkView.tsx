@@ -47,7 +47,10 @@ const LayerRow = memo(function LayerRow({ store, name, kind, activation, shape }
   const labels = useMemo(
     () =>
       isMap
-        ? Array.from({ length: channels }, (_, i) => ({ label: t('channelLabel', { layer: name, n: i + 1, height, width }), short: t('channelShort', { n: i + 1 }) }))
+        ? Array.from({ length: channels }, (_, i) => ({
+            label: t('channelLabel', { layer: name, n: i + 1, height, width }),
+            short: t('channelShort', { n: i + 1 }),
+          }))
         : [{ label: t('vectorLabel', { layer: name, shape: shapeText(t, [height]) }), short: '' }],
     [t, isMap, name, height, width, channels],
   );
@@ -106,7 +109,13 @@ export function NetworkView({ layers, message, spec, image, computePath = null }
         <p className="muted">{t('intro')}</p>
       </header>
       {layers && spec && <ReceptiveFieldExplorer layers={layers} spec={spec} image={image ?? null} />}
-      {layers ? layers.filter((l) => l.kind !== 'flatten').map((l) => <LayerRow key={l.name} store={store} name={l.name} kind={l.kind} activation={l.activation} shape={l.shape.join('x')} />) : <p className="muted">{message ?? t('loading')}</p>}
+      {layers ? (
+        layers
+          .filter((l) => l.kind !== 'flatten')
+          .map((l) => <LayerRow key={l.name} store={store} name={l.name} kind={l.kind} activation={l.activation} shape={l.shape.join('x')} />)
+      ) : (
+        <p className="muted">{message ?? t('loading')}</p>
+      )}
     </section>
   );
 }

@@ -29,11 +29,19 @@ export interface LayerOutputsState {
  * coalesced: while one pass is running, only the latest request waits, so a fast pen never
  * queues up stale work.
  */
-export function useLayerOutputs(session: ModelSession | null, status: SessionStatus | null, image: Image28 | null, preview: PlainNetwork | null = null): LayerOutputsState {
+export function useLayerOutputs(
+  session: ModelSession | null,
+  status: SessionStatus | null,
+  image: Image28 | null,
+  preview: PlainNetwork | null = null,
+): LayerOutputsState {
   const [state, setState] = useState<LayerOutputsState>({ layers: null, image: null, error: null, path: null });
   // Before the session (and tfjs) is there, the shipped model's plain copy answers.
   const plain = session ? (status?.plain ?? null) : preview;
-  const immediate = useMemo<LayerOutputsState | null>(() => (plain && image ? { layers: plain.run(image.data), image, error: null, path: 'plain' } : null), [plain, image]);
+  const immediate = useMemo<LayerOutputsState | null>(
+    () => (plain && image ? { layers: plain.run(image.data), image, error: null, path: 'plain' } : null),
+    [plain, image],
+  );
   const version = status?.version ?? 0;
   const latest = useRef<{ session: ModelSession | null; image: Image28 | null }>({ session, image });
   const running = useRef(false);

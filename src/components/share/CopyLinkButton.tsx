@@ -54,7 +54,15 @@ export function CopyLinkButton({ state }: CopyLinkButtonProps) {
       </span>
       {outcome?.kind === 'manual' && (
         <span className="copy-link__manual">
-          <input ref={field} type="text" readOnly value={outcome.url} aria-label={t('linkField')} data-testid="copy-link-field" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            ref={field}
+            type="text"
+            readOnly
+            value={outcome.url}
+            aria-label={t('linkField')}
+            data-testid="copy-link-field"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" aria-label={t('closeLinkField')} onClick={() => setOutcome(null)}>
             ×
           </button>

@@ -27,7 +27,15 @@ export function ShareBar({ state, onPresenter, onShortcuts }: ShareBarProps) {
       >
         {t('presenter')}
       </button>
-      <button type="button" className="share-bar__help" aria-haspopup="dialog" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} data-testid="shortcuts-open" onClick={onShortcuts}>
+      <button
+        type="button"
+        className="share-bar__help"
+        aria-haspopup="dialog"
+        aria-label={t('shortcuts.open')}
+        title={t('shortcuts.open')}
+        data-testid="shortcuts-open"
+        onClick={onShortcuts}
+      >
         ?
       </button>
       <PanelInfo what="share" />

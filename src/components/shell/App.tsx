@@ -54,7 +54,14 @@ export function App() {
   const mnist = useMnist();
   useSampleCheck(state, mnist.data, dispatch, view.addProblem);
   useShortcutKeys(shortcuts, shortcutsOpen);
-  useAppShortcuts({ registry: shortcuts, dispatch, data: mnist.data, setTab, togglePresenter: () => view.setPresenter(!presenter), toggleHelp: () => setShortcutsOpen((o) => !o) });
+  useAppShortcuts({
+    registry: shortcuts,
+    dispatch,
+    data: mnist.data,
+    setTab,
+    togglePresenter: () => view.setPresenter(!presenter),
+    toggleHelp: () => setShortcutsOpen((o) => !o),
+  });
   const image = useInputImage(state.source, mnist.data);
   const lesson = useLessonTour({ linkStep: view.state.step, setLinkStep: view.setStep, setTab, lab: state, dispatch });
   const preview = usePlainPretrained();
@@ -83,7 +90,8 @@ export function App() {
   const showModel = useCallback((which: ModelInView) => session?.show(which), [session]);
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
   const trainedName = model.status?.trainedName;
-  const modelName = model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
+  const modelName =
+    model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
   const fallbackCode = model.status?.backend.fallbackCode;
   const page = (
     <div className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter}>
@@ -112,7 +120,15 @@ export function App() {
           dataProgress={mnist.progress}
           dataError={mnist.error}
           dispatch={dispatch}
-          prediction={<PredictionCard probabilities={softmax} upToDate={outputs.image === image} empty={empty} message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))} modelName={modelName} />}
+          prediction={
+            <PredictionCard
+              probabilities={softmax}
+              upToDate={outputs.image === image}
+              empty={empty}
+              message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))}
+              modelName={modelName}
+            />
+          }
         />
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label={t('views')} onKeyDown={tabListKeys(TABS, tab, setTab)}>
@@ -146,15 +162,37 @@ export function App() {
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
-                <NetworkView layers={outputs.layers} message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)} spec={model.status?.spec} image={outputs.image} computePath={outputs.path} />
-                <TeachPanels layers={outputs.layers} source={state.source} empty={empty} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
+                <NetworkView
+                  layers={outputs.layers}
+                  message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)}
+                  spec={model.status?.spec}
+                  image={outputs.image}
+                  computePath={outputs.path}
+                />
+                <TeachPanels
+                  layers={outputs.layers}
+                  source={state.source}
+                  empty={empty}
+                  session={model.session}
+                  data={mnist.data}
+                  modelVersion={modelVersion}
+                  dispatch={dispatch}
+                />
               </LazyTab>
             )}
           </TabPanel>
           <TabPanel id="lessons" active={tab === 'lessons'}>
             <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
-                {tab === 'lessons' && image && <LessonsView image={image} lab={state} session={model.session} modelVersion={modelVersion} outputs={outputs.image === image ? outputs.layers : null} />}
+                {tab === 'lessons' && image && (
+                  <LessonsView
+                    image={image}
+                    lab={state}
+                    session={model.session}
+                    modelVersion={modelVersion}
+                    outputs={outputs.image === image ? outputs.layers : null}
+                  />
+                )}
                 <ExercisesPanel data={mnist.data} source={lessonSource} probabilities={lessonProbabilities} status={model.status} />
               </LazyTab>
             </MountWhenIdle>

@@ -10,11 +10,12 @@ export interface ContextLossNoticeProps {
 export function ContextLossNotice({ report }: ContextLossNoticeProps) {
   const { t } = useTranslation('reliability');
   if (!report) return null;
-  const outcome = report.keptEpoch !== null
-    ? t(report.runStopped ? 'contextLost.runStoppedKept' : 'contextLost.modelKept', { epoch: report.keptEpoch })
-    : report.trainedDiscarded
-      ? t(report.runStopped ? 'contextLost.runStoppedDiscarded' : 'contextLost.modelDiscarded')
-      : null;
+  const outcome =
+    report.keptEpoch !== null
+      ? t(report.runStopped ? 'contextLost.runStoppedKept' : 'contextLost.modelKept', { epoch: report.keptEpoch })
+      : report.trainedDiscarded
+        ? t(report.runStopped ? 'contextLost.runStoppedDiscarded' : 'contextLost.modelDiscarded')
+        : null;
   return (
     <div className="notice context-lost" role="alert" data-testid="context-lost-notice" data-kept-epoch={report.keptEpoch ?? ''}>
       <strong>{t('contextLost.title')}</strong> {t('contextLost.switched')}

@@ -16,7 +16,11 @@ export function createShortcutRegistry(): ShortcutRegistry {
   return {
     register(action, handler) {
       handlers.set(action, [...(handlers.get(action) ?? []), handler]);
-      return () => handlers.set(action, (handlers.get(action) ?? []).filter((h) => h !== handler));
+      return () =>
+        handlers.set(
+          action,
+          (handlers.get(action) ?? []).filter((h) => h !== handler),
+        );
     },
     run(action) {
       const list = handlers.get(action) ?? [];

@@ -45,10 +45,16 @@ export function ActivationsPanel({ conv1 }: ActivationsPanelProps) {
       </header>
       <div className="activations__key">
         <span>
-          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={CHART.function} strokeWidth={3} /></svg> {t('activations.function')}
+          <svg width="26" height="8" aria-hidden="true">
+            <line x1="0" x2="26" y1="4" y2="4" stroke={CHART.function} strokeWidth={3} />
+          </svg>{' '}
+          {t('activations.function')}
         </span>
         <span>
-          <svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke={CHART.derivative} strokeWidth={2} strokeDasharray="5 3" /></svg> {t('activations.derivative')}
+          <svg width="26" height="8" aria-hidden="true">
+            <line x1="0" x2="26" y1="4" y2="4" stroke={CHART.derivative} strokeWidth={2} strokeDasharray="5 3" />
+          </svg>{' '}
+          {t('activations.derivative')}
         </span>
         <label>
           {t('activations.channel')}{' '}
@@ -66,7 +72,13 @@ export function ActivationsPanel({ conv1 }: ActivationsPanelProps) {
       ) : (
         <div className="activations__grid">
           <figure className="activations__before">
-            <FeatureMapThumb grid={raw} scale={COLOUR_SCALES.diverging} domain={rawDomain} side={MAP_SIDE} label={t('activations.beforeLabel', { n: ch + 1 })} />
+            <FeatureMapThumb
+              grid={raw}
+              scale={COLOUR_SCALES.diverging}
+              domain={rawDomain}
+              side={MAP_SIDE}
+              label={t('activations.beforeLabel', { n: ch + 1 })}
+            />
             <ColourLegend scale={COLOUR_SCALES.diverging} domain={rawDomain} title={t('activations.beforeLegend')} width={MAP_SIDE + 10} />
             <figcaption>{t('activations.before', { n: ch + 1 })}</figcaption>
           </figure>
@@ -86,7 +98,13 @@ function ActivationColumn({ name, raw }: { name: ActivationName; raw: NonNullabl
   return (
     <figure className="activations__column" data-testid={`activation-${name}`}>
       <Figure title={TITLES[name]} name={[name]} vector testId={`figure-activation-${name}`}>
-        <ActivationPlot name={name} title={TITLES[name]} functionLabel={t('activations.function')} derivativeLabel={t('activations.derivative')} testId={`activation-plot-${name}`} />
+        <ActivationPlot
+          name={name}
+          title={TITLES[name]}
+          functionLabel={t('activations.function')}
+          derivativeLabel={t('activations.derivative')}
+          testId={`activation-plot-${name}`}
+        />
       </Figure>
       <p className="activations__formula">{t(`activations.${name}Formula`)}</p>
       <div data-testid={`activation-map-${name}`} className="activations__map">

@@ -75,9 +75,16 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
   // With 'same' padding and a stride above 1, tfjs pads unevenly (more at the bottom and right),
   // which the symmetric stepping does not reproduce: no comparison then.
   const comparable = setup !== null && (setup.conv.padding === 0 || setup.conv.stride === 1);
-  const modelValue = isCnn && comparable && step && conv1 && conv1.shape.length === 3 && conv1.shape[0] === setup?.sequence.outHeight && conv1.shape[1] === setup.sequence.outWidth
-    ? conv1.data[(step.outRow * conv1.shape[1] + step.outCol) * conv1.shape[2] + source.channel]
-    : null;
+  const modelValue =
+    isCnn &&
+    comparable &&
+    step &&
+    conv1 &&
+    conv1.shape.length === 3 &&
+    conv1.shape[0] === setup?.sequence.outHeight &&
+    conv1.shape[1] === setup.sequence.outWidth
+      ? conv1.data[(step.outRow * conv1.shape[1] + step.outCol) * conv1.shape[2] + source.channel]
+      : null;
   const filterNames = [0, 1, 2, 3].map((i) => t('stepper.edgeFilter', { n: i + 1 }));
   const sourceName = isCnn ? t('stepper.cnnChannel', { n: source.channel + 1 }) : filterNames[source.kind === 'edge' ? source.slot : 0];
 
@@ -118,7 +125,12 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
         </label>
         {setup && (
           <span className="muted">
-            {t('stepper.settings', { k: `${setup.kernel.height}×${setup.kernel.width}`, stride: setup.conv.stride, padding: setup.conv.padding, out: `${setup.sequence.outHeight}×${setup.sequence.outWidth}` })}
+            {t('stepper.settings', {
+              k: `${setup.kernel.height}×${setup.kernel.width}`,
+              stride: setup.conv.stride,
+              padding: setup.conv.padding,
+              out: `${setup.sequence.outHeight}×${setup.sequence.outWidth}`,
+            })}
           </span>
         )}
       </div>
@@ -146,8 +158,18 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
       ) : (
         <div className="conv-stepper__body">
           <figure style={{ width: INPUT_CSS_SIDE }}>
-            <FeatureMap grid={padded} scale={COLOUR_SCALES.grey} domain={[0, setup.inputMax]} side={INPUT_CSS_SIDE} label={t('stepper.inputLabel', { h: padded.height, w: padded.width })} boxes={boxes} />
-            <figcaption>{isCnn ? t('stepper.inputCnn') : t('stepper.inputEdge', { max: setup.inputMax })}{setup.conv.padding > 0 ? ` ${t('stepper.withPadding', { count: setup.conv.padding })}` : ''}</figcaption>
+            <FeatureMap
+              grid={padded}
+              scale={COLOUR_SCALES.grey}
+              domain={[0, setup.inputMax]}
+              side={INPUT_CSS_SIDE}
+              label={t('stepper.inputLabel', { h: padded.height, w: padded.width })}
+              boxes={boxes}
+            />
+            <figcaption>
+              {isCnn ? t('stepper.inputCnn') : t('stepper.inputEdge', { max: setup.inputMax })}
+              {setup.conv.padding > 0 ? ` ${t('stepper.withPadding', { count: setup.conv.padding })}` : ''}
+            </figcaption>
           </figure>
           <div className="conv-stepper__middle">
             <p className="conv-stepper__position" data-testid="stepper-position" data-row={step.outRow} data-col={step.outCol} aria-live="polite">
@@ -172,19 +194,19 @@ export function ConvStepper({ image, lab, session, modelVersion, conv1 }: ConvSt
           </div>
           <figure style={{ width: OUTPUT_CSS_SIDE }}>
             <Figure title={t('stepper.outputLegend')} name={['convolution-output']} testId="figure-stepper-output">
-            <StepperOutput
-              grid={output}
-              filled={shown}
-              current={{ row: step.outRow, col: step.outCol }}
-              scale={COLOUR_SCALES.diverging}
-              domain={domain}
-              side={OUTPUT_CSS_SIDE}
-              label={t('stepper.outputLabel', { filled: shown, total: count })}
-              onPick={(cell) => {
-                setPlaying(false);
-                setFilled(cell.row * setup.sequence.outWidth + cell.col + 1);
-              }}
-            />
+              <StepperOutput
+                grid={output}
+                filled={shown}
+                current={{ row: step.outRow, col: step.outCol }}
+                scale={COLOUR_SCALES.diverging}
+                domain={domain}
+                side={OUTPUT_CSS_SIDE}
+                label={t('stepper.outputLabel', { filled: shown, total: count })}
+                onPick={(cell) => {
+                  setPlaying(false);
+                  setFilled(cell.row * setup.sequence.outWidth + cell.col + 1);
+                }}
+              />
             </Figure>
             <ColourLegend scale={COLOUR_SCALES.diverging} domain={domain} title={t('stepper.outputLegend')} width={OUTPUT_CSS_SIDE} />
             <figcaption>{t('stepper.outputCaption', { filled: shown, total: count })}</figcaption>

@@ -35,7 +35,8 @@ export function FilterComparePanel({ first }: FilterComparePanelProps) {
     <section className="panel filter-compare" aria-labelledby="filter-compare-title" data-testid="filter-compare">
       <header className="panel__header compare-header">
         <h2 id="filter-compare-title">
-          {title} <InfoButton panel="filter-compare" topic={title} paragraphs={[t('filters.info1'), t('filters.info2'), t('filters.info3', { scale: '1/3' })]} />
+          {title}{' '}
+          <InfoButton panel="filter-compare" topic={title} paragraphs={[t('filters.info1'), t('filters.info2'), t('filters.info3', { scale: '1/3' })]} />
         </h2>
         <p className="muted">{t('filters.intro')}</p>
       </header>
@@ -46,7 +47,14 @@ export function FilterComparePanel({ first }: FilterComparePanelProps) {
         </div>
         <div className="filter-compare__cards" data-testid="compare-handmade" data-count={ARTICLE_FILTERS.length}>
           {ARTICLE_FILTERS.map((f, i) => (
-            <KernelCard key={f.id} caption={t(`filters.name.${f.id}`)} kernel={f.kernel} domain={HANDMADE_DOMAIN} decimals={0} testId={`compare-handmade-${i}`} />
+            <KernelCard
+              key={f.id}
+              caption={t(`filters.name.${f.id}`)}
+              kernel={f.kernel}
+              domain={HANDMADE_DOMAIN}
+              decimals={0}
+              testId={`compare-handmade-${i}`}
+            />
           ))}
         </div>
         <p className="filter-compare__note">{t('filters.misprint')}</p>

@@ -25,7 +25,12 @@ export function KernelCard({ caption, kernel, domain, decimals, testId }: Kernel
       <figcaption>{caption}</figcaption>
       <div className="kernel-card__body">
         <canvas ref={canvas} className="kernel-card__image" role="img" aria-label={t('imageLabel', { name: caption })} />
-        <div className="kernel-card__matrix" style={{ gridTemplateColumns: `repeat(${kernel.width}, auto)` }} role="group" aria-label={t('matrixLabel', { name: caption })}>
+        <div
+          className="kernel-card__matrix"
+          style={{ gridTemplateColumns: `repeat(${kernel.width}, auto)` }}
+          role="group"
+          aria-label={t('matrixLabel', { name: caption })}
+        >
           {values.map((v, i) => (
             <span key={i} className={v < 0 ? 'kernel-card__cell kernel-card__cell--neg' : 'kernel-card__cell'}>
               {v.toFixed(decimals)}

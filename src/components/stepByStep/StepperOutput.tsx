@@ -35,11 +35,27 @@ export function StepperOutput({ grid, filled, current, scale, domain, side, labe
         if (row >= 0 && col >= 0 && row < grid.height && col < grid.width) onPick?.({ row, col });
       }}
     >
-      <canvas ref={ref} className="pixelated" style={{ width: w, height: h }} role="img" aria-label={label} data-testid="stepper-output" data-filled={filled} data-rows={grid.height} data-cols={grid.width} />
+      <canvas
+        ref={ref}
+        className="pixelated"
+        style={{ width: w, height: h }}
+        role="img"
+        aria-label={label}
+        data-testid="stepper-output"
+        data-filled={filled}
+        data-rows={grid.height}
+        data-cols={grid.width}
+      />
       {current && (
         <div
           className="cell-box"
-          style={{ top: pct(current.row, grid.height), left: pct(current.col, grid.width), width: pct(1, grid.width), height: pct(1, grid.height), borderColor: VIEW.highlight }}
+          style={{
+            top: pct(current.row, grid.height),
+            left: pct(current.col, grid.width),
+            width: pct(1, grid.width),
+            height: pct(1, grid.height),
+            borderColor: VIEW.highlight,
+          }}
         />
       )}
     </div>

@@ -118,16 +118,16 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
               {t('confusion.score', { correct: result.matrix.correct, total: result.matrix.total, wrong: result.matrix.total - result.matrix.correct })}
             </p>
             <Figure title={t('confusion.title')} name={['confusion-matrix']} vector testId="figure-confusion">
-            <ConfusionMatrix
-              counts={result.matrix.counts}
-              selected={selected}
-              onSelect={(truth, predicted) => setSelected({ truth, predicted })}
-              labels={{
-                truth: t('confusion.truthAxis'),
-                predicted: t('confusion.predictedAxis'),
-                cell: (truth, predicted, count) => t(truth === predicted ? 'confusion.cellRight' : 'confusion.cellWrong', { truth, predicted, count }),
-              }}
-            />
+              <ConfusionMatrix
+                counts={result.matrix.counts}
+                selected={selected}
+                onSelect={(truth, predicted) => setSelected({ truth, predicted })}
+                labels={{
+                  truth: t('confusion.truthAxis'),
+                  predicted: t('confusion.predictedAxis'),
+                  cell: (truth, predicted, count) => t(truth === predicted ? 'confusion.cellRight' : 'confusion.cellWrong', { truth, predicted, count }),
+                }}
+              />
             </Figure>
           </div>
           <div className="confusion__digits">
@@ -136,7 +136,11 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
             ) : (
               <>
                 <h3>
-                  {t(selected.truth === selected.predicted ? 'confusion.listRight' : 'confusion.listWrong', { truth: selected.truth, predicted: selected.predicted, count: items.length })}
+                  {t(selected.truth === selected.predicted ? 'confusion.listRight' : 'confusion.listWrong', {
+                    truth: selected.truth,
+                    predicted: selected.predicted,
+                    count: items.length,
+                  })}
                 </h3>
                 <p className="muted">{t('confusion.clickDigit')}</p>
                 <ul className="confusion__list">

@@ -110,7 +110,13 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
             >
               <h3>{name}</h3>
               <div className="pool-compare__input" style={{ width: MAP_SIDE, height: MAP_SIDE }}>
-                <FeatureMapThumb grid={grid} scale={COLOUR_SCALES.sequential} domain={domain} side={MAP_SIDE} label={t('pool.inputLabel', { layer: source.name, channel: ch + 1 })} />
+                <FeatureMapThumb
+                  grid={grid}
+                  scale={COLOUR_SCALES.sequential}
+                  domain={domain}
+                  side={MAP_SIDE}
+                  label={t('pool.inputLabel', { layer: source.name, channel: ch + 1 })}
+                />
                 <PoolWindowOverlay height={grid.height} width={grid.width} size={WINDOW} chosen={p.chosen} active={active} />
               </div>
               <p className="pool-compare__arrow" aria-hidden="true">
@@ -127,7 +133,13 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
                 onCellChange={(cell) => cell && setPointed(cell)}
                 describeCell={(cell) => {
                   const e = poolWindowAt(grid, p.opts, cell.row, cell.col);
-                  return t('pool.cellText', { kind: name, row: cell.row + 1, col: cell.col + 1, values: e.cells.map((c) => formatWorked(c.value, 2)).join(', '), result: formatWorked(e.result, 2) });
+                  return t('pool.cellText', {
+                    kind: name,
+                    row: cell.row + 1,
+                    col: cell.col + 1,
+                    values: e.cells.map((c) => formatWorked(c.value, 2)).join(', '),
+                    result: formatWorked(e.result, 2),
+                  });
                 }}
                 testId={`pool-compare-${key}-map`}
               />

@@ -37,7 +37,13 @@ function TracedMap({ grid, region, caption, grey }: { grid: Grid; region: LayerR
   return (
     <figure className="rf-path__map">
       <div className="rf-path__surface">
-        <FeatureMapThumb grid={grid} scale={grey ? COLOUR_SCALES.grey : COLOUR_SCALES.sequential} domain={grey ? [0, 1] : [Math.min(lo, 0), Math.max(hi, 1e-6)]} side={112} label={caption} />
+        <FeatureMapThumb
+          grid={grid}
+          scale={grey ? COLOUR_SCALES.grey : COLOUR_SCALES.sequential}
+          domain={grey ? [0, 1] : [Math.min(lo, 0), Math.max(hi, 1e-6)]}
+          side={112}
+          label={caption}
+        />
         <div
           className="rf-box"
           style={{
@@ -65,14 +71,21 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
   const [cell, setCell] = useState<Cell | null>(null);
 
   if (!consistent || chain.length === 0) return <p className="muted">{t('rf.waiting')}</p>;
-  const name = chosenName && chain.some((c) => c.name === chosenName) ? chosenName : (chain.find((c) => c.name.startsWith('pool2')) ?? chain[chain.length - 1]).name;
+  const name =
+    chosenName && chain.some((c) => c.name === chosenName) ? chosenName : (chain.find((c) => c.name.startsWith('pool2')) ?? chain[chain.length - 1]).name;
   const depth = chain.findIndex((c) => c.name === name) + 1;
   const layer = byName.get(name)!;
   const side = chain[depth - 1].side;
   const channels = layer.shape[2];
   const ch = Math.min(channel, channels - 1);
   const at = cell && cell.row < side && cell.col < side ? cell : { row: Math.floor(side / 2), col: Math.floor(side / 2) };
-  const regions = traceReceptiveField(INPUT_SIDE, INPUT_SIDE, chain.slice(0, depth).map((c) => c.op), at.row, at.col);
+  const regions = traceReceptiveField(
+    INPUT_SIDE,
+    INPUT_SIDE,
+    chain.slice(0, depth).map((c) => c.op),
+    at.row,
+    at.col,
+  );
   const input = regions[0];
   const pixels = input.rows.indices.length * input.cols.indices.length;
   const reachesPadding = regions.slice(0, -1).some((r) => r.rows.padBefore + r.rows.padAfter + r.cols.padBefore + r.cols.padAfter > 0);
@@ -114,7 +127,13 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
             activeCell={cell}
             onCellChange={(c) => c && setCell(c)}
             describeCell={(c) => {
-              const [r] = traceReceptiveField(INPUT_SIDE, INPUT_SIDE, chain.slice(0, depth).map((x) => x.op), c.row, c.col);
+              const [r] = traceReceptiveField(
+                INPUT_SIDE,
+                INPUT_SIDE,
+                chain.slice(0, depth).map((x) => x.op),
+                c.row,
+                c.col,
+              );
               return t('rf.cellText', { layer: name, row: c.row + 1, col: c.col + 1, rows: span(r.rows), cols: span(r.cols) });
             }}
             testId="rf-map"
@@ -122,8 +141,24 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
           <p className="muted rf__hint">{t('rf.hint')}</p>
         </div>
         <div className="rf__result">
-          <p className="rf__region" data-testid="receptive-field" data-layer={name} data-cell={`${at.row + 1},${at.col + 1}`} data-rows={span(input.rows)} data-cols={span(input.cols)}>
-            {t('rf.region', { layer: name, row: at.row + 1, col: at.col + 1, rows: span(input.rows), cols: span(input.cols), height: input.rows.last - input.rows.first + 1, width: input.cols.last - input.cols.first + 1, pixels })}
+          <p
+            className="rf__region"
+            data-testid="receptive-field"
+            data-layer={name}
+            data-cell={`${at.row + 1},${at.col + 1}`}
+            data-rows={span(input.rows)}
+            data-cols={span(input.cols)}
+          >
+            {t('rf.region', {
+              layer: name,
+              row: at.row + 1,
+              col: at.col + 1,
+              rows: span(input.rows),
+              cols: span(input.cols),
+              height: input.rows.last - input.rows.first + 1,
+              width: input.cols.last - input.cols.first + 1,
+              pixels,
+            })}
           </p>
           {reachesPadding && <p className="muted">{t('rf.padding')}</p>}
           {gaps && <p className="muted">{t('rf.gaps')}</p>}

@@ -15,7 +15,6 @@ export interface SoftmaxWorkedPanelProps {
   readonly empty: boolean;
 }
 
-
 /** Softmax and the cross-entropy loss worked out for the current digit, class by class. */
 export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanelProps) {
   const { t } = useTranslation('teach');
@@ -47,60 +46,68 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
       ) : (
         <>
           <div className="worked-table__scroll" tabIndex={0} role="region" aria-label={t('softmax.caption')}>
-          <table className="worked-table">
-            <caption className="visually-hidden">{t('softmax.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('softmax.colDigit')}</th>
-                <th scope="col">
-                  {t('softmax.colLogit')}
-                  <span className="worked-table__formula">z</span>
-                </th>
-                <th scope="col">
-                  {t('softmax.colShifted')}
-                  <span className="worked-table__formula">z − {formatWorked(worked.max, 2)}</span>
-                </th>
-                <th scope="col">
-                  {t('softmax.colExp')}
-                  <span className="worked-table__formula">e^(z − max)</span>
-                </th>
-                <th scope="col">
-                  {t('softmax.colProbability')}
-                  <span className="worked-table__formula">e^(z − max) ÷ {formatWorked(worked.sum)}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {DIGITS.map((d) => {
-                const classes = [d === worked.predicted ? 'worked-table__row--top' : '', d === worked.trueLabel ? 'worked-table__row--true' : ''].join(' ').trim();
-                return (
-                  <tr key={d} className={classes || undefined} data-testid={`softmax-row-${d}`} data-probability={worked.probabilities[d]} data-logit={worked.logits[d]}>
-                    <th scope="row">
-                      {d}
-                      {d === worked.trueLabel && <span className="worked-table__tag">{t('softmax.trueTag')}</span>}
-                      {d === worked.predicted && <span className="worked-table__tag worked-table__tag--top">{t('softmax.topTag')}</span>}
-                    </th>
-                    <td>{formatWorked(worked.logits[d], 2)}</td>
-                    <td>{formatWorked(worked.shifted[d], 2)}</td>
-                    <td>{formatWorked(worked.exps[d])}</td>
-                    <td>
-                      <span className="worked-table__bar" style={{ width: `${Math.max(0, worked.probabilities[d]) * 60}px` }} aria-hidden="true" />
-                      {formatWorked(worked.probabilities[d])}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t('softmax.sum')}
-                </th>
-                <td>{formatWorked(worked.sum)}</td>
-                <td>1</td>
-              </tr>
-            </tfoot>
-          </table>
+            <table className="worked-table">
+              <caption className="visually-hidden">{t('softmax.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('softmax.colDigit')}</th>
+                  <th scope="col">
+                    {t('softmax.colLogit')}
+                    <span className="worked-table__formula">z</span>
+                  </th>
+                  <th scope="col">
+                    {t('softmax.colShifted')}
+                    <span className="worked-table__formula">z − {formatWorked(worked.max, 2)}</span>
+                  </th>
+                  <th scope="col">
+                    {t('softmax.colExp')}
+                    <span className="worked-table__formula">e^(z − max)</span>
+                  </th>
+                  <th scope="col">
+                    {t('softmax.colProbability')}
+                    <span className="worked-table__formula">e^(z − max) ÷ {formatWorked(worked.sum)}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {DIGITS.map((d) => {
+                  const classes = [d === worked.predicted ? 'worked-table__row--top' : '', d === worked.trueLabel ? 'worked-table__row--true' : '']
+                    .join(' ')
+                    .trim();
+                  return (
+                    <tr
+                      key={d}
+                      className={classes || undefined}
+                      data-testid={`softmax-row-${d}`}
+                      data-probability={worked.probabilities[d]}
+                      data-logit={worked.logits[d]}
+                    >
+                      <th scope="row">
+                        {d}
+                        {d === worked.trueLabel && <span className="worked-table__tag">{t('softmax.trueTag')}</span>}
+                        {d === worked.predicted && <span className="worked-table__tag worked-table__tag--top">{t('softmax.topTag')}</span>}
+                      </th>
+                      <td>{formatWorked(worked.logits[d], 2)}</td>
+                      <td>{formatWorked(worked.shifted[d], 2)}</td>
+                      <td>{formatWorked(worked.exps[d])}</td>
+                      <td>
+                        <span className="worked-table__bar" style={{ width: `${Math.max(0, worked.probabilities[d]) * 60}px` }} aria-hidden="true" />
+                        {formatWorked(worked.probabilities[d])}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {t('softmax.sum')}
+                  </th>
+                  <td>{formatWorked(worked.sum)}</td>
+                  <td>1</td>
+                </tr>
+              </tfoot>
+            </table>
           </div>
           <p className="worked-loss" data-testid="loss-value" data-loss={worked.loss ?? ''}>
             {worked.loss === null || worked.trueLabel === null ? (

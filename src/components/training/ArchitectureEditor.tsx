@@ -20,7 +20,15 @@ function withValue<T extends string | number>(options: readonly T[], value: T): 
   return typeof value === 'number' ? all.sort((a, b) => Number(a) - Number(b)) : all;
 }
 
-function Select<T extends string | number>(props: { label: string; value: T; options: readonly T[]; disabled: boolean; onChange: (v: T) => void; testId?: string; render?: (v: T) => string }) {
+function Select<T extends string | number>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  disabled: boolean;
+  onChange: (v: T) => void;
+  testId?: string;
+  render?: (v: T) => string;
+}) {
   return (
     <label className="arch-field">
       <span>{props.label}</span>
@@ -53,7 +61,8 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
   const { t, i18n } = useTranslation('training');
   const check = validateSpec(spec);
   const activation = (v: string) => t(`arch.activation.${v}`);
-  const setBlock = (i: number, patch: Partial<ConvBlockSpec>) => onChange({ ...spec, convBlocks: spec.convBlocks.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const setBlock = (i: number, patch: Partial<ConvBlockSpec>) =>
+    onChange({ ...spec, convBlocks: spec.convBlocks.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   const setDense = (i: number, patch: Partial<DenseSpec>) => onChange({ ...spec, dense: spec.dense.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   const shapes = check.ok ? layerShapes(spec) : [];
   const shapeOf = (name: string) => shapes.find((l) => l.name === name)?.shape.join('×') ?? '';
@@ -68,14 +77,56 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
             <strong>{t('arch.block', { n: i + 1 })}</strong>
             <span className="arch-shape">{check.ok ? `→ ${shapeOf(b.pool === 'none' ? `conv${i + 1}` : `pool${i + 1}`)}` : ''}</span>
           </span>
-          <Select label={t('arch.field.filters')} value={b.filters} options={[4, 8, 16, 32, 64]} disabled={disabled} onChange={(v) => setBlock(i, { filters: v })} testId={`arch-filters-${i}`} />
-          <Select label={t('arch.field.kernel')} value={b.kernelSize} options={[3, 5, 7]} disabled={disabled} onChange={(v) => setBlock(i, { kernelSize: v })} render={(v) => `${v}×${v}`} />
+          <Select
+            label={t('arch.field.filters')}
+            value={b.filters}
+            options={[4, 8, 16, 32, 64]}
+            disabled={disabled}
+            onChange={(v) => setBlock(i, { filters: v })}
+            testId={`arch-filters-${i}`}
+          />
+          <Select
+            label={t('arch.field.kernel')}
+            value={b.kernelSize}
+            options={[3, 5, 7]}
+            disabled={disabled}
+            onChange={(v) => setBlock(i, { kernelSize: v })}
+            render={(v) => `${v}×${v}`}
+          />
           <Select label={t('arch.field.stride')} value={b.stride} options={[1, 2, 3]} disabled={disabled} onChange={(v) => setBlock(i, { stride: v })} />
-          <Select label={t('arch.field.padding')} value={b.padding} options={['valid', 'same'] as const} disabled={disabled} onChange={(v) => setBlock(i, { padding: v })} render={(v) => t(`arch.padding.${v}`)} />
-          <Select label={t('arch.field.activation')} value={b.activation} options={['relu', 'sigmoid', 'tanh'] as const} disabled={disabled} onChange={(v) => setBlock(i, { activation: v })} testId={`arch-activation-${i}`} render={activation} />
-          <Select label={t('arch.field.pooling')} value={b.pool} options={['max', 'average', 'min', 'none'] as const} disabled={disabled} onChange={(v) => setBlock(i, { pool: v })} testId={`arch-pool-${i}`} render={(v) => t(`arch.pool.${v}`)} />
+          <Select
+            label={t('arch.field.padding')}
+            value={b.padding}
+            options={['valid', 'same'] as const}
+            disabled={disabled}
+            onChange={(v) => setBlock(i, { padding: v })}
+            render={(v) => t(`arch.padding.${v}`)}
+          />
+          <Select
+            label={t('arch.field.activation')}
+            value={b.activation}
+            options={['relu', 'sigmoid', 'tanh'] as const}
+            disabled={disabled}
+            onChange={(v) => setBlock(i, { activation: v })}
+            testId={`arch-activation-${i}`}
+            render={activation}
+          />
+          <Select
+            label={t('arch.field.pooling')}
+            value={b.pool}
+            options={['max', 'average', 'min', 'none'] as const}
+            disabled={disabled}
+            onChange={(v) => setBlock(i, { pool: v })}
+            testId={`arch-pool-${i}`}
+            render={(v) => t(`arch.pool.${v}`)}
+          />
           {spec.convBlocks.length > 1 && (
-            <button type="button" className="arch-remove" aria-label={t('arch.removeBlock', { n: i + 1 })} onClick={() => onChange({ ...spec, convBlocks: spec.convBlocks.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              className="arch-remove"
+              aria-label={t('arch.removeBlock', { n: i + 1 })}
+              onClick={() => onChange({ ...spec, convBlocks: spec.convBlocks.filter((_, j) => j !== i) })}
+            >
               ✕
             </button>
           )}
@@ -87,16 +138,46 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
             <strong>{t('arch.dense', { n: i + 1 })}</strong>
             <span className="arch-shape">→ {d.units}</span>
           </span>
-          <Select label={t('arch.field.units')} value={d.units} options={[16, 32, 64, 128, 256]} disabled={disabled} onChange={(v) => setDense(i, { units: v })} />
-          <Select label={t('arch.field.activation')} value={d.activation} options={['relu', 'sigmoid', 'tanh'] as const} disabled={disabled} onChange={(v) => setDense(i, { activation: v })} render={activation} />
-          <Select label={t('arch.field.dropout')} value={d.dropout} options={[0, 0.25, 0.5, 0.75]} disabled={disabled} onChange={(v) => setDense(i, { dropout: v })} testId={`arch-dropout-${i}`} />
-          <button type="button" className="arch-remove" aria-label={t('arch.removeDense', { n: i + 1 })} onClick={() => onChange({ ...spec, dense: spec.dense.filter((_, j) => j !== i) })}>
+          <Select
+            label={t('arch.field.units')}
+            value={d.units}
+            options={[16, 32, 64, 128, 256]}
+            disabled={disabled}
+            onChange={(v) => setDense(i, { units: v })}
+          />
+          <Select
+            label={t('arch.field.activation')}
+            value={d.activation}
+            options={['relu', 'sigmoid', 'tanh'] as const}
+            disabled={disabled}
+            onChange={(v) => setDense(i, { activation: v })}
+            render={activation}
+          />
+          <Select
+            label={t('arch.field.dropout')}
+            value={d.dropout}
+            options={[0, 0.25, 0.5, 0.75]}
+            disabled={disabled}
+            onChange={(v) => setDense(i, { dropout: v })}
+            testId={`arch-dropout-${i}`}
+          />
+          <button
+            type="button"
+            className="arch-remove"
+            aria-label={t('arch.removeDense', { n: i + 1 })}
+            onClick={() => onChange({ ...spec, dense: spec.dense.filter((_, j) => j !== i) })}
+          >
             ✕
           </button>
         </div>
       ))}
       <div className="arch-row">
-        <button type="button" data-testid="arch-add-block" disabled={spec.convBlocks.length >= 4} onClick={() => onChange({ ...spec, convBlocks: [...spec.convBlocks, NEW_BLOCK] })}>
+        <button
+          type="button"
+          data-testid="arch-add-block"
+          disabled={spec.convBlocks.length >= 4}
+          onClick={() => onChange({ ...spec, convBlocks: [...spec.convBlocks, NEW_BLOCK] })}
+        >
           {t('arch.addBlock')}
         </button>
         <button type="button" disabled={spec.dense.length >= 3} onClick={() => onChange({ ...spec, dense: [...spec.dense, NEW_DENSE] })}>
@@ -106,7 +187,12 @@ export function ArchitectureEditor({ spec, disabled, onChange }: ArchitectureEdi
       </div>
       {check.ok ? (
         <p className="muted arch-summary" data-testid="arch-summary">
-          {t('arch.weights', { count: parameterCount(spec), n: parameterCount(spec).toLocaleString(i18n.language) })} · {INPUT_SIDE}×{INPUT_SIDE}×1 → {shapes.filter((l) => l.kind === 'pool' || (l.kind === 'conv' && !shapes.some((p) => p.kind === 'pool' && p.index === l.index))).map((l) => l.shape.join('×')).join(' → ')} → 10
+          {t('arch.weights', { count: parameterCount(spec), n: parameterCount(spec).toLocaleString(i18n.language) })} · {INPUT_SIDE}×{INPUT_SIDE}×1 →{' '}
+          {shapes
+            .filter((l) => l.kind === 'pool' || (l.kind === 'conv' && !shapes.some((p) => p.kind === 'pool' && p.index === l.index)))
+            .map((l) => l.shape.join('×'))
+            .join(' → ')}{' '}
+          → 10
         </p>
       ) : (
         <p className="error" role="alert" data-testid="arch-error">

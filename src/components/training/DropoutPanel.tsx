@@ -46,7 +46,11 @@ function MaskGrid({ units, rate }: { units: number; rate: number }) {
         data-mask={Array.from(mask, (v) => (v === 0 ? '0' : '1')).join('')}
       >
         {Array.from(mask, (v, i) => (
-          <span key={i} className={v === 0 ? 'dropout-unit dropout-unit--dropped' : 'dropout-unit'} title={v === 0 ? t('dropout.droppedUnit', { n: i + 1 }) : t('dropout.keptUnit', { n: i + 1, scale: v.toFixed(2) })} />
+          <span
+            key={i}
+            className={v === 0 ? 'dropout-unit dropout-unit--dropped' : 'dropout-unit'}
+            title={v === 0 ? t('dropout.droppedUnit', { n: i + 1 }) : t('dropout.keptUnit', { n: i + 1, scale: v.toFixed(2) })}
+          />
         ))}
       </div>
     </>
@@ -56,7 +60,10 @@ function MaskGrid({ units, rate }: { units: number; rate: number }) {
 /** Which units of the dense layer one training step drops, drawn afresh at every step. */
 export function DropoutPanel({ spec, ready }: DropoutPanelProps) {
   const { t } = useTranslation('compare');
-  const index = Math.max(0, spec.dense.findIndex((d) => d.dropout > 0));
+  const index = Math.max(
+    0,
+    spec.dense.findIndex((d) => d.dropout > 0),
+  );
   const layer = spec.dense[index];
   const title = t('dropout.title');
   return (

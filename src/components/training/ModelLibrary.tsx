@@ -94,7 +94,10 @@ export const ModelLibrary = memo(function ModelLibrary({ session, status }: Mode
               }}
             />
             <p id={`${ids}-upload-hint`} className="model-library__hint">
-              {t('uploadHint', { json: formatBytes(MODEL_FILE_LIMITS.modelJsonBytes, i18n.language), weights: formatBytes(MODEL_FILE_LIMITS.weightsBytes, i18n.language) })}
+              {t('uploadHint', {
+                json: formatBytes(MODEL_FILE_LIMITS.modelJsonBytes, i18n.language),
+                weights: formatBytes(MODEL_FILE_LIMITS.weightsBytes, i18n.language),
+              })}
             </p>
           </div>
           <p className="model-library__status" role="status" data-testid="model-message">

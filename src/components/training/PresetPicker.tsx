@@ -13,7 +13,11 @@ export interface PresetPickerProps {
 /** The preset whose spec and run settings equal the given ones, if any. */
 export function matchingPreset(spec: ModelSpec, run: object): TrainingPresetId | null {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return TRAINING_PRESET_IDS.find((id) => same(TRAINING_PRESETS[id].spec, spec) && Object.entries(TRAINING_PRESETS[id].run).every(([k, v]) => same((run as Record<string, unknown>)[k], v))) ?? null;
+  return (
+    TRAINING_PRESET_IDS.find(
+      (id) => same(TRAINING_PRESETS[id].spec, spec) && Object.entries(TRAINING_PRESETS[id].run).every(([k, v]) => same((run as Record<string, unknown>)[k], v)),
+    ) ?? null
+  );
 }
 
 /** One click sets the architecture and the run settings for a lesson; one line says what it shows. */

@@ -39,7 +39,14 @@ export function TrainingCharts({ view, epochs, previous }: TrainingChartsProps) 
           <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" />
         </ChartFigure>
         <ChartFigure chart="accuracy">
-          <LineChart title={t('chart.accuracy')} series={accSeries} xLabel={t('chart.x')} yDomain={[0, 1]} format={(v) => `${Math.round(v * 100)}%`} testId="chart-accuracy" />
+          <LineChart
+            title={t('chart.accuracy')}
+            series={accSeries}
+            xLabel={t('chart.x')}
+            yDomain={[0, 1]}
+            format={(v) => `${Math.round(v * 100)}%`}
+            testId="chart-accuracy"
+          />
         </ChartFigure>
       </div>
       {previous && (

@@ -50,7 +50,8 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const edgeProblem = edgeStartProblem(runSpec);
   const firstLayerOk = settings.start !== 'scratch' || firstLayer === 'random' || edgeProblem === null;
-  const canStart = !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && seedField.ok && (settings.start !== 'current' || !!trainedSpec);
+  const canStart =
+    !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && seedField.ok && (settings.start !== 'current' || !!trainedSpec);
   const runs = useRunHistory(view);
   const pickPreset = (id: TrainingPresetId) => {
     setSpec(TRAINING_PRESETS[id].spec);
@@ -86,7 +87,16 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
       <div className="training__grid">
         <div>
           <PresetPicker current={preset} disabled={active} onPick={pickPreset} />
-          <TrainingSettings settings={settings} onChange={set} canContinue={!!trainedSpec} firstLayer={firstLayer} firstLayerProblem={edgeProblem} onFirstLayer={setFirstLayer} disabled={active} seed={{ text: seedText, onChange: setSeedText, lastSeed }} />
+          <TrainingSettings
+            settings={settings}
+            onChange={set}
+            canContinue={!!trainedSpec}
+            firstLayer={firstLayer}
+            firstLayerProblem={edgeProblem}
+            onFirstLayer={setFirstLayer}
+            disabled={active}
+            seed={{ text: seedText, onChange: setSeedText, lastSeed }}
+          />
           <ArchitectureEditor spec={runSpec} disabled={active || settings.start !== 'scratch'} onChange={setSpec} />
         </div>
         <div>

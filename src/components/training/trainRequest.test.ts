@@ -30,7 +30,16 @@ describe('the network a run trains', () => {
 
 describe('trainRequestOf', () => {
   it('carries the settings picked, the learning-rate schedule included, with distortions when asked', () => {
-    const settings: RunSettings = { ...DEFAULT_RUN, optimizer: 'sgd', learningRate: 0.05, batchSize: 128, epochs: 3, trainExamples: 500, augment: true, start: 'pretrained' };
+    const settings: RunSettings = {
+      ...DEFAULT_RUN,
+      optimizer: 'sgd',
+      learningRate: 0.05,
+      batchSize: 128,
+      epochs: 3,
+      trainExamples: 500,
+      augment: true,
+      start: 'pretrained',
+    };
     const request = trainRequestOf({ settings, spec: DEFAULT_SPEC, firstLayer: 'random', data, gradientEvery: 5, seed: 1234 });
     expect(request).toEqual({
       spec: DEFAULT_SPEC,
@@ -50,8 +59,13 @@ describe('trainRequestOf', () => {
         gradientEvery: 5,
       },
     });
-    expect(trainRequestOf({ settings: { ...settings, schedule: 'cosine' }, spec: DEFAULT_SPEC, firstLayer: 'random', data, gradientEvery: 5, seed: 1 }).options.schedule).toBe('cosine');
-    expect(trainRequestOf({ settings: { ...settings, augment: false }, spec: designed, firstLayer: 'edge-frozen', data, gradientEvery: 0, seed: 7 })).toMatchObject({
+    expect(
+      trainRequestOf({ settings: { ...settings, schedule: 'cosine' }, spec: DEFAULT_SPEC, firstLayer: 'random', data, gradientEvery: 5, seed: 1 }).options
+        .schedule,
+    ).toBe('cosine');
+    expect(
+      trainRequestOf({ settings: { ...settings, augment: false }, spec: designed, firstLayer: 'edge-frozen', data, gradientEvery: 0, seed: 7 }),
+    ).toMatchObject({
       spec: designed,
       firstLayer: 'edge-frozen',
       options: { augment: null, seed: 7, gradientEvery: 0 },

@@ -55,18 +55,21 @@ export function useModelLibrary(session: ModelSession | null, status: SessionSta
   }, []);
 
   /** Runs one action at a time; any error becomes the notice. */
-  const act = useCallback(async (name: string, action: () => Promise<LibraryNotice>) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (e) {
-      setNotice(libraryFailure(e, name));
-    } finally {
-      await refresh().catch(() => undefined);
-      setBusy(false);
-    }
-  }, [refresh]);
+  const act = useCallback(
+    async (name: string, action: () => Promise<LibraryNotice>) => {
+      setBusy(true);
+      setNotice(null);
+      try {
+        setNotice(await action());
+      } catch (e) {
+        setNotice(libraryFailure(e, name));
+      } finally {
+        await refresh().catch(() => undefined);
+        setBusy(false);
+      }
+    },
+    [refresh],
+  );
 
   const save = (rawName: string) => {
     const checked = checkModelName(rawName);

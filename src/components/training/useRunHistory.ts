@@ -27,7 +27,8 @@ export interface RunRecord {
 export function useRunHistory(view: TrainingView) {
   const [meta, setMeta] = useState<RunMeta | null>(null);
   const [previous, setPrevious] = useState<RunRecord | null>(null);
-  const current: RunRecord | null = meta && view.epochs.length > 0 ? { meta, history: view.epochs, examplesTotal: view.last?.examplesTotal ?? meta.trainExamples * meta.epochs } : null;
+  const current: RunRecord | null =
+    meta && view.epochs.length > 0 ? { meta, history: view.epochs, examplesTotal: view.last?.examplesTotal ?? meta.trainExamples * meta.epochs } : null;
   const begin = (next: RunMeta) => {
     if (current) setPrevious(current);
     setMeta(next);

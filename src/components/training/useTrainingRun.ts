@@ -51,10 +51,13 @@ export function useTrainingRun(session: ModelSession | null) {
     }));
   }, []);
 
-  useEffect(() => () => {
-    handle.current?.control.stop();
-    window.clearTimeout(chartTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      handle.current?.control.stop();
+      window.clearTimeout(chartTimer.current);
+    },
+    [],
+  );
 
   const start = useCallback(
     (request: TrainRequest) => {
@@ -73,7 +76,9 @@ export function useTrainingRun(session: ModelSession | null) {
         onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
       });
       handle.current = h;
-      const unsubscribe = h.control.subscribe((state) => setView((v) => ({ ...v, phase: state === 'running' ? 'running' : state === 'paused' ? 'paused' : 'stopping' })));
+      const unsubscribe = h.control.subscribe((state) =>
+        setView((v) => ({ ...v, phase: state === 'running' ? 'running' : state === 'paused' ? 'paused' : 'stopping' })),
+      );
       setView((v) => ({ ...v, phase: 'running' }));
       h.done
         .then((result) => {

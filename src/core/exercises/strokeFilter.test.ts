@@ -45,17 +45,70 @@ describe('the horizontal-stroke filter exercise, on held-out MNIST digits', () =
   it('says a blur, a Laplacian or a horizontal smear also fire on vertical strokes', () => {
     expect(checkStrokeFilter(kernel('box-blur'), heldOut).verdict).toBe('alsoVertical');
     expect(checkStrokeFilter(kernel('laplacian'), heldOut).verdict).toBe('alsoVertical');
-    expect(checkStrokeFilter(gridFromRows([[0, 0, 0], [1, 1, 1], [0, 0, 0]]), heldOut).verdict).toBe('alsoVertical');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [0, 0, 0],
+          [1, 1, 1],
+          [0, 0, 0],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('alsoVertical');
   });
 
   it('says a filter that almost never fires misses the horizontal strokes, and one that never fires never fires', () => {
-    expect(checkStrokeFilter(gridFromRows([[-5, -5, -5], [1, 1, 1], [-5, -5, -5]]), heldOut).verdict).toBe('missesHorizontal');
-    expect(checkStrokeFilter(gridFromRows([[0, 0, 0], [0, 0, 0], [0, 0, 0]]), heldOut).verdict).toBe('neverFires');
-    expect(checkStrokeFilter(gridFromRows([[-1, -1, -1], [-1, -1, -1], [-1, -1, -1]]), heldOut).verdict).toBe('neverFires');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [-5, -5, -5],
+          [1, 1, 1],
+          [-5, -5, -5],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('missesHorizontal');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('neverFires');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [-1, -1, -1],
+          [-1, -1, -1],
+          [-1, -1, -1],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('neverFires');
   });
 
   it('refuses a kernel that is not 3x3 finite numbers', () => {
-    expect(checkStrokeFilter(gridFromRows([[1, 1], [1, 1]]), heldOut).verdict).toBe('invalid');
-    expect(checkStrokeFilter(gridFromRows([[0, 0, 0], [NaN, 1, 1], [0, 0, 0]]), heldOut).verdict).toBe('invalid');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [1, 1],
+          [1, 1],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('invalid');
+    expect(
+      checkStrokeFilter(
+        gridFromRows([
+          [0, 0, 0],
+          [NaN, 1, 1],
+          [0, 0, 0],
+        ]),
+        heldOut,
+      ).verdict,
+    ).toBe('invalid');
   });
 });
