@@ -18,18 +18,13 @@
  *   --run '<partial PresetRun JSON>' and --spec '<ModelSpec JSON>' (override the recipe's)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Page } from '@playwright/test';
+import { reportPageProblems, withViteChromium } from './viteChromium';
 import { checkSigmoidRun, RELU_REFERENCE, SIGMOID_RECIPE, SIGMOID_RECIPE_REACHES } from '../src/core/exercises/sigmoidRun';
 import { TRAINING_PRESETS, type PresetRun } from '../src/model/presets';
 import { DEFAULT_SPEC, validateSpec, type ModelSpec } from '../src/model/spec';
 import type { ClaimRunConfig, ClaimRunResult } from './claims-page';
-import { CHROMIUM_ARGS } from '../playwright.config';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A claim: what is trained, and how its held-out accuracy is judged. */
 interface Claim {
@@ -155,31 +150,13 @@ function childrenCpuSeconds(pid: number): number {
 
 /** Serves the repo with Vite and opens the claims page in headless Chromium; `work` gets the page. */
 async function withClaimsPage<T>(work: (page: Page, cpuSeconds: () => number) => Promise<T>): Promise<T> {
-  let server: ViteDevServer | null = null;
-  let browser: Browser | null = null;
-  try {
-    server = await createServer({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    });
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('Vite did not report its URL.');
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return withViteChromium(async (base, browser) => {
     const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
-    });
+    reportPageProblems(page);
     await page.goto(new URL('scripts/claims-page.html', base).href);
     await page.waitForFunction(() => typeof window.convlensClaimRun === 'function', null, { timeout: 120_000 });
-    return await work(page, () => childrenCpuSeconds(process.pid));
-  } finally {
-    await browser?.close();
-    await server?.close();
-  }
+    return work(page, () => childrenCpuSeconds(process.pid));
+  });
 }
 
 async function main(): Promise<void> {

@@ -24,8 +24,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { chromium, type Browser } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
+import { reportPageProblems, withViteChromium } from './viteChromium';
 import { readMnist } from '../src/data/node';
 import { DEFAULT_AUGMENT, type AugmentOptions } from '../src/model/augment';
 import { expandMinPooling } from '../src/model/portableTopology';
@@ -33,7 +32,6 @@ import { DEFAULT_TRAIN_OPTIONS } from '../src/model/trainOptions';
 import { validateSpec, type ModelSpec } from '../src/model/spec';
 import { trainingDataFromMnist } from '../src/model/trainingData';
 import type { TrainPageConfig, TrainPageResult, TrainPhase } from './train-page';
-import { CHROMIUM_ARGS } from '../playwright.config';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -91,32 +89,14 @@ function readOptions() {
 
 /** Trains in the page and returns its result; the browser and server are closed after. */
 async function trainInBrowser(config: TrainPageConfig): Promise<TrainPageResult> {
-  let server: ViteDevServer | null = null;
-  let browser: Browser | null = null;
-  try {
-    server = await createServer({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    });
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('Vite did not report its URL.');
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return withViteChromium(async (base, browser) => {
     const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
-    });
+    reportPageProblems(page);
     await page.exposeFunction('convlensReport', (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`));
     await page.goto(new URL('scripts/train-page.html', base).href);
     await page.waitForFunction(() => typeof window.convlensTrain === 'function', null, { timeout: 120_000 });
-    return await page.evaluate((c) => window.convlensTrain(c), config);
-  } finally {
-    await browser?.close();
-    await server?.close();
-  }
+    return page.evaluate((c) => window.convlensTrain(c), config);
+  });
 }
 
 /** Held-out accuracy of the written model, loaded with plain tfjs on node's CPU. */

@@ -15,17 +15,12 @@
  *          [--target 0.97] [--eval-every 1000] [--quiet-yardstick 140] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { reportPageProblems, withViteChromium } from './viteChromium';
 import { loadAverage } from './bench/machine';
 import { CANDIDATES } from './tune/candidates';
 import type { TunePoint, TuneRunResult, YardstickResult } from './tune/protocol';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function readOptions() {
   const { values } = parseArgs({
@@ -83,26 +78,14 @@ interface Row {
 
 async function main() {
   const opts = readOptions();
-  let server: ViteDevServer | null = null;
-  let browser: Browser | null = null;
   const rows: Row[] = [];
-  try {
-    server = await createServer({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    });
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('Vite did not report its URL.');
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await withViteChromium(async (base, browser) => {
     for (const name of opts.names) {
       const candidate = CANDIDATES[name];
       for (const seed of opts.seeds) {
         // A fresh page per run: each pays its own backend set-up and shader compilation.
         const page: Page = await browser.newPage();
-        page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+        reportPageProblems(page);
         await page.goto(new URL('scripts/tune/page.html', base).href);
         await page.waitForFunction(() => typeof window.tuneRun === 'function', null, { timeout: 120_000 });
         const loadBefore = loadAverage();
@@ -131,10 +114,7 @@ async function main() {
         );
       }
     }
-  } finally {
-    await browser?.close();
-    await server?.close();
-  }
+  });
   console.log(
     `\nquiet yardstick: ${opts.quiet} ex/s (default network, batch 32, on a quiet machine); validation: ${rows[0]?.run.validationDigits} training digits set aside, ${rows[0]?.run.trainDigits} trained on`,
   );
