@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 import type { ConvCellExplanation } from '../../core/convolve';
 import type { PoolWindowExplanation, PoolKind } from '../../core/pool';
 import type { EdgeRule } from '../../core/edgeRule';
@@ -63,7 +64,7 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
           ))}
         </div>
         <p>
-          <Trans
+          <RichText
             t={t}
             i18nKey="inspector.poolResult"
             values={{ kind: t(`poolKind.${inspection.pool}`), result: formatNumber(ex.result) }}
@@ -95,7 +96,7 @@ export function CellInspector({ inspection, rule }: { inspection: Inspection | n
         ))}
       </div>
       <p>
-        <Trans
+        <RichText
           t={t}
           i18nKey={fires ? 'inspector.convFires' : 'inspector.convQuiet'}
           values={{ sum, sym, threshold: rule.threshold }}

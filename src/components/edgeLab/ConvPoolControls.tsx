@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 import { convOutputSize, type ConvOptions } from '../../core/convolve';
 import { poolOutputSize, type PoolKind, type PoolOptions, type PoolPadding } from '../../core/pool';
 import { MNIST_SIDE } from '../../core/grid';
@@ -47,7 +48,7 @@ export const ConvPoolControls = memo(function ConvPoolControls({ conv, pool, ker
           </select>
         </label>
         <output className="formula" data-testid="conv-size" data-size={out}>
-          <Trans
+          <RichText
             t={t}
             i18nKey="conv.outputSide"
             values={{ n, p: conv.padding, k: kernelSide, s: conv.stride, out, name: paddingName }}
@@ -72,7 +73,7 @@ export const ConvPoolControls = memo(function ConvPoolControls({ conv, pool, ker
           </select>
         </label>
         <output className="formula" data-testid="pool-size" data-size={pooled}>
-          <Trans t={t} i18nKey="conv.poolSize" values={{ size: pool.size, stride: pool.stride, out, pooled }} components={{ out: <strong /> }} />
+          <RichText t={t} i18nKey="conv.poolSize" values={{ size: pool.size, stride: pool.stride, out, pooled }} components={{ out: <strong /> }} />
         </output>
       </div>
     </fieldset>

@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 import { gridRange, type Grid } from '../../core/grid';
 import type { EdgeMap } from '../../core/edgeLab';
 import { COLOUR_SCALES, VIEW } from '../../render/palette';
@@ -94,7 +95,7 @@ export function FilterRow(props: FilterRowProps) {
           {...mapProps('fired', map.fired)}
         />
         <figcaption>
-          <Trans
+          <RichText
             t={t}
             i18nKey="onCount"
             values={{ on: map.onCount, total: map.fired.height * map.fired.width }}

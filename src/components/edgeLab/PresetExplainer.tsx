@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 
 /** Why the Notebook and Article presets give such different maps (see the seed notes). */
 export const PresetExplainer = memo(function PresetExplainer() {
@@ -8,10 +9,10 @@ export const PresetExplainer = memo(function PresetExplainer() {
     <details className="explainer">
       <summary>{t('explainer.summary')}</summary>
       <p>
-        <Trans t={t} i18nKey="explainer.article" components={{ b: <strong /> }} />
+        <RichText t={t} i18nKey="explainer.article" components={{ b: <strong /> }} />
       </p>
       <p>
-        <Trans t={t} i18nKey="explainer.notebook" components={{ b: <strong /> }} />
+        <RichText t={t} i18nKey="explainer.notebook" components={{ b: <strong /> }} />
       </p>
     </details>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 import type { Comparator } from '../../core/threshold';
 import { rulePresetName, type EdgeRule } from '../../core/edgeRule';
 import type { InputScale } from '../../core/inputScale';
@@ -51,7 +52,7 @@ export const RuleControls = memo(function RuleControls({ rule, onPreset, onChang
           </button>
         ))}
         <output className="rule-badge" data-testid="rule-name" data-preset={preset}>
-          <Trans
+          <RichText
             t={t}
             i18nKey="rule.inForce"
             values={{ preset: t(`rule.preset.${preset}`), rule: describeRule(t, rule) }}
@@ -70,7 +71,7 @@ export const RuleControls = memo(function RuleControls({ rule, onPreset, onChang
         </label>
         {rule.input.kind === 'binary' && (
           <label>
-            <Trans t={t} i18nKey="rule.cutoff" values={{ cutoff: rule.input.cutoff.toFixed(2) }} components={{ value: <strong /> }} />{' '}
+            <RichText t={t} i18nKey="rule.cutoff" values={{ cutoff: rule.input.cutoff.toFixed(2) }} components={{ value: <strong /> }} />{' '}
             <input
               type="range"
               min={0.05}
@@ -92,7 +93,7 @@ export const RuleControls = memo(function RuleControls({ rule, onPreset, onChang
           </select>
         </label>
         <label>
-          <Trans t={t} i18nKey="rule.threshold" values={{ threshold: rule.threshold }} components={{ value: <strong /> }} />{' '}
+          <RichText t={t} i18nKey="rule.threshold" values={{ threshold: rule.threshold }} components={{ value: <strong /> }} />{' '}
           <input
             type="range"
             min={range.min}

@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { RichText } from '../common/RichText';
 import { LineChart } from '../../charts/LineChart';
 import { CHART } from '../../render/palette';
 import type { EpochMetrics } from '../../model/trainMetrics';
@@ -65,7 +66,12 @@ export function HeldOutScore({ epochs }: { readonly epochs: readonly EpochMetric
   const last = epochs[epochs.length - 1];
   return (
     <p data-testid="train-heldout" data-accuracy={last.heldOutAccuracy} data-train-accuracy={last.trainAccuracy} data-epoch={epochs.length}>
-      <Trans t={t} i18nKey="heldOut" values={{ epoch: epochs.length, accuracy: (last.heldOutAccuracy * 100).toFixed(1) }} components={{ value: <strong /> }} />
+      <RichText
+        t={t}
+        i18nKey="heldOut"
+        values={{ epoch: epochs.length, accuracy: (last.heldOutAccuracy * 100).toFixed(1) }}
+        components={{ value: <strong /> }}
+      />
     </p>
   );
 }
