@@ -5,6 +5,7 @@
  * input(n, oy * strideY + fy * dilationY - padTop, ox * strideX + fx * dilationX - padLeft, c)
  * times the output gradient dy(n, oy, ox, f); input cells outside the image (padding) are 0.
  */
+import { checkArrayLengths } from './arrayLengths';
 
 /** The sizes of one convolution, as a backend's convolution info gives them. */
 export interface ConvGeometry {
@@ -50,14 +51,11 @@ function checkGeometry(g: ConvGeometry, input: ArrayLike<number>, dy: ArrayLike<
   if (!Number.isInteger(g.padTop) || !Number.isInteger(g.padLeft) || g.padTop < 0 || g.padLeft < 0) {
     throw new Error(`Convolution padding must be whole numbers of at least 0 (got top ${g.padTop}, left ${g.padLeft}).`);
   }
-  const sizes: [string, number, number][] = [
+  checkArrayLengths('this convolution', [
     ['input', input.length, g.batch * g.inHeight * g.inWidth * g.inChannels],
     ['output gradient', dy.length, g.batch * g.outHeight * g.outWidth * g.outChannels],
     ['filter gradient', out.length, g.filterHeight * g.filterWidth * g.inChannels * g.outChannels],
-  ];
-  for (const [what, got, want] of sizes) {
-    if (got !== want) throw new Error(`The ${what} has ${got} values; this convolution needs ${want}.`);
-  }
+  ]);
 }
 
 /**

@@ -3,6 +3,7 @@
  * input cell that was the maximum of its window (the first in row-major order on ties, as
  * TensorFlow does); padding cells never win. Every other input cell gets 0.
  */
+import { checkArrayLengths } from './arrayLengths';
 
 /** The sizes of one pooling (channels pass through unchanged). */
 export interface PoolGeometry {
@@ -43,14 +44,11 @@ function checkGeometry(g: PoolGeometry, input: ArrayLike<number>, dy: ArrayLike<
     throw new Error(`Pooling padding must be whole numbers of at least 0 (got top ${g.padTop}, left ${g.padLeft}).`);
   }
   const inputSize = g.batch * g.inHeight * g.inWidth * g.channels;
-  const sizes: [string, number, number][] = [
+  checkArrayLengths('this pooling', [
     ['input', input.length, inputSize],
     ['output gradient', dy.length, g.batch * g.outHeight * g.outWidth * g.channels],
     ['input gradient', out.length, inputSize],
-  ];
-  for (const [what, got, want] of sizes) {
-    if (got !== want) throw new Error(`The ${what} has ${got} values; this pooling needs ${want}.`);
-  }
+  ]);
 }
 
 /**
