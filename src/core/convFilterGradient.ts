@@ -112,8 +112,7 @@ export function convFilterGradient(
 export function convPatches(input: ArrayLike<number>, g: ConvGeometry, out: Float32Array): Float32Array {
   const C = g.inChannels;
   const K = g.filterHeight * g.filterWidth * C;
-  if (out.length !== g.batch * g.outHeight * g.outWidth * K)
-    throw new Error(`The patch matrix has ${out.length} values; this convolution needs ${g.batch * g.outHeight * g.outWidth * K}.`);
+  checkArrayLengths('this convolution', [['patch matrix', out.length, g.batch * g.outHeight * g.outWidth * K]]);
   checkGeometry(g, input, { length: g.batch * g.outHeight * g.outWidth * g.outChannels }, { length: K * g.outChannels });
   let row = 0;
   for (let n = 0; n < g.batch; n++) {
