@@ -1,4 +1,8 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { LayerGradientSize } from './gradients';
+import type { TrainingControl } from './trainingControl';
+import type { TrainingData } from './trainingData';
+import type { TrainOptions } from './trainOptions';
 import type { WeightSnapshot } from './weights';
 
 /** Reported after every batch. `epoch` and `batch` are 1-based. */
@@ -39,6 +43,23 @@ export interface TrainCallbacks {
   onBatch?(metrics: BatchMetrics): void | Promise<void>;
   /** `snapshot` holds CPU copies of the weights at the end of this epoch. */
   onEpoch?(metrics: EpochMetrics, snapshot: WeightSnapshot): void | Promise<void>;
+  /** The weights as they are now, a few times a second (sent by runs in a worker, whose model the page cannot read). */
+  onWeights?(snapshot: WeightSnapshot): void;
+  /** Where the run trains, and how many tensors that worker holds (sent by runs in a worker as they start and end). */
+  onTrainer?(info: TrainerInfo): void;
+}
+
+/** The tfjs backends a run can train on. */
+export type TrainingBackend = 'webgl' | 'wasm' | 'cpu';
+
+/** Where a run trains: on the page (with the page's backend) or in a worker. */
+export interface TrainerInfo {
+  readonly backend: TrainingBackend;
+  readonly inWorker: boolean;
+  /** The worker's live tfjs tensors; null on the page. */
+  readonly workerTensors: number | null;
+  /** Why the worker does not train on wasm; null when it does. */
+  readonly fallback: string | null;
 }
 
 export interface TrainResult {
@@ -48,4 +69,22 @@ export interface TrainResult {
   readonly history: readonly EpochMetrics[];
   /** CPU copies of the weights after the last completed epoch (null if none completed). */
   readonly lastSnapshot: WeightSnapshot | null;
+}
+
+/**
+ * A training loop with `trainModel`'s contract (train.ts): it trains `model` in place (a
+ * loop in a worker sets the weights it ended with into `model` before resolving).
+ */
+export type TrainFunction = (
+  model: tf.LayersModel,
+  data: TrainingData,
+  options: Partial<TrainOptions>,
+  callbacks: TrainCallbacks,
+  control: TrainingControl,
+) => Promise<TrainResult>;
+
+/** Training off the page: its loop, and the function that frees it (ends the worker). */
+export interface Trainer {
+  readonly train: TrainFunction;
+  dispose(): void;
 }

@@ -1,0 +1,82 @@
+/**
+ * The messages between the page and the training worker (trainWorker.ts). Everything in
+ * them is plain data that survives structured cloning: numbers, strings, plain objects and
+ * typed arrays.
+ */
+import type { BatchMetrics, EpochMetrics, TrainResult } from '../model/trainMetrics';
+import type { TrainOptions } from '../model/trainOptions';
+import type { TrainingData } from '../model/trainingData';
+import type { WeightSnapshot } from '../model/weights';
+
+/** The backends the worker can train on (WebGL needs a canvas, which a worker lacks). */
+export type WorkerBackend = 'wasm' | 'cpu';
+
+/** Starts run `id`: the model (its Keras topology and weights), the digits and the settings. */
+export interface TrainMessage {
+  readonly type: 'train';
+  readonly id: number;
+  /** `model.toJSON(null, false)` of the starting model. */
+  readonly topology: object;
+  readonly weights: WeightSnapshot;
+  readonly data: TrainingData;
+  readonly options: Partial<TrainOptions>;
+}
+
+/** Pauses, resumes or stops run `id` (between two of its batches). */
+export interface ControlMessage {
+  readonly type: 'control';
+  readonly id: number;
+  readonly action: 'pause' | 'resume' | 'stop';
+}
+
+export type PageMessage = TrainMessage | ControlMessage;
+
+/** The worker's backend and how many tfjs tensors it holds (sent with every run's start and end). */
+export interface WorkerStateMessage {
+  readonly type: 'state';
+  readonly backend: WorkerBackend;
+  /** Why the preferred backend (wasm) is not used; null when it is. */
+  readonly fallback: string | null;
+  readonly numTensors: number;
+}
+
+export interface BatchMessage {
+  readonly type: 'batch';
+  readonly id: number;
+  readonly metrics: BatchMetrics;
+}
+
+export interface EpochMessage {
+  readonly type: 'epoch';
+  readonly id: number;
+  readonly metrics: EpochMetrics;
+  readonly snapshot: WeightSnapshot;
+}
+
+/** The weights as they are now, a few times a second while the run goes on. */
+export interface WeightsMessage {
+  readonly type: 'weights';
+  readonly id: number;
+  readonly snapshot: WeightSnapshot;
+}
+
+/** Run `id` ended (completed or stopped): its result and the weights it ended with. */
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly id: number;
+  readonly result: TrainResult;
+  readonly finalWeights: WeightSnapshot;
+}
+
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly id: number;
+  readonly message: string;
+}
+
+export type WorkerMessage = WorkerStateMessage | BatchMessage | EpochMessage | WeightsMessage | DoneMessage | ErrorMessage;
+
+/** The typed arrays of a snapshot, to transfer instead of copying. */
+export function snapshotBuffers(snapshot: WeightSnapshot): ArrayBuffer[] {
+  return snapshot.weights.map((w) => w.values.buffer as ArrayBuffer);
+}

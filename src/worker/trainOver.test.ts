@@ -1,0 +1,164 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMnist } from '../data/node';
+import { buildModel } from '../model/build';
+import type { ModelSpec } from '../model/spec';
+import { trainModel } from '../model/train';
+import type { BatchMetrics, TrainerInfo } from '../model/trainMetrics';
+import { TrainingControl } from '../model/trainingControl';
+import { pickDigits, type TrainingData } from '../model/trainingData';
+import type { TrainOptions } from '../model/trainOptions';
+import { wasmBinariesFolder } from '../model/wasmTestSupport';
+import { snapshotWeights, type WeightSnapshot } from '../model/weights';
+import type { PageMessage, WorkerMessage } from './protocol';
+import { createTrainHandler } from './trainHandler';
+import { trainOver, type WorkerEndpoint } from './trainOver';
+import { startWorkerBackend } from './workerBackend';
+
+const SPEC: ModelSpec = {
+  convBlocks: [{ filters: 4, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }],
+  dense: [{ units: 16, activation: 'relu', dropout: 0.25 }],
+};
+const OPTIONS: Partial<TrainOptions> = { epochs: 2, batchSize: 32, learningRate: 0.01, seed: 7, gradientEvery: 2, yieldEveryMs: 0 };
+
+const mnist = readMnist();
+const indices = (from: number, count: number) => Int32Array.from({ length: count }, (_, i) => mnist.classStart[i % 10] + from + Math.floor(i / 10));
+const DATA: TrainingData = { train: pickDigits(mnist, indices(0, 320)), heldOut: pickDigits(mnist, indices(100, 60)) };
+
+/**
+ * The worker's handler and the page's side joined by a real message channel (structured
+ * cloning and transfers as between a page and a worker), on one tfjs (its wasm backend).
+ */
+function channelEndpoint(): { connect: () => WorkerEndpoint; close: () => void } {
+  const channel = new MessageChannel();
+  const handle = createTrainHandler(
+    (message, transfer = []) => channel.port2.postMessage(message, transfer),
+    () => startWorkerBackend(wasmBinariesFolder()),
+  );
+  channel.port2.onmessage = (event: MessageEvent<PageMessage>) => void handle(event.data);
+  const endpoint: WorkerEndpoint = {
+    post: (message, transfer) => channel.port1.postMessage(message, transfer),
+    listen: (onMessage) => {
+      channel.port1.onmessage = (event: MessageEvent<WorkerMessage>) => onMessage(event.data);
+      return () => {
+        channel.port1.onmessage = null;
+      };
+    },
+  };
+  return { connect: () => endpoint, close: () => (channel.port1.close(), channel.port2.close()) };
+}
+
+const flat = (snapshot: WeightSnapshot) => snapshot.weights.flatMap((w) => Array.from(w.values));
+
+let channel: ReturnType<typeof channelEndpoint>;
+beforeAll(async () => {
+  channel = channelEndpoint();
+  // The backend the worker starts is tfjs's global one here (one tfjs for both sides).
+  expect(await startWorkerBackend(wasmBinariesFolder())).toEqual({ backend: 'wasm', fallback: null });
+});
+afterAll(async () => {
+  channel.close();
+  await tf.setBackend('cpu');
+});
+
+describe('training in the worker', () => {
+  it('gives exactly what trainModel gives on the same backend, and sets the final weights into the page model', async () => {
+    const inPage = buildModel(SPEC, { seed: 3 });
+    const viaWorker = buildModel(SPEC, { seed: 3 });
+    const start = flat(await snapshotWeights(viaWorker));
+    const baseline = tf.memory().numTensors;
+    const batches: BatchMetrics[] = [];
+    const trainers: TrainerInfo[] = [];
+    const expected = await trainModel(inPage, DATA, OPTIONS, {}, new TrainingControl());
+    const result = await trainOver(channel.connect)(
+      viaWorker,
+      DATA,
+      OPTIONS,
+      { onBatch: (m) => void batches.push(m), onTrainer: (info) => void trainers.push(info) },
+      new TrainingControl(),
+    );
+    expect(result.status).toBe('completed');
+    expect(result.history).toEqual(expected.history.map((h, i) => ({ ...h, elapsedSeconds: result.history[i].elapsedSeconds })));
+    expect(batches).toHaveLength(20);
+    expect(batches.filter((b) => b.gradients).length).toBe(10);
+    const finalWeights = flat(await snapshotWeights(viaWorker));
+    expect(finalWeights).toEqual(flat(await snapshotWeights(inPage)));
+    expect(finalWeights).not.toEqual(start);
+    expect(result.history[1].trainLoss).toBeLessThan(result.history[0].trainLoss);
+    // The worker reported its backend as the run began and ended, and freed its model.
+    expect(trainers.map((t) => t.backend)).toEqual(['wasm', 'wasm']);
+    expect(tf.memory().numTensors).toBe(baseline);
+    inPage.dispose();
+    viaWorker.dispose();
+  });
+
+  it('pauses, resumes and stops between batches, keeping the weights it stopped with', async () => {
+    const model = buildModel(SPEC, { seed: 4 });
+    const start = flat(await snapshotWeights(model));
+    const baseline = tf.memory().numTensors;
+    const control = new TrainingControl();
+    const seen: number[] = [];
+    // Every batch message as it arrives, before the page's callbacks take it in turn.
+    let arrived = 0;
+    const counting = (): WorkerEndpoint => {
+      const endpoint = channel.connect();
+      return { ...endpoint, listen: (onMessage, onFailure) => endpoint.listen((m) => (m.type === 'batch' && arrived++, onMessage(m)), onFailure) };
+    };
+    const result = await trainOver(counting)(
+      model,
+      DATA,
+      { ...OPTIONS, epochs: 5 },
+      {
+        onBatch: async (m) => {
+          seen.push(m.batch);
+          if (seen.length === 2) {
+            control.pause();
+            // Paused, the worker sends at most the step it had queued, then nothing.
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            const whilePaused = arrived;
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            expect(arrived).toBe(whilePaused);
+            control.resume();
+          }
+          if (seen.length === 4) control.stop();
+        },
+      },
+      control,
+    );
+    expect(result.status).toBe('stopped');
+    expect(result.epochsCompleted).toBe(0);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.length).toBeLessThan(10);
+    expect(flat(await snapshotWeights(model))).not.toEqual(start);
+    expect(tf.memory().numTensors).toBe(baseline);
+    model.dispose();
+  });
+
+  it('repeats a seeded run exactly', async () => {
+    const runOnce = async () => {
+      const model = buildModel(SPEC, { seed: 5 });
+      const result = await trainOver(channel.connect)(model, DATA, { ...OPTIONS, epochs: 1 }, {}, new TrainingControl());
+      const weights = flat(await snapshotWeights(model));
+      model.dispose();
+      return { loss: result.history[0].trainLoss, weights };
+    };
+    const first = await runOnce();
+    expect(await runOnce()).toEqual(first);
+  });
+
+  it('rejects with the loop’s own message for bad settings, leaking nothing', async () => {
+    const model = buildModel(SPEC, { seed: 6 });
+    const baseline = tf.memory().numTensors;
+    await expect(trainOver(channel.connect)(model, DATA, { batchSize: 0 }, {}, new TrainingControl())).rejects.toThrow(/Batch size must be a whole number/);
+    expect(tf.memory().numTensors).toBe(baseline);
+    model.dispose();
+  });
+
+  it('ends at once, as stopped, when the page abandons the run', async () => {
+    const model = buildModel(SPEC, { seed: 8 });
+    const control = new TrainingControl();
+    const result = await trainOver(channel.connect)(model, DATA, { ...OPTIONS, epochs: 3 }, { onBatch: () => control.abandon('gone') }, control);
+    expect(result).toEqual({ status: 'stopped', epochsCompleted: 0, history: [], lastSnapshot: null });
+    model.dispose();
+  });
+});

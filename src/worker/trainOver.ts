@@ -1,0 +1,85 @@
+/**
+ * The page's side of a run in the training worker, with `trainModel`'s contract: the same
+ * callbacks, the same control and the same result. The page's model is sent as its topology
+ * and weights; the worker trains its own copy, and the weights it ends with (completed or
+ * stopped) are set into the page's model before the promise resolves, so everything after a
+ * run works as after a run on the page.
+ */
+import type { EpochMetrics, TrainFunction, TrainResult } from '../model/trainMetrics';
+import type { TrainingState } from '../model/trainingControl';
+import { restoreWeights, snapshotWeights, type WeightSnapshot } from '../model/weights';
+import { snapshotBuffers, type PageMessage, type WorkerMessage } from './protocol';
+
+/** A connection to the training worker (a real Worker, or a message channel in the tests). */
+export interface WorkerEndpoint {
+  post(message: PageMessage, transfer: Transferable[]): void;
+  /** Calls `onMessage` with every message, `onFailure` when the worker itself fails; returns the function that stops listening. */
+  listen(onMessage: (message: WorkerMessage) => void, onFailure: (reason: string) => void): () => void;
+}
+
+const ACTIONS: Readonly<Record<TrainingState, 'resume' | 'pause' | 'stop'>> = { running: 'resume', paused: 'pause', stopped: 'stop' };
+
+/** A {@link TrainFunction} that runs each training run through the endpoint `connect` gives. */
+export function trainOver(connect: () => WorkerEndpoint): TrainFunction {
+  let nextId = 1;
+  return async (model, data, options, callbacks, control) => {
+    const weights = await control.guard(snapshotWeights(model));
+    const endpoint = connect();
+    const id = nextId++;
+    return new Promise<TrainResult>((resolve, reject) => {
+      const history: EpochMetrics[] = [];
+      let lastSnapshot: WeightSnapshot | null = null;
+      let queue = Promise.resolve();
+      let finished = false;
+      const send = (state: TrainingState) => endpoint.post({ type: 'control', id, action: ACTIONS[state] }, []);
+      const finish = (end: () => void) => {
+        if (finished) return;
+        finished = true;
+        stopListening();
+        unsubscribe();
+        control.signal.removeEventListener('abort', onAbandon);
+        end();
+      };
+      const handle = async (message: WorkerMessage): Promise<void> => {
+        if (finished) return;
+        if (message.type === 'state') {
+          callbacks.onTrainer?.({ backend: message.backend, inWorker: true, workerTensors: message.numTensors, fallback: message.fallback });
+          return;
+        }
+        if (message.id !== id) return;
+        if (message.type === 'batch') await callbacks.onBatch?.(message.metrics);
+        else if (message.type === 'weights') callbacks.onWeights?.(message.snapshot);
+        else if (message.type === 'epoch') {
+          history.push(message.metrics);
+          lastSnapshot = message.snapshot;
+          await callbacks.onEpoch?.(message.metrics, message.snapshot);
+        } else if (message.type === 'done') {
+          restoreWeights(model, message.finalWeights);
+          finish(() => resolve(message.result));
+        } else finish(() => reject(new Error(message.message)));
+      };
+      // Messages are handled one after the other, each after the callbacks of the one before.
+      const stopListening = endpoint.listen(
+        (message) => {
+          queue = queue
+            .then(() => handle(message))
+            .catch((error: unknown) => {
+              send('stopped');
+              finish(() => reject(error));
+            });
+        },
+        (reason) => finish(() => reject(new Error(reason))),
+      );
+      const unsubscribe = control.subscribe(send);
+      // The page's backend died (its WebGL context was lost): the page's model cannot take
+      // the weights any more, so the run ends now, as stopped, and the worker stops too.
+      const onAbandon = () => {
+        send('stopped');
+        finish(() => resolve({ status: 'stopped', epochsCompleted: history.length, history, lastSnapshot }));
+      };
+      control.signal.addEventListener('abort', onAbandon);
+      endpoint.post({ type: 'train', id, topology: model.toJSON(null, false) as object, weights, data, options }, snapshotBuffers(weights));
+      if (control.state !== 'running') send(control.state);
+    });
+  };
+}
