@@ -9,6 +9,8 @@ import { offlineApp } from './scripts/pwa.ts';
 export default defineConfig({
   base: './',
   plugins: [react(), VitePWA(offlineApp), contentSecurityPolicy()],
+  // The training worker loads the wasm backend with dynamic imports: only ES module workers split chunks.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

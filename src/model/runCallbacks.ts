@@ -1,4 +1,4 @@
-import type { EpochMetrics, TrainCallbacks } from './trainMetrics';
+import type { EpochMetrics, TrainCallbacks, TrainerInfo } from './trainMetrics';
 import type { WeightSnapshot } from './weights';
 
 /** How often the maps follow a model that is training: the status's version changes at most this often. */
@@ -9,6 +9,7 @@ export const FOLLOW_MS = 700;
  * after a context loss dropped (`trusted` says; numbers read then are zeros, not results),
  * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
  * weights), and `keep` called with each epoch's weights before the UI hears of them.
+ * `weights` and `trainer` take what a run in a worker reports of its weights and of itself.
  * `settle` is called after a batch whose step was read and freed when the run is about to
  * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
  * holds can be counted then.
@@ -21,6 +22,9 @@ export function runCallbacks(
     readonly follow: () => void;
     readonly settle: () => void;
     readonly keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => void;
+    /** The weights as they are now, from a run in a worker (the maps follow them). */
+    readonly weights?: (snapshot: WeightSnapshot) => void;
+    readonly trainer?: (info: TrainerInfo) => void;
   },
 ): TrainCallbacks {
   let followed = Number.NEGATIVE_INFINITY;
@@ -39,5 +43,7 @@ export function runCallbacks(
       hooks.keep(metrics, snapshot);
       await callbacks.onEpoch?.(metrics, snapshot);
     },
+    onWeights: hooks.weights,
+    onTrainer: hooks.trainer,
   };
 }

@@ -1,26 +1,26 @@
 import type * as tf from '@tensorflow/tfjs';
-import { fallBackToCpu, stopPollingLostWebGl, watchContextLoss, type BackendInfo } from './backend';
+import { stopPollingLostWebGl, watchContextLoss, type BackendInfo } from './backend';
 import { computeLayerOutputs, type LayerOutput } from './activations';
 import { ContextLossWatch } from './contextLossWatch';
 import { readFirstLayerKernels, type FirstLayerKernels } from './firstLayer';
-import { loadModelFromUrl, serialiseModel, PRETRAINED_MODEL_URL } from './io';
+import { serialiseModel, PRETRAINED_MODEL_URL } from './io';
 import { predictDigits, type PredictDigitsOptions } from './predictDigits';
 import type { ModelPackage } from './modelFiles';
 import type { PlainNetwork } from './plainForward';
 import { SESSION_ERROR_MESSAGES, SessionError } from './sessionError';
-import type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
+import type { ContextLossReport, ModelInView, SessionOpenOptions, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 import { DEFAULT_SPEC, type ModelSpec } from './spec';
 import { startingModel } from './startingModel';
 import { trainModel } from './train';
 import { openPretrained } from './openPretrained';
 import { runCallbacks } from './runCallbacks';
 import { SessionStore } from './sessionStore';
-import type { EpochMetrics, TrainCallbacks, TrainResult } from './trainMetrics';
-import { disposeQuietly, plainCopy, rebuildTrained, type TrainedModel } from './trainedModel';
+import type { EpochMetrics, TrainCallbacks, Trainer, TrainerInfo, TrainResult } from './trainMetrics';
+import { disposeQuietly, plainCopy, rebuildOnCpu, type TrainedModel } from './trainedModel';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights, type WeightSnapshot } from './weights';
 
-export type { ContextLossReport, ModelInView, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
+export type { ContextLossReport, ModelInView, SessionOpenOptions, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 export { SessionError, type SessionErrorCode } from './sessionError';
 
 /**
@@ -37,6 +37,8 @@ export class ModelSession {
   private training: TrainingControl | null = null;
   private readonly contextLost = new ContextLossWatch();
   private contextLossReport: ContextLossReport | null = null;
+  /** What the worker (the trainer) said of itself last; null before its first run. */
+  private trainerInfo: TrainerInfo | null = null;
   private readonly stopWatching: () => void;
   /** What the UI follows: the status and the tensor count (see {@link subscribe}). */
   private readonly store: SessionStore<SessionStatus>;
@@ -46,6 +48,7 @@ export class ModelSession {
     private pretrained: tf.LayersModel,
     private readonly pretrainedUrl: string,
     private readonly plainPretrained: PlainNetwork | null,
+    private readonly trainer: Trainer | null,
   ) {
     this.store = new SessionStore(this.currentStatus());
     this.stopWatching = watchContextLoss(() => this.onContextLost());
@@ -54,14 +57,12 @@ export class ModelSession {
   /**
    * Chooses the backend, loads the shipped model and warms it up (compiles the shaders).
    * `signal` cancels the opening between its steps: it then rejects with the signal's reason
-   * and frees what it had loaded.
+   * and frees what it had loaded. With a `trainer` (a worker), runs train there; the session
+   * owns it once open.
    */
-  static async open({
-    pretrainedUrl = PRETRAINED_MODEL_URL,
-    signal,
-  }: { readonly pretrainedUrl?: string; readonly signal?: AbortSignal } = {}): Promise<ModelSession> {
+  static async open({ pretrainedUrl = PRETRAINED_MODEL_URL, signal, trainer = null }: SessionOpenOptions = {}): Promise<ModelSession> {
     const { backend, model, plain } = await openPretrained(pretrainedUrl, signal);
-    return new ModelSession(backend, model, pretrainedUrl, plain);
+    return new ModelSession(backend, model, pretrainedUrl, plain, trainer);
   }
 
   /** The status now (the same object until it changes; see {@link subscribe}). */
@@ -73,11 +74,9 @@ export class ModelSession {
   readonly getSnapshot = (): SessionStatus => this.store.getSnapshot();
 
   /**
-   * The number of live tfjs tensors (shown in the UI, checked by the tests) as the session
-   * last counted them, for `useSyncExternalStore` with {@link subscribe}. tfjs has no event
-   * for tensors being freed, so the session counts them again whenever it finishes an
-   * operation that makes or frees them (a pass, batch predictions, reading kernels or
-   * weights, a training run, a load, a reset, a rebuild) and whenever its status changes.
+   * The number of live tfjs tensors (shown in the UI, checked by the tests) as last counted,
+   * for `useSyncExternalStore`: tfjs has no event for tensors being freed, so the session
+   * counts them after every operation that makes or frees them and whenever its status changes.
    */
   readonly getTensorCount = (): number => this.store.getTensorCount();
 
@@ -101,7 +100,8 @@ export class ModelSession {
       trainedSpec: trained?.spec ?? null,
       contextLoss: this.contextLossReport,
       version: this.version,
-      plain: this.contextLost.hasFailed ? null : inView ? (this.training ? null : inView.plain) : this.plainPretrained,
+      plain: this.contextLost.hasFailed ? null : inView ? inView.plain : this.plainPretrained,
+      trainer: this.trainer ? this.trainerInfo : { backend: this.backend.backend, inWorker: false, workerTensors: null, fallback: null },
     };
   }
 
@@ -154,8 +154,13 @@ export class ModelSession {
           settle: () => this.store.countTensors(),
           keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) =>
             this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
+          weights: (snapshot: WeightSnapshot) => this.updateTrained(model, { plain: plainCopy(spec, snapshot) }, true),
+          trainer: (info: TrainerInfo) => {
+            this.trainerInfo = info;
+            this.emit();
+          },
         };
-        return await trainModel(model, request.data, options, runCallbacks(callbacks, hooks), control);
+        return await (this.trainer?.train ?? trainModel)(model, request.data, options, runCallbacks(callbacks, hooks), control);
       } catch (error) {
         if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: 0, history: [], lastSnapshot: null };
         throw error;
@@ -225,9 +230,10 @@ export class ModelSession {
     if (!next) this.inView = 'pretrained';
   }
 
-  /** Changes what the session knows of `model`, if it is still the trained model. */
-  private updateTrained(model: tf.LayersModel, change: Partial<Omit<TrainedModel, 'model'>>): void {
+  /** Changes what the session knows of `model`, if it is still the trained model (a new version when `changed`). */
+  private updateTrained(model: tf.LayersModel, change: Partial<Omit<TrainedModel, 'model'>>, changed = false): void {
     if (this.trained?.model === model) this.trained = { ...this.trained, ...change };
+    if (changed) this.changed();
   }
 
   /** Makes the plain copy of the trained model's weights as they are now (after a run). */
@@ -263,12 +269,9 @@ export class ModelSession {
   }
 
   private async recoverFromContextLoss(runStopped: boolean): Promise<void> {
-    this.backend = await fallBackToCpu('contextLost');
-    const lostPretrained = this.pretrained;
-    this.pretrained = await loadModelFromUrl(this.pretrainedUrl);
-    disposeQuietly(lostPretrained);
     const lost = this.trained;
-    const rebuilt = lost ? await rebuildTrained(lost) : null;
+    const { backend, pretrained, trained: rebuilt } = await rebuildOnCpu(this.pretrainedUrl, this.pretrained, lost);
+    [this.backend, this.pretrained] = [backend, pretrained];
     if (lost) this.setTrained(rebuilt, disposeQuietly);
     this.contextLossReport = { runStopped, keptEpoch: rebuilt?.lastGood?.epoch ?? null, trainedDiscarded: lost !== null && rebuilt === null };
     this.changed();
@@ -289,6 +292,7 @@ export class ModelSession {
   dispose(): void {
     this.training?.stop();
     this.stopWatching();
+    this.trainer?.dispose();
     this.setTrained(null);
     this.pretrained.dispose();
   }

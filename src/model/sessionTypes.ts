@@ -2,7 +2,7 @@ import type { BackendInfo } from './backend';
 import type { FirstLayerStart } from './firstLayerStart';
 import type { PlainNetwork } from './plainForward';
 import type { ModelSpec } from './spec';
-import type { TrainResult } from './trainMetrics';
+import type { Trainer, TrainerInfo, TrainResult } from './trainMetrics';
 import type { TrainOptions } from './trainOptions';
 import type { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
@@ -44,9 +44,12 @@ export interface SessionStatus {
   /**
    * The model in view as a plain-JavaScript network (the same numbers as tfjs, in about a
    * millisecond, during a render); null when there is no up-to-date copy: while the model in
-   * view trains, before its copy is made, or when the session failed.
+   * view trains on the page (a run in a worker sends its weights, which give the copy), before
+   * its copy is made, or when the session failed.
    */
   readonly plain: PlainNetwork | null;
+  /** Where training runs (the worker's backend once its first run has started); null until known. */
+  readonly trainer: TrainerInfo | null;
 }
 
 /** A training request from the UI. */
@@ -70,4 +73,12 @@ export interface TrainRequest {
 export interface TrainingHandle {
   readonly control: TrainingControl;
   readonly done: Promise<TrainResult>;
+}
+
+/** How a session opens: the shipped model's URL, a signal that cancels the opening, and training off the page. */
+export interface SessionOpenOptions {
+  readonly pretrainedUrl?: string;
+  readonly signal?: AbortSignal;
+  /** Runs train with it (a worker) instead of on the page; the session owns it once open. */
+  readonly trainer?: Trainer | null;
 }

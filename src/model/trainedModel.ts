@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { fallBackToCpu, type BackendInfo } from './backend';
+import { loadModelFromUrl } from './io';
 import { PlainNetwork } from './plainForward';
 import type { ModelSpec } from './spec';
 import { restoreWeights, type WeightSnapshot } from './weights';
@@ -50,4 +52,20 @@ export async function rebuildTrained(lost: TrainedModel): Promise<TrainedModel |
   const model = await tf.models.modelFromJSON({ modelTopology: lost.model.toJSON(null, false) });
   restoreWeights(model, lost.lastGood.snapshot);
   return { ...lost, model, plain: plainCopy(lost.spec, lost.lastGood.snapshot) };
+}
+
+/**
+ * After a WebGL context loss: the CPU backend, the pretrained model loaded again from
+ * `pretrainedUrl` (the lost one freed quietly) and the trained model rebuilt on the CPU (null
+ * when there was none or it had no weights to keep).
+ */
+export async function rebuildOnCpu(
+  pretrainedUrl: string,
+  lostPretrained: tf.LayersModel,
+  lostTrained: TrainedModel | null,
+): Promise<{ backend: BackendInfo; pretrained: tf.LayersModel; trained: TrainedModel | null }> {
+  const backend = await fallBackToCpu('contextLost');
+  const pretrained = await loadModelFromUrl(pretrainedUrl);
+  disposeQuietly(lostPretrained);
+  return { backend, pretrained, trained: lostTrained ? await rebuildTrained(lostTrained) : null };
 }

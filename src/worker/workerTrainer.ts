@@ -37,3 +37,17 @@ export function createWorkerTrainer(): Trainer {
     },
   };
 }
+
+/** The localStorage key that keeps training on the page ('page'), e.g. to compare the two. */
+export const TRAIN_ON_PAGE_KEY = 'convlens.training';
+
+/** Training in a worker, unless the browser has no Worker or the page was asked to train itself; null then. */
+export function defaultTrainer(): Trainer | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    if (localStorage.getItem(TRAIN_ON_PAGE_KEY) === 'page') return null;
+  } catch {
+    // Storage refused (a private mode): the default stands.
+  }
+  return createWorkerTrainer();
+}

@@ -58,8 +58,8 @@ export function useModelSession(start = true, soon = false): ModelSessionState {
     const controller = new AbortController();
     const { signal } = controller;
     let session: ModelSession | null = null;
-    import('../../model/session')
-      .then((m) => m.ModelSession.open({ signal }))
+    Promise.all([import('../../model/session'), import('../../worker/workerTrainer')])
+      .then(([m, w]) => m.ModelSession.open({ signal, trainer: w.defaultTrainer() }))
       .then((s) => {
         // Opened just as it was cancelled: free it.
         if (signal.aborted) return s.dispose();

@@ -21,7 +21,13 @@ export const StatusBar = memo(function StatusBar({ session, error, onShow }: Sta
       <span className="status-pill" data-testid="backend" data-backend={backend} title={t('backendTitle')}>
         {error ? t('unavailable') : backend ? t('backend', { backend }) : t('loading')}
       </span>
-      <span className="status-pill" data-testid="tensor-count" data-count={tensors ?? ''} title={t('tensorsTitle')}>
+      <span
+        className="status-pill"
+        data-testid="tensor-count"
+        data-count={tensors ?? ''}
+        data-worker-tensors={status?.trainer?.workerTensors ?? ''}
+        title={t('tensorsTitle')}
+      >
         {t('tensors', { n: tensors ?? '–' })}
       </span>
       <PanelInfo what="status" />

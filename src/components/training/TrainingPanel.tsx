@@ -18,6 +18,7 @@ import { RunComparePanel } from './RunComparePanel';
 import { runFirstLayerOf, runSpecOf, trainRequestOf } from './trainRequest';
 import { TrainingButtons } from './TrainingButtons';
 import { HeldOutScore, TrainingCharts } from './TrainingCharts';
+import { TrainingBackend } from './TrainingBackend';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
 import { useRunHistory } from './useRunHistory';
@@ -112,6 +113,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
             onReset={() => void run.reset()}
           />
           <TrainingProgress view={view} epochs={settings.epochs} active={active} />
+          <TrainingBackend trainer={status?.trainer ?? null} />
           <TrainingCharts view={view} epochs={settings.epochs} previous={runs.previous} />
           <GradientPanel gradients={view.gradients} />
           <RunComparePanel previous={runs.previous} current={runs.current} />
