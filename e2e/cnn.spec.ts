@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, drawStroke, expectTensorsBackTo } from './fixtures';
-import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset } from './tensorChecks';
+import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset, trainOnThePage } from './tensorChecks';
 
 /** Counts per class of the mnist package: the last 100 of each class are held out. */
 const CLASS_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -108,7 +108,7 @@ test('every layer is shown with its shape; 50 predictions in plain JavaScript le
 });
 
 /**
- * While the model in view trains, its maps come from tfjs: the same 50 predictions, through
+ * While the model in view trains on the page (the fallback without a Worker), its maps come from tfjs: the same 50 predictions, through
  * every kind of layer of the shipped network being fine-tuned, must free every tensor they
  * make. The run's own tensors (model and optimiser state) are the same at every pause, so the
  * count is compared between pauses, and with the baseline once the run is stopped and reset.
@@ -118,10 +118,12 @@ test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no 
   problems,
 }) => {
   test.setTimeout(480_000);
+  await trainOnThePage(page);
   await openWithModel(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });
   const baseline = await quietTensorCount(page);
   await startLongRun(page, 'fine-tune');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-backend', 'webgl');
   await pauseRun(page);
   await expectComputePath(page, 'tfjs');
   await expect(page.getByTestId('layer-pool2')).toBeVisible();
@@ -177,8 +179,9 @@ test('training in the browser: loss on a fixed set of 256 digits falls within 20
   await page.getByTestId('show-pretrained').click();
   await expect(page.getByTestId('show-pretrained')).toHaveAttribute('aria-pressed', 'true');
 
-  // A second run, stopped halfway, then reset: the tensor count is back to the baseline.
-  await page.getByTestId('train-examples').selectOption('3000');
+  // A second run, stopped halfway, then reset: the tensor count is back to the baseline. All
+  // 9,000 digits, so the run outlasts the pause and the stop in the worker too (wasm is quick).
+  await page.getByTestId('train-examples').selectOption('9000');
   await page.getByTestId('train-batch').selectOption('32');
   await page.getByTestId('train-epochs').selectOption('1');
   await page.getByTestId('train-start').click();

@@ -43,6 +43,9 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('backend-notice')).toHaveCount(1);
   await expect(page.getByTestId('context-lost-notice')).toHaveCount(0);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
+  // The page has no WebGL, and the run trained in the worker on WebAssembly all the same.
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-in-worker', 'true');
   // The training loss fell, and the held-out accuracy is far above chance (10 %).
   // One batch is a noisy measure of the loss: compare the mean of the first three batches shown
   // with the mean of the last three.

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { test, expect, openApp, expectTensorsBackTo } from './fixtures';
-import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset } from './tensorChecks';
+import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset, trainOnThePage } from './tensorChecks';
 
 /** Input changes after the warm-up: 200 within `npm test`, 1,000 in `npm run soak`. */
 const UPDATES = Number(process.env.SOAK_UPDATES ?? 200);
@@ -113,7 +113,7 @@ test(`soak: ${UPDATES} random strokes and sample changes leak no tensors, little
 });
 
 /**
- * While the model in view trains, every map comes from tfjs (on WebGL here), so a tensor the
+ * While the model in view trains on the page (the fallback without a Worker), every map comes from tfjs (on WebGL here), so a tensor the
  * drawing path forgot to free would stay. The run's own tensors (its model and optimiser
  * state) are the same at every pause, so the count is compared between pauses: first with
  * the pen moving while the run is paused, then while it runs. Stopping and resetting the
@@ -122,6 +122,7 @@ test(`soak: ${UPDATES} random strokes and sample changes leak no tensors, little
 test(`soak while a model trains on WebGL: ${UPDATES} input changes through tfjs leak no tensors and no errors`, async ({ page, problems }) => {
   // Generous: the pen waits for the maps every 25 changes, on a busy machine too.
   test.setTimeout(240_000 + UPDATES * 2_000);
+  await trainOnThePage(page);
   await openApp(page);
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });

@@ -4,6 +4,15 @@ import { expect, stableTensorCount } from './fixtures';
 /** What computed the maps of the network view (its `data-compute-path`). */
 export type ComputePath = 'plain' | 'tfjs';
 
+/**
+ * Makes the page train on its own thread (the fallback when the browser has no Worker), so a
+ * test can check the tfjs path the maps take while the model in view trains there. Call it
+ * before the page opens.
+ */
+export async function trainOnThePage(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem('convlens.training', 'page'));
+}
+
 /** The tensor count once it holds still (see `stableTensorCount`). */
 export const quietTensorCount = stableTensorCount;
 

@@ -98,6 +98,12 @@ describe('lint refuses imports of a higher layer', () => {
     ['src/core/exercises/probe.ts', '../grid', false],
     ['src/i18n/probe.ts', '../components/training/ArchitectureEditor', true],
     ['src/pwa/Probe.tsx', '../components/shell/App', true],
+    ['src/model/probe.ts', '../worker/workerTrainer', true],
+    ['src/worker/probe.ts', '../model/train', false],
+    ['src/worker/probe.ts', '../data/split', false],
+    ['src/worker/probe.ts', '../state/labState', true],
+    ['src/worker/probe.ts', '../components/network/useModelSession', true],
+    ['src/components/network/Probe.tsx', '../../worker/workerTrainer', false],
     ['src/components/shell/Probe.tsx', '../../model/session', false],
     ['src/components/shell/Probe.tsx', '../../pwa/OfflineStatus', false],
   ];

@@ -17,6 +17,14 @@ export interface WorkerEndpoint {
   listen(onMessage: (message: WorkerMessage) => void, onFailure: (reason: string) => void): () => void;
 }
 
+/** The worker itself failed (its script did not load, or it crashed), as opposed to a run that failed in it. */
+export class WorkerFailure extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WorkerFailure';
+  }
+}
+
 const ACTIONS: Readonly<Record<TrainingState, 'resume' | 'pause' | 'stop'>> = { running: 'resume', paused: 'pause', stopped: 'stop' };
 
 /** A {@link TrainFunction} that runs each training run through the endpoint `connect` gives. */
@@ -68,7 +76,7 @@ export function trainOver(connect: () => WorkerEndpoint): TrainFunction {
               finish(() => reject(error));
             });
         },
-        (reason) => finish(() => reject(new Error(reason))),
+        (reason) => finish(() => reject(new WorkerFailure(reason))),
       );
       const unsubscribe = control.subscribe(send);
       // The page's backend died (its WebGL context was lost): the page's model cannot take

@@ -1,19 +1,28 @@
-import type { Trainer } from '../model/trainMetrics';
+import { currentBackend } from '../model/backend';
+import { trainModel } from '../model/train';
+import type { Trainer, TrainFunction, TrainingBackend } from '../model/trainMetrics';
 import type { WorkerMessage } from './protocol';
-import { trainOver, type WorkerEndpoint } from './trainOver';
+import { trainOver, WorkerFailure, type WorkerEndpoint } from './trainOver';
 
 /**
  * Training in a dedicated worker (trainWorker.ts), started at the first run and kept for the
  * next ones (its backend is loaded once); a worker that failed is replaced at the next run.
+ * A worker that fails before it ever answered (it cannot start here) is given up: that run
+ * and the later ones train on the page, as without a Worker.
  */
 export function createWorkerTrainer(): Trainer {
   let worker: Worker | null = null;
+  let answered = false;
+  let givenUp = false;
   const connect = (): WorkerEndpoint => {
     const current = (worker ??= new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module', name: 'convlens-training' }));
     return {
       post: (message, transfer) => current.postMessage(message, transfer),
       listen: (onMessage, onFailure) => {
-        const message = (event: MessageEvent<WorkerMessage>) => onMessage(event.data);
+        const message = (event: MessageEvent<WorkerMessage>) => {
+          answered = true;
+          onMessage(event.data);
+        };
         const failure = (event: ErrorEvent) => {
           event.preventDefault();
           current.terminate();
@@ -29,8 +38,23 @@ export function createWorkerTrainer(): Trainer {
       },
     };
   };
+  const inWorker = trainOver(connect);
+  const onPage: TrainFunction = (model, data, options, callbacks, control) => {
+    callbacks.onTrainer?.({ backend: currentBackend() as TrainingBackend, inWorker: false, workerTensors: null, fallback: null });
+    return trainModel(model, data, options, callbacks, control);
+  };
   return {
-    train: trainOver(connect),
+    train: async (model, data, options, callbacks, control) => {
+      if (givenUp) return onPage(model, data, options, callbacks, control);
+      try {
+        return await inWorker(model, data, options, callbacks, control);
+      } catch (error) {
+        if (!(error instanceof WorkerFailure) || answered) throw error;
+        givenUp = true;
+        console.warn(`Training runs on the page: the training worker could not start (${error.message}).`);
+        return onPage(model, data, options, callbacks, control);
+      }
+    },
     dispose: () => {
       worker?.terminate();
       worker = null;
