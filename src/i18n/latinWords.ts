@@ -20,6 +20,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'webgl',
   'CPU',
   'cpu',
+  'WebAssembly',
   'tfjs',
   'HTTP',
   'JavaScript',
