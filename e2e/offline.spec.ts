@@ -85,6 +85,15 @@ test('after the first visit, the app, data and model work with the network off',
     await expect(page.getByTestId(content)).toBeVisible({ timeout: 30_000 });
   }
 
+  // A short run trains offline in the worker, on WebAssembly: its script and the wasm binaries are precached.
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('train-preset').selectOption('class-demo');
+  await page.getByTestId('train-examples').selectOption('256');
+  await page.getByTestId('train-epochs').selectOption('1');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 60_000 });
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-backend', 'wasm');
+
   // The only thing that may try the network is the browser's own check for a newer sw.js.
   expect(reachedNetwork.filter((url) => !url.endsWith('/sw.js'))).toEqual([]);
   expect(problems.errors).toEqual([]);
