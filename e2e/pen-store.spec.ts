@@ -70,7 +70,7 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
   for (const id of shells) {
     const grew = (await renders(page, id)) - before[id];
-    expect(grew, `${id} committed ${grew} times for a stroke of ${MOVES} moves`).toBeLessThanOrEqual(PER_STROKE);
+    expect.soft(grew, `${id} committed ${grew} times for a stroke of ${MOVES} moves`).toBeLessThanOrEqual(PER_STROKE);
   }
   // Scrolled into view, the worked panels catch up with the drawing.
   const worked = page.getByTestId('softmax-worked');

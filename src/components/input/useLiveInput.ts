@@ -1,6 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { InputSnapshot, InputStore } from '../../state/inputStore';
-import { useWhileShown } from '../common/useWhileShown';
 
 const NO_SUBSCRIPTION = () => () => {};
 
@@ -8,12 +7,16 @@ const NO_SUBSCRIPTION = () => () => {};
  * The live input (the stroke so far, while the pen draws) for a view that shows it. While
  * `following` is false (its tab hidden, its panel scrolled away) the view is not subscribed and
  * keeps the snapshot it last showed, so a pen move renders nothing there; it catches up with
- * the latest snapshot in the render that makes `following` true again.
+ * the latest snapshot in the render that makes `following` true again. Until it has an image
+ * to keep (a sample's data still loading), it follows the store whatever `following` says.
  */
 export function useLiveInput(store: InputStore, following = true): InputSnapshot {
-  const subscribe = useCallback((onChange: () => void) => (following ? store.subscribe(onChange) : NO_SUBSCRIPTION()), [store, following]);
+  const [kept, setKept] = useState(store.get);
+  const pass = following || kept.image === null;
+  const subscribe = useCallback((onChange: () => void) => (pass ? store.subscribe(onChange) : NO_SUBSCRIPTION()), [store, pass]);
   const live = useSyncExternalStore(subscribe, store.get);
-  return useWhileShown(live, following);
+  if (pass && kept !== live) setKept(live);
+  return pass ? live : kept;
 }
 
 /**
