@@ -12,7 +12,7 @@ interface Fit {
   misplaced: number;
 }
 
-/** How conv1's channels sit: the canvas layout, the width the layer has, and each channel element's offset. */
+/** How conv1's channels sit: the canvas layout, the width the layer's row has, and each channel element's offset. */
 async function conv1Fit(page: Page): Promise<Fit> {
   return page.getByTestId('channels-conv1').evaluate((root) => {
     const canvas = root.querySelector('canvas')!;
@@ -28,7 +28,14 @@ async function conv1Fit(page: Page): Promise<Fit> {
       misplaced = Math.max(misplaced, Math.abs(el.left - x), Math.abs(el.top - y), Math.abs(el.width - mapWidth * px), Math.abs(el.height - mapHeight * px));
     }
     const rowWidth = (columns * mapWidth + (columns - 1) * gapX) * px;
-    return { columns, channels, rowWidth, oneMore: rowWidth + (mapWidth + gapX) * px, available: root.parentElement!.clientWidth, misplaced };
+    return {
+      columns,
+      channels,
+      rowWidth,
+      oneMore: rowWidth + (mapWidth + gapX) * px,
+      available: root.closest('[data-testid="layer-conv1"]')!.clientWidth,
+      misplaced,
+    };
   });
 }
 
@@ -52,6 +59,8 @@ test("a layer's channels fill the width it has, each channel's element over its 
   await page.setViewportSize({ width: 640, height: 768 });
   await expect.poll(async () => (await conv1Fit(page)).columns, { message: 'a narrower window holds fewer channels a row' }).toBeLessThan(wide.columns);
   await check('narrow');
+  // A narrow window stacks the panels: the layer may now sit below the fold, where nothing paints.
+  await canvas.scrollIntoViewIfNeeded();
   await expect.poll(async () => Number(await canvas.getAttribute('data-paints')), { message: 'the new layout was painted' }).toBeGreaterThan(paints);
   expect(problems.errors).toEqual([]);
 });

@@ -21,7 +21,7 @@ async function liveState(page: Page): Promise<{ answer: string; paints: number }
 }
 
 /** A circle-ish stroke over the pad, `MOVES` moves long, sampled live after every fifth move. */
-async function drawSampled(page: Page): Promise<{ answers: Set<string>; paints: number[] }> {
+async function drawSampled(page: Page): Promise<{ answers: Set<string>; paints: number[]; last: string }> {
   const box = await page.getByTestId('draw-canvas').boundingBox();
   if (!box) throw new Error('drawing pad not visible');
   const at = (i: number) => {
@@ -30,6 +30,7 @@ async function drawSampled(page: Page): Promise<{ answers: Set<string>; paints: 
   };
   const answers = new Set<string>();
   const paints: number[] = [];
+  let last = '';
   await page.mouse.move(...at(0));
   await page.mouse.down();
   for (let i = 1; i <= MOVES; i++) {
@@ -40,10 +41,11 @@ async function drawSampled(page: Page): Promise<{ answers: Set<string>; paints: 
       const s = await liveState(page);
       answers.add(s.answer);
       paints.push(s.paints);
+      last = s.answer;
     }
   }
   await page.mouse.up();
-  return { answers, paints };
+  return { answers, paints, last };
 }
 
 test('a stroke on the CNN tab renders only the live views per move; the rest commits a few times per stroke', async ({ page, problems }) => {
@@ -59,7 +61,7 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   for (const id of shells) expect(before[id], `${id} counts its commits`).toBeGreaterThan(0);
   const urlBefore = page.url();
 
-  const { answers, paints } = await drawSampled(page);
+  const { answers, paints, last } = await drawSampled(page);
 
   // The live views followed the pen during the stroke.
   expect(answers.size, `the prediction changed during the stroke (${[...answers].join(' ')})`).toBeGreaterThan(2);
@@ -68,6 +70,8 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   // The stroke reaches the lab state once it ends: the address bar then carries the drawing.
   await expect.poll(() => page.url(), { message: 'the link follows the drawing once the stroke ends' }).not.toBe(urlBefore);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-up-to-date', 'true');
+  // What the pen showed live is what the lab state computes from the finished stroke.
+  expect((await liveState(page)).answer, 'the prediction after the stroke is the one shown at its last move').toBe(last);
   for (const id of shells) {
     const grew = (await renders(page, id)) - before[id];
     expect.soft(grew, `${id} committed ${grew} times for a stroke of ${MOVES} moves`).toBeLessThanOrEqual(PER_STROKE);

@@ -23,6 +23,9 @@ export interface LayerChannelsProps {
 
 const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 
+/** The width a layer's channels may fill: its whole row (the boxes in between shrink to fit them). */
+const rowOf = (element: HTMLElement) => element.closest('.layer-row') ?? element.parentElement;
+
 /**
  * Every channel of one layer painted on one canvas (render/channelGrid), as many to a row as
  * the layer's width holds (useFitColumns), repainted from the layer store by the page's paint
@@ -35,7 +38,7 @@ export const LayerChannels = memo(function LayerChannels({ store, name, shape, l
   const picture = useMemo(() => layerPicture(shape.split('x').map(Number)), [shape]);
   const rootRef = useRef<HTMLDivElement>(null);
   const gapX = Math.ceil(6 / picture.cellPx);
-  const columns = useFitColumns(rootRef, picture.width, gapX, picture.cellPx, picture.channels);
+  const columns = useFitColumns(rootRef, rowOf, picture.width, gapX, picture.cellPx, picture.channels);
   const layout = useMemo(
     () => channelLayout(picture.channels, picture.height, picture.width, columns, gapX, picture.isMap ? Math.ceil(18 / picture.cellPx) : 0),
     [picture, columns, gapX],

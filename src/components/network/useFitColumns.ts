@@ -14,18 +14,27 @@ export function fitColumns(available: number, mapWidth: number, gap: number, cel
 }
 
 /**
- * The channels per row that fit the width of the element in `ref`'s parent (the space the
- * layer has), following it as it resizes (a ResizeObserver); re-renders only when the count
+ * The channels per row that fit the width of `space(element)` (the element in `ref`), following
+ * it as it resizes (a ResizeObserver). `space` must not take its width from its content (a
+ * shrink-to-fit box would keep whatever count came first). Re-renders only when the count
  * changes.
  */
-export function useFitColumns(ref: RefObject<HTMLElement | null>, mapWidth: number, gap: number, cellPx: number, channels: number): number {
-  const [available, setAvailable] = useState(0);
+export function useFitColumns(
+  ref: RefObject<HTMLElement | null>,
+  space: (element: HTMLElement) => Element | null,
+  mapWidth: number,
+  gap: number,
+  cellPx: number,
+  channels: number,
+): number {
+  const [columns, setColumns] = useState(() => fitColumns(0, mapWidth, gap, cellPx, channels));
   useEffect(() => {
-    const parent = ref.current?.parentElement;
-    if (!parent || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => setAvailable(entries[entries.length - 1].contentRect.width));
-    observer.observe(parent);
+    const element = ref.current;
+    const target = element && space(element);
+    if (!target || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => setColumns(fitColumns(entries[entries.length - 1].contentRect.width, mapWidth, gap, cellPx, channels)));
+    observer.observe(target);
     return () => observer.disconnect();
-  }, [ref]);
-  return fitColumns(available, mapWidth, gap, cellPx, channels);
+  }, [ref, space, mapWidth, gap, cellPx, channels]);
+  return Math.min(columns, channels);
 }
