@@ -1,7 +1,7 @@
 /**
  * The page `npm run check:claims` opens in headless Chromium (served by Vite): it trains one
  * network the way the app's training tab does (buildModel, then trainModel with the options
- * the tab passes: constant learning rate, no distortion unless asked) on WebGL, and hands the
+ * the tab passes: constant learning rate, no distortion unless asked) on the backend asked for, and hands the
  * held-out accuracy of every epoch back to node. Node calls `window.convlensClaimRun(config)`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,7 @@ import { decodeMnist, type MnistData } from '../src/data/mnistFormat';
 import { splitIndices } from '../src/data/split';
 import { DEFAULT_AUGMENT } from '../src/model/augment';
 import { buildModel } from '../src/model/build';
+import { loadWasmBackend } from '../src/model/wasmBackend';
 import type { PresetRun } from '../src/model/presets';
 import type { ModelSpec } from '../src/model/spec';
 import { trainModel } from '../src/model/train';
@@ -31,7 +32,12 @@ export interface ClaimRunConfig {
    * last VALIDATION_PER_CLASS of each class, and evaluate on those instead.
    */
   readonly evaluateOn: 'heldOut' | 'validation';
+  /** The tfjs backend to train on. */
+  readonly backend: ClaimBackend;
 }
+
+/** The backends a claim can be trained on. */
+export type ClaimBackend = 'webgl' | 'wasm' | 'cpu';
 
 /** What the page hands back. */
 export interface ClaimRunResult {
@@ -76,7 +82,9 @@ async function loadMnist(): Promise<MnistData> {
 }
 
 window.convlensClaimRun = async (config) => {
-  if (tf.getBackend() !== 'webgl' && !(await tf.setBackend('webgl'))) throw new Error('WebGL is not available in this browser.');
+  if (config.backend === 'wasm') await loadWasmBackend();
+  if (tf.getBackend() !== config.backend && !(await tf.setBackend(config.backend)))
+    throw new Error(`The ${config.backend} backend is not available in this browser.`);
   await tf.ready();
   mnist ??= loadMnist();
   const all = await mnist;

@@ -11,21 +11,23 @@ import { evaluateModel } from '../../src/model/evaluate';
 import { setEdgeFilterKernels } from '../../src/model/initFilters';
 import { DEFAULT_SPEC } from '../../src/model/spec';
 import { trainModel } from '../../src/model/train';
+import { loadWasmBackend } from '../../src/model/wasmBackend';
 import { trainingDataFromMnist, type TrainingData } from '../../src/model/trainingData';
-import type { TunePoint, TuneRunConfig, TuneRunResult, YardstickResult } from './protocol';
+import type { TuneBackend, TunePoint, TuneRunConfig, TuneRunResult, YardstickResult } from './protocol';
 import { validationSplit } from './validation';
 
 declare global {
   interface Window {
     tuneRun(config: TuneRunConfig): Promise<TuneRunResult>;
-    tuneYardstick(backend: 'webgl' | 'cpu', examples: number): Promise<YardstickResult>;
+    tuneYardstick(backend: TuneBackend, examples: number): Promise<YardstickResult>;
   }
 }
 
 let split: TrainingData | null = null;
 
-async function useBackend(name: 'webgl' | 'cpu'): Promise<number> {
+async function useBackend(name: TuneBackend): Promise<number> {
   const started = performance.now();
+  if (name === 'wasm') await loadWasmBackend();
   if (tf.getBackend() !== name) {
     if (!(await tf.setBackend(name))) throw new Error(`The ${name} backend is not available in this browser.`);
     await tf.ready();

@@ -3,9 +3,12 @@ import type { FirstLayerStart } from '../../src/model/firstLayerStart';
 import type { ModelSpec } from '../../src/model/spec';
 import type { TrainOptions } from '../../src/model/trainOptions';
 
+/** The tfjs backends a candidate can train on. */
+export type TuneBackend = 'webgl' | 'cpu' | 'wasm';
+
 /** One candidate run. */
 export interface TuneRunConfig {
-  readonly backend: 'webgl' | 'cpu';
+  readonly backend: TuneBackend;
   readonly spec: ModelSpec;
   readonly firstLayer: FirstLayerStart;
   /** The run's options (seed included); the data are the page's own. */
