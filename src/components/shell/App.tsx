@@ -14,12 +14,10 @@ import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
 import { useLessonTour } from '../lesson/useLessonTour';
 import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
 import { PenMarks } from '../common/PenMarks';
-import { LiveOnScreen } from '../common/LiveOnScreen';
 import { useCommitCount } from '../common/useCommitCount';
 import { useErrorText } from '../common/useErrorText';
 import { LivePrediction } from '../network/LivePrediction';
 import { LiveEdgeLab, LiveLessons, liveProbabilities } from './LiveTabs';
-import { isEmptyDrawing } from '../../state/inputStore';
 import { OfflineStatus } from '../../pwa/OfflineStatus';
 import { ShareBar } from '../share/ShareBar';
 import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
@@ -153,19 +151,7 @@ export function App() {
                   message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)}
                   spec={model.status?.spec}
                 />
-                <LiveOnScreen store={store} testId="teach-live" className="teach-live">
-                  {(live) => (
-                    <TeachPanels
-                      layers={live.outputs.layers}
-                      source={live.source}
-                      empty={isEmptyDrawing(live)}
-                      session={model.session}
-                      data={mnist.data}
-                      modelVersion={modelVersion}
-                      dispatch={dispatch}
-                    />
-                  )}
-                </LiveOnScreen>
+                <TeachPanels store={store} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}
           </TabPanel>
