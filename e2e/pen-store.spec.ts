@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, waitForNetwork } from './fixtures';
 
 /** Moves of the stroke: enough that per-move work would stand far above the per-stroke allowance. */
 const MOVES = 40;
@@ -52,6 +52,8 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   await openApp(page);
   await page.getByTestId('tab-network').click();
   await expect(page.getByTestId('channels-conv1').locator('canvas')).toHaveAttribute('data-paints', /[1-9]/);
+  // The model session's start-up renders the app a few times: let it finish before counting.
+  await waitForNetwork(page);
   await page.getByTestId('clear').click();
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '');
   // The worked panels sit far below the fold: they must not follow the pen from there.
@@ -74,6 +76,7 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   expect((await liveState(page)).answer, 'the prediction after the stroke is the one shown at its last move').toBe(last);
   for (const id of shells) {
     const grew = (await renders(page, id)) - before[id];
+    test.info().annotations.push({ type: 'commits per stroke', description: `${id}: ${grew}` });
     expect.soft(grew, `${id} committed ${grew} times for a stroke of ${MOVES} moves`).toBeLessThanOrEqual(PER_STROKE);
   }
   // Scrolled into view, the worked panels catch up with the drawing.
