@@ -131,6 +131,8 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
     await expect(prediction).toHaveAttribute('data-digit', '7');
     await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
     const label = page.getByTestId('true-label');
+    // The worked panels follow the input only while on screen: scrolled back, they catch up.
+    await label.scrollIntoViewIfNeeded();
     await expect(label).toBeEnabled();
     await expect(label).toHaveValue('');
     await expect(page.getByTestId('loss-value')).toHaveAttribute('data-loss', '');

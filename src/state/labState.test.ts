@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_RULE, NOTEBOOK_RULE } from '../core/edgeRule';
 import { createGrid } from '../core/grid';
 import { INITIAL_LAB_STATE, labReducer, type LabState } from './labState';
+import { quantisePoint, quantiseStroke } from './strokeCodec';
 
 // Sizes and points on the 1/1024 stroke grid, which the reducer keeps them on.
 const stroke = (x: number) => ({ size: 0.0625, points: [[x, 0.125]] as [number, number][] });
@@ -27,6 +28,23 @@ describe('lab state', () => {
     expect(s.source).toEqual({ kind: 'drawing', strokes: [] });
     // Extending with no stroke in progress changes nothing.
     expect(labReducer(s, { type: 'extendStroke', point: [0, 0] })).toBe(s);
+  });
+
+  it('a whole stroke added when the pen lifts, quantised as the pad shows it live, equals the stroke begun and extended', () => {
+    const points: [number, number][] = [
+      [0.1234567, 0.7654321],
+      [0.333333, 0.666667],
+      [1.7, -0.2],
+      [0.98765, 0.0001],
+    ];
+    let moved = labReducer(INITIAL_LAB_STATE, { type: 'beginStroke', stroke: { size: 0.0811, points: [points[0]] } });
+    for (const p of points.slice(1)) moved = labReducer(moved, { type: 'extendStroke', point: p });
+    // The pad's live view quantises each point as it comes (usePenInput), then adds the stroke once.
+    let live = quantiseStroke({ size: 0.0811, points: [points[0]] });
+    for (const p of points.slice(1)) live = { ...live, points: [...live.points, quantisePoint(p)] };
+    const added = labReducer(INITIAL_LAB_STATE, { type: 'addStroke', stroke: live });
+    expect(added.source).toEqual(moved.source);
+    expect(added.source.kind === 'drawing' && added.source.strokes[0]).toEqual(live);
   });
 
   it('keeps pen positions and brush sizes on the 1/1024 grid a shared link stores', () => {

@@ -48,6 +48,8 @@ export type LabAction =
   | { type: 'pickSample'; id: SampleId }
   | { type: 'upload'; name: string; image: Grid }
   | { type: 'beginStroke'; stroke: Stroke }
+  /** A whole stroke, once the pen lifts (the pad shows it live from the input store meanwhile). */
+  | { type: 'addStroke'; stroke: Stroke }
   | { type: 'extendStroke'; point: readonly [number, number] }
   | { type: 'undoStroke' }
   | { type: 'clearDrawing' }
@@ -71,6 +73,7 @@ export function labReducer(state: LabState, action: LabAction): LabState {
     case 'upload':
       return { ...state, source: { kind: 'upload', name: action.name, image: action.image } };
     case 'beginStroke':
+    case 'addStroke':
       // Drawing over a sample or an upload starts a fresh drawing. Pen positions are kept on
       // the grid a shared link stores, so a link restores exactly this drawing.
       return { ...state, source: { kind: 'drawing', strokes: [...currentStrokes(state.source), quantiseStroke(action.stroke)] } };

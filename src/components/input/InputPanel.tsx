@@ -1,20 +1,26 @@
 import { useCallback, useState, type Dispatch, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Image28 } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
 import { COLOUR_SCALES } from '../../render/palette';
 import type { SampleId } from '../../data/split';
+import type { InputSnapshot, InputStore } from '../../state/inputStore';
 import { currentStrokes, DEFAULT_BRUSH, type LabAction, type InputSource } from '../../state/labState';
 import { DrawingPad } from './DrawingPad';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
+import { useCommitCount } from '../common/useCommitCount';
+import type { PenHandlers } from './usePenInput';
+import { useLiveInput, useLiveValue } from './useLiveInput';
 import { SampleBrowser } from './SampleBrowser';
 import { UploadButton, type UploadError } from './UploadButton';
 import { PanelInfo } from '../info/PanelInfo';
 
 export interface InputPanelProps {
+  /** The lab state's input (changes when a stroke ends, not during it). */
   readonly source: InputSource;
-  readonly image: Image28 | null;
+  /** The live input, with the stroke being drawn. */
+  readonly store: InputStore;
+  readonly pen: PenHandlers;
   readonly data: MnistData | null;
   readonly dataProgress: number;
   readonly dataError: string | null;
@@ -23,45 +29,50 @@ export interface InputPanelProps {
   readonly prediction?: ReactNode;
 }
 
-function describeSource(t: TFunction<'input'>, source: InputSource, empty: boolean): string {
+function describeSource(t: TFunction<'input'>, source: InputSource): string {
   if (source.kind === 'sample') return t('source.sample', { digit: source.id.digit, index: source.id.index });
   if (source.kind === 'upload') return t('source.upload', { name: source.name });
-  return empty ? t('source.empty') : t('source.drawing');
+  return source.strokes.length === 0 ? t('source.empty') : t('source.drawing');
 }
 
-/** Where the digit comes from: the drawing pad, a real MNIST sample, or an uploaded picture. */
-export function InputPanel({ source, image, data, dataProgress, dataError, dispatch, prediction }: InputPanelProps) {
+const hasStrokes = (live: InputSnapshot) => currentStrokes(live.source).length > 0;
+
+/** The input as the network sees it (28x28), following the pen. */
+function LivePreview({ store }: { readonly store: InputStore }) {
+  const { image } = useLiveInput(store);
+  return image ? <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} side={84} /> : <div className="empty-thumb" />;
+}
+
+/**
+ * Where the digit comes from: the drawing pad, a real MNIST sample, or an uploaded picture.
+ * A pen move renders only its preview (and its text when that changes); `data-renders` on
+ * the section counts the panel's own commits.
+ */
+export function InputPanel({ source, store, pen, data, dataProgress, dataError, dispatch, prediction }: InputPanelProps) {
   const { t, i18n } = useTranslation('input');
   const [brush, setBrush] = useState(DEFAULT_BRUSH);
   const onPick = useCallback((id: SampleId) => dispatch({ type: 'pickSample', id }), [dispatch]);
   const [uploadError, setUploadError] = useState<UploadError | null>(null);
-  const strokes = currentStrokes(source);
-  const background = source.kind === 'drawing' ? null : image;
+  const describe = useCallback((live: InputSnapshot) => describeSource(t, live.source), [t]);
+  const description = useLiveValue(store, describe);
+  const undoable = useLiveValue(store, hasStrokes);
+  const onBegin = useCallback(() => setUploadError(null), []);
+  const counted = useCommitCount<HTMLElement>();
   return (
-    <section className="panel input-panel" aria-labelledby="input-title">
+    <section ref={counted} className="panel input-panel" aria-labelledby="input-title" data-testid="input-panel">
       <header className="panel__header">
         <div className="titled">
           <h2 id="input-title">{t('title')}</h2>
           <PanelInfo what="input" />
         </div>
         <p className="muted" data-testid="input-source">
-          {describeSource(t, source, strokes.length === 0)}
+          {description}
         </p>
       </header>
       <div className="input-panel__pad">
-        <DrawingPad
-          strokes={strokes}
-          background={background}
-          brush={brush}
-          side={240}
-          onBegin={(stroke) => {
-            setUploadError(null);
-            dispatch({ type: 'beginStroke', stroke });
-          }}
-          onExtend={(point) => dispatch({ type: 'extendStroke', point })}
-        />
+        <DrawingPad store={store} brush={brush} side={240} pen={pen} onBegin={onBegin} />
         <figure className="input-panel__preview">
-          {image ? <FeatureMapThumb grid={image} scale={COLOUR_SCALES.grey} side={84} /> : <div className="empty-thumb" />}
+          <LivePreview store={store} />
           <figcaption>{t('previewCaption')}</figcaption>
           <PanelInfo what="pad" />
         </figure>
@@ -70,7 +81,7 @@ export function InputPanel({ source, image, data, dataProgress, dataError, dispa
         <button type="button" data-testid="clear" onClick={() => dispatch({ type: 'clearDrawing' })}>
           {t('clear')}
         </button>
-        <button type="button" data-testid="undo" disabled={strokes.length === 0} onClick={() => dispatch({ type: 'undoStroke' })}>
+        <button type="button" data-testid="undo" disabled={!undoable} onClick={() => dispatch({ type: 'undoStroke' })}>
           {t('undo')}
         </button>
         <label className="brush">

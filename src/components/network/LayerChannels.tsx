@@ -3,9 +3,7 @@ import { paintCanvas, releaseCanvas } from '../../render/canvasPaints';
 import { channelLayout, channelOrigin, paintChannels } from '../../render/channelGrid';
 import { colouring, layerPicture, pictureData } from './layerColouring';
 import type { LayerStore } from './layerStore';
-
-/** Channels in one row of a layer's canvas. */
-const COLUMNS = 8;
+import { useFitColumns } from './useFitColumns';
 
 export interface ChannelLabel {
   /** Accessible name and tooltip, e.g. "conv1 channel 3, 26 × 26". */
@@ -25,22 +23,27 @@ export interface LayerChannelsProps {
 
 const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 
+/** The width a layer's channels may fill: its whole row (the boxes in between shrink to fit them). */
+const rowOf = (element: HTMLElement) => element.closest('.layer-row') ?? element.parentElement;
+
 /**
- * Every channel of one layer painted on one canvas (render/channelGrid), repainted from the
- * layer store by the page's paint scheduler: a new pen move repaints the canvas in the next
- * frame it is visible in, and renders nothing in React. Over the canvas, one element per
+ * Every channel of one layer painted on one canvas (render/channelGrid), as many to a row as
+ * the layer's width holds (useFitColumns), repainted from the layer store by the page's paint
+ * scheduler: a new pen move repaints the canvas in the next frame it is visible in, and renders nothing in React. Over the canvas, one element per
  * channel (testid `channel-<layer>-<n>`, `data-channel` from 0) carries its accessible name,
  * tooltip and caption; the canvas carries its layout (`data-channels`, …) for the export and
  * counts its paints in `data-paints`. `data-renders` counts this component's commits.
  */
 export const LayerChannels = memo(function LayerChannels({ store, name, shape, labels }: LayerChannelsProps) {
   const picture = useMemo(() => layerPicture(shape.split('x').map(Number)), [shape]);
-  const layout = useMemo(() => {
-    const k = picture.cellPx;
-    return channelLayout(picture.channels, picture.height, picture.width, COLUMNS, Math.ceil(6 / k), picture.isMap ? Math.ceil(18 / k) : 0);
-  }, [picture]);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const gapX = Math.ceil(6 / picture.cellPx);
+  const columns = useFitColumns(rootRef, rowOf, picture.width, gapX, picture.cellPx, picture.channels);
+  const layout = useMemo(
+    () => channelLayout(picture.channels, picture.height, picture.width, columns, gapX, picture.isMap ? Math.ceil(18 / picture.cellPx) : 0),
+    [picture, columns, gapX],
+  );
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const renders = useRef(0);
 
   useLayoutEffect(() => {

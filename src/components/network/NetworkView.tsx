@@ -1,8 +1,8 @@
 import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Grid } from '../../core/grid';
 import type { LayerOutput } from '../../model/activations';
+import type { InputSnapshot, InputStore } from '../../state/inputStore';
 import { ColourLegend } from '../../charts/ColourLegend';
 import { COLOUR_SCALES } from '../../render/palette';
 import type { ModelSpec } from '../../model/spec';
@@ -12,7 +12,8 @@ import { LayerChannels } from './LayerChannels';
 import { PanelInfo } from '../info/PanelInfo';
 import { colouring } from './layerColouring';
 import { createLayerStore, useSlowLayer, type LayerStore } from './layerStore';
-import type { ComputePath } from './useLayerOutputs';
+import { LiveOnScreen } from '../common/LiveOnScreen';
+import { useLiveValue } from '../input/useLiveInput';
 
 /** How often a layer's legend follows the pen, at most (its canvas follows every frame). */
 const LEGEND_INTERVAL_MS = 250;
@@ -80,27 +81,54 @@ const LayerRow = memo(function LayerRow({ store, name, kind, activation, shape }
 });
 
 export interface NetworkViewProps {
-  readonly layers: LayerOutput[] | null;
+  /** The live input and the CNN's outputs for it. */
+  readonly store: InputStore;
   readonly message: string | null;
   readonly spec?: ModelSpec;
-  readonly image?: Grid | null;
-  /** What computed `layers` (see useLayerOutputs); null while there are none. */
-  readonly computePath?: ComputePath | null;
 }
 
+/** The layers' structure, "name:kind:activation:shape" per layer ("" while there are none). */
+function structureOf({ outputs }: InputSnapshot): string {
+  return (outputs.layers ?? [])
+    .filter((l) => l.kind !== 'flatten')
+    .map((l) => `${l.name}:${l.kind}:${l.activation ?? ''}:${l.shape.join('x')}`)
+    .join(' ');
+}
+
+const pathOf = ({ outputs }: InputSnapshot) => (outputs.layers ? (outputs.path ?? '') : '');
+
 /**
- * Every layer of the CNN for the current input, top to bottom.
+ * Every layer of the CNN for the current input, top to bottom. A pen move renders none of it
+ * in React: the layer rows depend on the layers' structure only (names and shapes), their
+ * canvases repaint from the layer store, which follows the input store, and the receptive
+ * field explorer follows the pen only while it is on screen.
  * `data-compute-path` on the section (testid `network-view`) names what computed the layers
  * shown: "plain" (the plain-JavaScript copy of the model in view, no tensors) or "tfjs" (the
  * model in view is training); empty while there are none. The browser tests read it.
  */
-export function NetworkView({ layers, message, spec, image, computePath = null }: NetworkViewProps) {
+export function NetworkView({ store: input, message, spec }: NetworkViewProps) {
   const { t } = useTranslation('network');
   const [store] = useState(createLayerStore);
-  // Published after the render, before the channels' effects read it.
-  useLayoutEffect(() => store.set(layers), [store, layers]);
+  const structure = useLiveValue(input, structureOf);
+  const computePath = useLiveValue(input, pathOf);
+  // Published before the channels' effects read it, then on every change of the input.
+  useLayoutEffect(() => {
+    const publish = () => store.set(input.get().outputs.layers);
+    publish();
+    return input.subscribe(publish);
+  }, [store, input]);
+  const rows = useMemo(
+    () =>
+      structure
+        ? structure.split(' ').map((row) => {
+            const [name, kind, activation, shape] = row.split(':');
+            return { name, kind: kind as LayerOutput['kind'], activation: (activation || undefined) as LayerOutput['activation'], shape };
+          })
+        : null,
+    [structure],
+  );
   return (
-    <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view" data-compute-path={layers ? (computePath ?? '') : ''}>
+    <section className="panel network-view" aria-labelledby="network-title" data-testid="network-view" data-compute-path={computePath}>
       <header className="panel__header">
         <div className="titled">
           <h2 id="network-title">{t('title')}</h2>
@@ -108,11 +136,13 @@ export function NetworkView({ layers, message, spec, image, computePath = null }
         </div>
         <p className="muted">{t('intro')}</p>
       </header>
-      {layers && spec && <ReceptiveFieldExplorer layers={layers} spec={spec} image={image ?? null} />}
-      {layers ? (
-        layers
-          .filter((l) => l.kind !== 'flatten')
-          .map((l) => <LayerRow key={l.name} store={store} name={l.name} kind={l.kind} activation={l.activation} shape={l.shape.join('x')} />)
+      {spec && (
+        <LiveOnScreen store={input} testId="rf-live">
+          {({ outputs }) => outputs.layers && <ReceptiveFieldExplorer layers={outputs.layers} spec={spec} image={outputs.image} />}
+        </LiveOnScreen>
+      )}
+      {rows ? (
+        rows.map((l) => <LayerRow key={l.name} store={store} name={l.name} kind={l.kind} activation={l.activation} shape={l.shape} />)
       ) : (
         <p className="muted">{message ?? t('loading')}</p>
       )}

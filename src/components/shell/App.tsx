@@ -1,10 +1,9 @@
-import { memo, useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInView } from '../../model/session';
 import { labReducer } from '../../state/labState';
 import { labStateOf, type TabId } from '../../state/shareState';
 import { ContextLossNotice } from './ContextLossNotice';
-import { EdgeLab } from '../edgeLab/EdgeLab';
 import { InputPanel } from '../input/InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from '../share/LinkNotice';
@@ -14,9 +13,11 @@ import { MountWhenIdle } from './MountWhenIdle';
 import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
 import { useLessonTour } from '../lesson/useLessonTour';
 import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
-import { usePenToPixels } from '../common/perfMarks';
+import { PenMarks } from '../common/PenMarks';
+import { useCommitCount } from '../common/useCommitCount';
 import { useErrorText } from '../common/useErrorText';
-import { PredictionCard } from '../network/PredictionCard';
+import { LivePrediction } from '../network/LivePrediction';
+import { LiveEdgeLab, LiveLessons, liveProbabilities } from './LiveTabs';
 import { OfflineStatus } from '../../pwa/OfflineStatus';
 import { ShareBar } from '../share/ShareBar';
 import { ShortcutsOverlay } from '../shortcuts/ShortcutsOverlay';
@@ -25,6 +26,7 @@ import { TabPanel } from './TabPanel';
 import { tabListKeys } from './tabKeys';
 import { useAppShortcuts } from '../shortcuts/useAppShortcuts';
 import { useInputImage } from '../input/useInputImage';
+import { usePenInput } from '../input/usePenInput';
 import { useLayerOutputs } from '../network/useLayerOutputs';
 import { useMnist } from '../input/useMnist';
 import { useModelSession } from '../network/useModelSession';
@@ -34,9 +36,6 @@ import { useInitialLink } from '../share/useShareLink';
 import { createShortcutRegistry, ShortcutContext, useShortcutKeys } from '../shortcuts/useShortcuts';
 import { useTrainingRun } from '../training/useTrainingRun';
 import { Hold, useWhileShown } from '../common/useWhileShown';
-
-/** The edge-filter lab renders only when its props change: while its tab is hidden, they do not. */
-const ShownEdgeLab = memo(EdgeLab);
 
 type Tab = TabId;
 const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons'];
@@ -71,15 +70,12 @@ export function App() {
   const run = useTrainingRun(model.session);
   const modelVersion = model.status?.version ?? 0;
   const outputs = useLayerOutputs(model.session, model.status, image, preview);
-  const empty = state.source.kind === 'drawing' && state.source.strokes.length === 0;
   const softmax = outputs.layers?.find((l) => l.kind === 'softmax')?.data ?? null;
+  // A pen stroke goes to the input store, and reaches the lab state (this render) when it ends.
+  const { store, pen } = usePenInput(state.source, image, outputs, model.session ? (model.status?.plain ?? null) : preview, dispatch);
   // The edge-filter lab does no work while its tab is hidden; it catches up when shown.
-  const edgeImage = useWhileShown(image, tab === 'filters');
   const edgeState = useWhileShown(state, tab === 'filters');
-  // So do the exercises while the lessons tab is hidden.
-  const lessonSource = useWhileShown(state.source, tab === 'lessons');
-  const lessonProbabilities = useWhileShown(!empty && outputs.image === image ? softmax : null, tab === 'lessons');
-  usePenToPixels(image, outputs.image);
+  const counted = useCommitCount<HTMLDivElement>();
 
   useEffect(() => {
     if (model.error) console.warn(model.error);
@@ -94,7 +90,8 @@ export function App() {
     model.status?.inView === 'trained' ? (trainedName ? t('inView', { ns: 'models', name: trainedName }) : t('model.trained')) : t('model.pretrained');
   const fallbackCode = model.status?.backend.fallbackCode;
   const page = (
-    <div className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter}>
+    <div ref={counted} className={presenter ? 'app app--presenter' : 'app'} data-presenter={presenter} data-testid="app">
+      <PenMarks store={store} />
       <header className="app__header">
         <h1>
           ConvLens <span className="app__tagline">{t('tagline')}</span>
@@ -115,20 +112,13 @@ export function App() {
       <main className="app__main">
         <InputPanel
           source={state.source}
-          image={image}
+          store={store}
+          pen={pen}
           data={mnist.data}
           dataProgress={mnist.progress}
           dataError={mnist.error}
           dispatch={dispatch}
-          prediction={
-            <PredictionCard
-              probabilities={softmax}
-              upToDate={outputs.image === image}
-              empty={empty}
-              message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))}
-              modelName={modelName}
-            />
-          }
+          prediction={<LivePrediction store={store} message={model.error ?? (model.session || preview ? null : t('loadingNetwork'))} modelName={modelName} />}
         />
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label={t('views')} onKeyDown={tabListKeys(TABS, tab, setTab)}>
@@ -151,49 +141,39 @@ export function App() {
           </div>
           <PanelSnapshotButton view={tab} panel={() => document.getElementById(`tabpanel-${tab}`)} />
           <TabPanel id="filters" active={tab === 'filters'}>
-            {edgeImage ? (
-              <ShownEdgeLab image={edgeImage} state={edgeState} dispatch={dispatch} />
-            ) : (
-              <section className="panel edge-lab edge-lab--loading" aria-busy="true">
-                <p className="muted">{mnist.error ?? t('loadingFirstDigit')}</p>
-              </section>
-            )}
+            <LiveEdgeLab store={store} shown={tab === 'filters'} state={edgeState} dispatch={dispatch} loading={mnist.error ?? t('loadingFirstDigit')} />
           </TabPanel>
           <TabPanel id="network" active={tab === 'network'}>
             {tab === 'network' && (
               <LazyTab>
                 <NetworkView
-                  layers={outputs.layers}
+                  store={store}
                   message={model.error ?? (outputs.error != null ? t('errors:inspect', { detail: errorText(outputs.error) }) : null)}
                   spec={model.status?.spec}
-                  image={outputs.image}
-                  computePath={outputs.path}
                 />
-                <TeachPanels
-                  layers={outputs.layers}
-                  source={state.source}
-                  empty={empty}
-                  session={model.session}
-                  data={mnist.data}
-                  modelVersion={modelVersion}
-                  dispatch={dispatch}
-                />
+                <TeachPanels store={store} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
               </LazyTab>
             )}
           </TabPanel>
           <TabPanel id="lessons" active={tab === 'lessons'}>
             <MountWhenIdle open={tab === 'lessons'} ready={softmax !== null}>
               <LazyTab>
-                {tab === 'lessons' && image && (
-                  <LessonsView
-                    image={image}
-                    lab={state}
-                    session={model.session}
-                    modelVersion={modelVersion}
-                    outputs={outputs.image === image ? outputs.layers : null}
-                  />
-                )}
-                <ExercisesPanel data={mnist.data} source={lessonSource} probabilities={lessonProbabilities} status={model.status} />
+                <LiveLessons store={store} shown={tab === 'lessons'}>
+                  {(live) => (
+                    <>
+                      {tab === 'lessons' && live.image && (
+                        <LessonsView
+                          image={live.image}
+                          lab={state}
+                          session={model.session}
+                          modelVersion={modelVersion}
+                          outputs={live.outputs.image === live.image ? live.outputs.layers : null}
+                        />
+                      )}
+                      <ExercisesPanel data={mnist.data} source={live.source} probabilities={liveProbabilities(live)} status={model.status} />
+                    </>
+                  )}
+                </LiveLessons>
               </LazyTab>
             </MountWhenIdle>
           </TabPanel>

@@ -6,6 +6,7 @@ import type { InputSource } from '../../state/labState';
 import { DIGITS, DigitSelect } from '../common/DigitSelect';
 import { formatWorked } from './formatWorked';
 import { InfoButton } from '../info/InfoButton';
+import { useCommitCount } from '../common/useCommitCount';
 import '../../styles/teach.css';
 
 export interface SoftmaxWorkedPanelProps {
@@ -22,9 +23,10 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
   const logits = layers?.find((l) => l.kind === 'logits')?.data ?? null;
   const trueLabel = source.kind === 'sample' ? source.id.digit : chosenLabel;
   const worked = useMemo(() => (logits && !empty ? softmaxWorked(logits, trueLabel) : null), [logits, trueLabel, empty]);
+  const counted = useCommitCount<HTMLElement>();
 
   return (
-    <section className="panel teach-panel" aria-labelledby="softmax-worked-title" data-testid="softmax-worked">
+    <section ref={counted} className="panel teach-panel" aria-labelledby="softmax-worked-title" data-testid="softmax-worked">
       <header className="teach-panel__header">
         <h2 id="softmax-worked-title">{t('softmax.title')}</h2>
         <InfoButton panel="softmax-worked" topic={t('softmax.title')} paragraphs={[t('softmax.info1'), t('softmax.info2'), t('softmax.info3')]} />
