@@ -136,6 +136,11 @@ test('exercises: the sigmoid check needs a finished run, turns ReLU away and a s
   // A short run of one ReLU convolution block: the check names the block that is not sigmoid.
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('class-demo');
+  // The class demo's network less its second block and its dense layer: one block into the output.
+  await page.getByTestId('arch-block-1').locator('.arch-remove').click();
+  await page.getByTestId('arch-dense-0').locator('.arch-remove').click();
+  await expect(page.getByTestId('arch-block-1')).toHaveCount(0);
+  await expect(page.getByTestId('arch-dense-0')).toHaveCount(0);
   await page.getByTestId('train-examples').selectOption('256');
   await page.getByTestId('train-epochs').selectOption('1');
   await expect(page.getByTestId('arch-activation-0')).toHaveValue('relu');

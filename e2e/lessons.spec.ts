@@ -126,12 +126,22 @@ test('presets set the controls; a class-demo run charts the gradient of every la
   await expect(preset).toHaveValue('default');
   await preset.selectOption('overfitting');
   await expect(page.getByTestId('train-examples')).toHaveValue('100');
+  await expect(page.getByTestId('train-first-layer')).toHaveValue('random');
   await expect(page.getByTestId('train-epochs')).toHaveValue('10');
   await expect(page.getByTestId('arch-dropout-0')).toHaveValue('0');
   await preset.selectOption('class-demo');
-  await expect(page.getByTestId('train-examples')).toHaveValue('1000');
+  await expect(page.getByTestId('train-examples')).toHaveValue('9000');
+  await expect(page.getByTestId('train-epochs')).toHaveValue('8');
   await expect(page.getByTestId('arch-filters-0')).toHaveValue('8');
-  await expect(page.getByTestId('arch-dense-0')).toHaveCount(0);
+  await expect(page.getByTestId('arch-filters-1')).toHaveValue('16');
+  await expect(page.getByTestId('arch-dense-0')).toContainText('→ 64');
+  await expect(page.getByTestId('arch-dense-1')).toHaveCount(0);
+  // The class demo starts conv1 from the article's edge filters; choosing another start makes the settings custom.
+  await expect(page.getByTestId('train-first-layer')).toHaveValue('edge-trainable');
+  await page.getByTestId('train-first-layer').selectOption('random');
+  await expect(preset).toHaveValue('custom');
+  await preset.selectOption('class-demo');
+  await expect(page.getByTestId('train-first-layer')).toHaveValue('edge-trainable');
   await expect(page.getByTestId('train-preset-explanation')).not.toBeEmpty();
   // Changing a control by hand makes the settings custom.
   await page.getByTestId('train-batch').selectOption('64');
@@ -141,9 +151,9 @@ test('presets set the controls; a class-demo run charts the gradient of every la
 
   await page.getByTestId('train-start').click();
   const chart = page.getByTestId('chart-gradients');
-  await expect(chart).toHaveAttribute('data-layers', '2', { timeout: 60_000 });
+  await expect(chart).toHaveAttribute('data-layers', '4', { timeout: 60_000 });
   await expect.poll(async () => Number(await chart.getAttribute('data-min-points')), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
-  await expect(chart.locator('path')).toHaveCount(2);
+  await expect(chart.locator('path')).toHaveCount(4);
   await shot(page, 'training');
   // The worker may have finished the short run already: then Stop is disabled and the click does nothing.
   await page.getByTestId('train-stop').click({ force: true });

@@ -13,5 +13,6 @@ export const DEFAULT_RUN: RunSettings = {
   epochs: 2,
   trainExamples: 3000,
   augment: false,
+  firstLayer: 'random',
   start: 'scratch',
 };

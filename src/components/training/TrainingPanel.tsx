@@ -40,7 +40,6 @@ export interface TrainingPanelProps {
 export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const { t } = useTranslation('training');
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
-  const [firstLayer, setFirstLayer] = useState<FirstLayerStart>('random');
   const [seedText, setSeedText] = useState('');
   const [lastSeed, setLastSeed] = useState<number | null>(null);
   const seedField = parseRunSeed(seedText);
@@ -50,7 +49,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const { view } = run;
   const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
   const edgeProblem = edgeStartProblem(runSpec);
-  const firstLayerOk = settings.start !== 'scratch' || firstLayer === 'random' || edgeProblem === null;
+  const firstLayerOk = settings.start !== 'scratch' || settings.firstLayer === 'random' || edgeProblem === null;
   const canStart =
     !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && seedField.ok && (settings.start !== 'current' || !!trainedSpec);
   const runs = useRunHistory(view);
@@ -63,7 +62,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
 
   const start = () => {
     if (!trainingData) return;
-    const runFirstLayer = runFirstLayerOf(settings.start, firstLayer);
+    const runFirstLayer = runFirstLayerOf(settings.start, settings.firstLayer);
     runs.begin({ firstLayer: runFirstLayer, dropout: runSpec.dense.map((d) => d.dropout), trainExamples: settings.trainExamples, epochs: settings.epochs });
     const seed = runSeedOf(seedField, Math.random);
     setLastSeed(seed);
@@ -92,9 +91,9 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
             settings={settings}
             onChange={set}
             canContinue={!!trainedSpec}
-            firstLayer={firstLayer}
+            firstLayer={settings.firstLayer}
             firstLayerProblem={edgeProblem}
-            onFirstLayer={setFirstLayer}
+            onFirstLayer={(value: FirstLayerStart) => set('firstLayer', value)}
             disabled={active}
             seed={{ text: seedText, onChange: setSeedText, lastSeed }}
           />

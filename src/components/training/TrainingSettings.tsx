@@ -20,7 +20,7 @@ export interface TrainingSettingsProps {
 
 const LEARNING_RATES = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1];
 const BATCH_SIZES = [16, 32, 64, 128, 256];
-const EPOCHS = [1, 2, 3, 5, 10, 20];
+const EPOCHS = [1, 2, 3, 5, 8, 10, 20];
 const TRAIN_EXAMPLES = [100, 256, 500, 1000, 3000, 9000];
 
 /** The settings of the next run: where it starts, optimiser, learning rate, batches, epochs, digits, distortions, seed, first layer. */
