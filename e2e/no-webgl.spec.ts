@@ -29,10 +29,10 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
   expect((await onCounts(page)).some((c) => c > 0)).toBe(true);
   // A short training run learns on the CPU too: the class-demo network and settings, cut to
-  // 1,000 digits and one epoch so the run stays short.
+  // 3,000 digits and one epoch so the run stays short.
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('class-demo');
-  await page.getByTestId('train-examples').selectOption('1000');
+  await page.getByTestId('train-examples').selectOption('3000');
   await page.getByTestId('train-epochs').selectOption('1');
   // A fixed seed makes the run the same every time (weights, order, batches): one batch's loss
   // is a noisy measure, and a random run could land on an unlucky last batch.

@@ -89,7 +89,7 @@ test('training runs in a worker on WebAssembly: it learns, the maps and the soft
   expect(await stableTensorCount(page)).toBe(baseline);
 
   // A short seeded run learns, and repeats exactly.
-  await startRun(page, 1000, 1);
+  await startRun(page, 3000, 1);
   const first = await finishedLosses(page);
   const firstAccuracy = await page.getByTestId('train-heldout').getAttribute('data-accuracy');
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -102,7 +102,7 @@ test('training runs in a worker on WebAssembly: it learns, the maps and the soft
   await page.getByTestId('train-reset').click();
   expect(await stableTensorCount(page)).toBe(baseline);
 
-  await startRun(page, 1000, 1);
+  await startRun(page, 3000, 1);
   expect(await finishedLosses(page)).toEqual(first);
   await expect(page.getByTestId('train-heldout')).toHaveAttribute('data-accuracy', firstAccuracy ?? 'missing');
   await expect.poll(() => workerTensors(page)).toBe(workerStart);
