@@ -20,6 +20,7 @@ export interface HeldOutEvent {
 
 export interface ClassDemoSeed {
   readonly seed: number;
+  /** The backend the run trained on and where, e.g. "wasm (worker)". */
   readonly backend: string;
   /** Seconds from navigation until the prediction, backend and tensor count were on screen. */
   readonly appReadySeconds: number;
@@ -99,7 +100,6 @@ async function oneSeed(browser: Browser, url: string, seed: number, target: numb
     await page.goto(url);
     await waitForPrediction(page);
     const appReadySeconds = (Date.now() - navigated) / 1000;
-    const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
     await page.getByTestId('tab-training').click();
     await page.getByTestId('train-preset').selectOption('class-demo');
     await page.getByTestId('train-start').click();
@@ -118,6 +118,9 @@ async function oneSeed(browser: Browser, url: string, seed: number, target: numb
       .waitForFunction(() => /finished|stopped|failed/.test(window.__classDemo!.phase), null, { timeout: capSeconds * 1000, polling: 500 })
       .catch(() => undefined);
     const r = await page.evaluate(() => ({ ...window.__classDemo!, now: performance.now() }));
+    // The backend the run trained on, and where: in the training worker or on the page.
+    const trainedOn = page.getByTestId('train-backend');
+    const backend = `${(await trainedOn.getAttribute('data-backend')) || '?'} (${(await trainedOn.getAttribute('data-in-worker')) === 'true' ? 'worker' : 'page'})`;
     if (r.clickAt === null) throw new Error('The click on Start was not seen.');
     const clickAt = r.clickAt;
     const heldOut = r.heldOut.map((h) => ({ epoch: h.epoch, accuracy: h.accuracy, seconds: (h.at - clickAt) / 1000 }));
