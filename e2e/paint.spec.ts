@@ -26,8 +26,8 @@ const ZIGZAG = [
 
 test('a pen move repaints the layer canvases without rendering the layer tree; views out of sight paint nothing until shown', async ({ page, problems }) => {
   await openApp(page);
-  const filtersBefore = await filterPaints(page);
-  expect(filtersBefore, 'the edge-filter maps were painted').toBeGreaterThan(0);
+  // The maps paint in an animation frame after the page shows them: wait for it.
+  await expect.poll(() => filterPaints(page), { message: 'the edge-filter maps were painted' }).toBeGreaterThan(0);
   await page.getByTestId('tab-network').click();
   const conv1 = page.getByTestId('layer-conv1');
   const canvas = conv1.locator('canvas');
