@@ -8,9 +8,18 @@ async function openTraining(page: Page): Promise<void> {
   await openApp(page);
   await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
   await page.getByTestId('tab-training').click();
-  await page.getByTestId('train-examples').selectOption('256');
+  await setLongRun(page);
+  await page.getByTestId('train-epochs').selectOption('20');
+}
+
+/**
+ * Runs far longer than any test waits (9,000 digits, 20 epochs): the training worker is quick
+ * enough to finish a short run before a click on Stop or Pause lands, and every run here is
+ * interrupted.
+ */
+async function setLongRun(page: Page): Promise<void> {
+  await page.getByTestId('train-examples').selectOption('9000');
   await page.getByTestId('train-batch').selectOption('32');
-  await page.getByTestId('train-epochs').selectOption('5');
 }
 
 /** Starts a run and waits until it has trained on at least one batch. */
@@ -85,8 +94,7 @@ test('reloading the page mid-training, over and over, comes back idle with no er
     await expectIdle(page, 'idle');
     await expect(page.getByTestId('show-trained')).toHaveCount(0);
     await expectTensorsBackTo(page, baseline);
-    await page.getByTestId('train-examples').selectOption('256');
-    await page.getByTestId('train-batch').selectOption('32');
+    await setLongRun(page);
   }
   expect(problems.errors).toEqual([]);
 });

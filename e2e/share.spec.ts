@@ -158,7 +158,8 @@ test.describe('a copied link restores the view', () => {
     await page.keyboard.press('3');
     const progress = page.getByTestId('train-progress');
     await expect(progress).toHaveAttribute('data-phase', 'idle', { timeout: 60_000 });
-    await page.getByTestId('train-examples').selectOption('1000');
+    // A run long enough that the keys below land while it trains (the training worker is quick).
+    await page.getByTestId('train-examples').selectOption('9000');
     await page.getByTestId('train-batch').selectOption('16');
     await page.getByTestId('train-epochs').selectOption('1');
     // T acts as the Start button does, once the network is ready.
