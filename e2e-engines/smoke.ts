@@ -200,7 +200,7 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
     },
   },
   {
-    name: 'a short training run (32 steps of 16 over 256 digits) lowers the loss and learns the held-out digits, on a named backend',
+    name: 'a short training run (32 steps of 16 over 256 digits) in the training worker on wasm lowers the loss and learns the held-out digits, on a named backend',
     timeoutMs: 240_000,
     async run(session) {
       await session.click('tab-training');
@@ -244,7 +244,14 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
         backend === 'webgl',
         `training ran on ${backend}, not webgl: WebGL did not start (${notice ?? 'no notice'}); on Xvfb WebGL needs Mesa's software renderer (Debian package libgl1-mesa-dri)`,
       );
-      return `loss ${first.toFixed(3)} -> ${last.toFixed(3)}, held-out accuracy ${(heldOut * 100).toFixed(0)} %, backend ${backend}`;
+      // The run itself trains in the training worker, on tfjs's wasm backend.
+      const trainedOn = await attribute(session, 'train-backend', 'data-backend');
+      const inWorker = await attribute(session, 'train-backend', 'data-in-worker');
+      check(
+        inWorker === 'true' && trainedOn === 'wasm',
+        `the run trained on ${trainedOn} ${inWorker === 'true' ? 'in the worker' : 'on the page'}, not on wasm in the worker`,
+      );
+      return `loss ${first.toFixed(3)} -> ${last.toFixed(3)}, held-out accuracy ${(heldOut * 100).toFixed(0)} %, page backend ${backend}, trained on ${trainedOn} in the worker`;
     },
   },
 ];
