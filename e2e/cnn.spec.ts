@@ -180,10 +180,10 @@ test('training in the browser: loss on a fixed set of 256 digits falls within 20
   await expect(page.getByTestId('show-pretrained')).toHaveAttribute('aria-pressed', 'true');
 
   // A second run, stopped halfway, then reset: the tensor count is back to the baseline. All
-  // 9,000 digits, so the run outlasts the pause and the stop in the worker too (wasm is quick).
+  // 9,000 digits five times, so the run outlasts the pause and the stop in the worker too (wasm is quick).
   await page.getByTestId('train-examples').selectOption('9000');
   await page.getByTestId('train-batch').selectOption('32');
-  await page.getByTestId('train-epochs').selectOption('1');
+  await page.getByTestId('train-epochs').selectOption('5');
   await page.getByTestId('train-start').click();
   await expect(progress).toHaveAttribute('data-phase', 'running');
   await expect.poll(async () => Number(await progress.getAttribute('data-examples'))).toBeGreaterThan(200);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, endRun } from './fixtures';
 
 interface Saved {
   readonly name: string;
@@ -112,8 +112,7 @@ test('a training chart exports as PNG and as SVG with its title, axis label and 
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('chart-loss')).not.toHaveAttribute('data-last', '', { timeout: 90_000 });
   await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', /finished|running/);
-  if ((await page.getByTestId('train-progress').getAttribute('data-phase')) === 'running') await page.getByTestId('train-stop').click();
-  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', /finished|stopped/, { timeout: 60_000 });
+  await endRun(page);
 
   const loss = page.getByTestId('figure-loss');
   await expect(loss.getByTestId('export-svg')).toHaveAccessibleName(/SVG: Loss/);

@@ -155,6 +155,17 @@ export async function expectTensorsBackTo(page: Page, baseline: number): Promise
   await expect.poll(async () => Number(await page.getByTestId('tensor-count').getAttribute('data-count')), { timeout: 30_000 }).toBe(baseline);
 }
 
+/**
+ * Ends a run that may already have ended: the training worker can finish a short run between
+ * reading the phase and a click, so Stop is pressed without waiting for it to be enabled (a
+ * disabled button ignores the click) and the test then waits for either end.
+ */
+export async function endRun(page: Page): Promise<void> {
+  const progress = page.getByTestId('train-progress');
+  if ((await progress.getAttribute('data-phase')) === 'running') await page.getByTestId('train-stop').click({ force: true });
+  await expect(progress).toHaveAttribute('data-phase', /^(stopped|finished)$/, { timeout: 60_000 });
+}
+
 /** The off-diagonal cells of the computed confusion matrix that hold digits: their testid and count. */
 export async function wrongConfusionCells(page: Page): Promise<{ id: string; count: number }[]> {
   return page.locator('[data-testid^="confusion-cell-"]').evaluateAll((cells) =>
