@@ -101,7 +101,7 @@ export class ModelSession {
       contextLoss: this.contextLossReport,
       version: this.version,
       plain: this.contextLost.hasFailed ? null : inView ? inView.plain : this.plainPretrained,
-      trainer: this.trainer ? this.trainerInfo : { backend: this.backend.backend, inWorker: false, workerTensors: null, fallback: null },
+      trainer: this.trainer ? this.trainerInfo : { backend: this.backend.backend, inWorker: false, workerTensors: null, fallback: null, trial: null },
     };
   }
 

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { BackendChoice } from './backendChoice';
 import type { LayerGradientSize } from './gradients';
 import type { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
@@ -58,8 +59,10 @@ export interface TrainerInfo {
   readonly inWorker: boolean;
   /** The worker's live tfjs tensors; null on the page. */
   readonly workerTensors: number | null;
-  /** Why the worker does not train on wasm; null when it does. */
+  /** Why the worker does not train on the backend it chose; null when it does. */
   readonly fallback: string | null;
+  /** The measured trial that chose the worker's backend (remembered or new); null on the page or without one. */
+  readonly trial: BackendChoice | null;
 }
 
 export interface TrainResult {

@@ -3,13 +3,24 @@
  * them is plain data that survives structured cloning: numbers, strings, plain objects and
  * typed arrays.
  */
+import type { BackendChoice } from '../model/backendChoice';
 import type { BatchMetrics, EpochMetrics, TrainResult } from '../model/trainMetrics';
 import type { TrainOptions } from '../model/trainOptions';
 import type { TrainingData } from '../model/trainingData';
 import type { WeightSnapshot } from '../model/weights';
 
-/** The backends the worker can train on (WebGL needs a canvas, which a worker lacks). */
-export type WorkerBackend = 'wasm' | 'cpu';
+/** The backends the worker can train on (WebGL on an OffscreenCanvas, where the browser has one). */
+export type WorkerBackend = 'wasm' | 'webgl' | 'cpu';
+
+/**
+ * How the worker picks its backend for a run: the choice the page remembered from an
+ * earlier trial (null when it has none: the worker then measures one, unless it already
+ * has), or `remeasure` to run the trial again whatever was remembered.
+ */
+export interface BackendRequest {
+  readonly remembered: BackendChoice | null;
+  readonly remeasure: boolean;
+}
 
 /** Starts run `id`: the model (its Keras topology and weights), the digits and the settings. */
 export interface TrainMessage {
@@ -20,6 +31,7 @@ export interface TrainMessage {
   readonly weights: WeightSnapshot;
   readonly data: TrainingData;
   readonly options: Partial<TrainOptions>;
+  readonly backend: BackendRequest;
 }
 
 /** Pauses, resumes or stops run `id` (between two of its batches). */
@@ -29,15 +41,29 @@ export interface ControlMessage {
   readonly action: 'pause' | 'resume' | 'stop';
 }
 
-export type PageMessage = TrainMessage | ControlMessage;
+/** The pen went down on the drawing pad (training then leaves the page a frame between batches), or lifted. */
+export interface PenMessage {
+  readonly type: 'pen';
+  readonly down: boolean;
+}
+
+export type PageMessage = TrainMessage | ControlMessage | PenMessage;
 
 /** The worker's backend and how many tfjs tensors it holds (sent with every run's start and end). */
 export interface WorkerStateMessage {
   readonly type: 'state';
   readonly backend: WorkerBackend;
-  /** Why the preferred backend (wasm) is not used; null when it is. */
+  /** Why the chosen backend is not used; null when it is. */
   readonly fallback: string | null;
   readonly numTensors: number;
+  /** The trial that chose the backend (measured in this worker, or remembered by the page); null when none did. */
+  readonly trial: BackendChoice | null;
+}
+
+/** The worker measured a new trial: the page remembers it for the next visits. */
+export interface TrialMessage {
+  readonly type: 'trial';
+  readonly choice: BackendChoice;
 }
 
 export interface BatchMessage {
@@ -74,7 +100,7 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
-export type WorkerMessage = WorkerStateMessage | BatchMessage | EpochMessage | WeightsMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage = WorkerStateMessage | TrialMessage | BatchMessage | EpochMessage | WeightsMessage | DoneMessage | ErrorMessage;
 
 /** The typed arrays of a snapshot, to transfer instead of copying. */
 export function snapshotBuffers(snapshot: WeightSnapshot): ArrayBuffer[] {

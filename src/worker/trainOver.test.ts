@@ -10,7 +10,9 @@ import { pickDigits, type TrainingData } from '../model/trainingData';
 import type { TrainOptions } from '../model/trainOptions';
 import { wasmBinariesFolder } from '../model/wasmTestSupport';
 import { snapshotWeights, type WeightSnapshot } from '../model/weights';
-import type { PageMessage, WorkerMessage } from './protocol';
+import type { BackendChoice } from '../model/backendChoice';
+import type { BackendRequest, PageMessage, WorkerMessage } from './protocol';
+import { createBackendPicker } from './backendPicker';
 import { createTrainHandler } from './trainHandler';
 import { trainOver, type WorkerEndpoint } from './trainOver';
 import { startWorkerBackend } from './workerBackend';
@@ -31,10 +33,7 @@ const DATA: TrainingData = { train: pickDigits(mnist, indices(0, 320)), heldOut:
  */
 function channelEndpoint(): { connect: () => WorkerEndpoint; close: () => void } {
   const channel = new MessageChannel();
-  const handle = createTrainHandler(
-    (message, transfer = []) => channel.port2.postMessage(message, transfer),
-    () => startWorkerBackend(wasmBinariesFolder()),
-  );
+  const handle = createTrainHandler((message, transfer = []) => channel.port2.postMessage(message, transfer), createBackendPicker(wasmBinariesFolder()));
   channel.port2.onmessage = (event: MessageEvent<PageMessage>) => void handle(event.data);
   const endpoint: WorkerEndpoint = {
     post: (message, transfer) => channel.port1.postMessage(message, transfer),
@@ -54,7 +53,7 @@ let channel: ReturnType<typeof channelEndpoint>;
 beforeAll(async () => {
   channel = channelEndpoint();
   // The backend the worker starts is tfjs's global one here (one tfjs for both sides).
-  expect(await startWorkerBackend(wasmBinariesFolder())).toEqual({ backend: 'wasm', fallback: null });
+  expect(await startWorkerBackend('wasm', wasmBinariesFolder())).toEqual({ backend: 'wasm', fallback: null });
 });
 afterAll(async () => {
   channel.close();
@@ -85,8 +84,10 @@ describe('training in the worker', () => {
     expect(finalWeights).toEqual(flat(await snapshotWeights(inPage)));
     expect(finalWeights).not.toEqual(start);
     expect(result.history[1].trainLoss).toBeLessThan(result.history[0].trainLoss);
-    // The worker reported its backend as the run began and ended, and freed its model.
+    // The worker measured its backends first (wasm is by far the fastest in node), reported
+    // its backend as the run began and ended, and freed its model and the trial's work.
     expect(trainers.map((t) => t.backend)).toEqual(['wasm', 'wasm']);
+    expect(trainers[0].trial?.choice).toBe('wasm');
     expect(tf.memory().numTensors).toBe(baseline);
     inPage.dispose();
     viaWorker.dispose();
@@ -153,6 +154,33 @@ describe('training in the worker', () => {
     expect(tf.memory().numTensors).toBe(baseline);
     model.dispose();
   });
+
+  it('sends each run’s backend request, remembers the trial the worker measured, and shows it with the backend', async () => {
+    const fresh = channelEndpoint();
+    const requests: BackendRequest[] = [];
+    const remembered: BackendChoice[] = [];
+    const hooks = {
+      request: () => {
+        const request: BackendRequest = { remembered: null, remeasure: requests.length === 1 };
+        requests.push(request);
+        return request;
+      },
+      remember: (choice: BackendChoice) => void remembered.push(choice),
+    };
+    const model = buildModel(SPEC, { seed: 9 });
+    const trainers: TrainerInfo[] = [];
+    const train = trainOver(fresh.connect, hooks);
+    // The first run measures (nothing remembered), the second because it asks to, the third keeps the backend.
+    for (let run = 0; run < 3; run++)
+      await train(model, DATA, { ...OPTIONS, epochs: 1 }, { onTrainer: (info) => void trainers.push(info) }, new TrainingControl());
+    expect(requests.map((r) => r.remeasure)).toEqual([false, true, false]);
+    expect(remembered).toHaveLength(2);
+    expect(remembered.every((c) => !c.remembered && c.rates.length === 3)).toBe(true);
+    expect(trainers.map((t) => t.trial)).toEqual([remembered[0], remembered[0], remembered[1], remembered[1], remembered[1], remembered[1]]);
+    expect(trainers.every((t) => t.backend === t.trial?.choice)).toBe(true);
+    fresh.close();
+    model.dispose();
+  }, 60_000);
 
   it('ends at once, as stopped, when the page abandons the run', async () => {
     const model = buildModel(SPEC, { seed: 8 });

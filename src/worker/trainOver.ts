@@ -8,7 +8,8 @@
 import type { EpochMetrics, TrainFunction, TrainResult } from '../model/trainMetrics';
 import type { TrainingState } from '../model/trainingControl';
 import { restoreWeights, snapshotWeights, type WeightSnapshot } from '../model/weights';
-import { snapshotBuffers, type PageMessage, type WorkerMessage } from './protocol';
+import type { BackendChoice } from '../model/backendChoice';
+import { snapshotBuffers, type BackendRequest, type PageMessage, type WorkerMessage } from './protocol';
 
 /** A connection to the training worker (a real Worker, or a message channel in the tests). */
 export interface WorkerEndpoint {
@@ -25,10 +26,19 @@ export class WorkerFailure extends Error {
   }
 }
 
+/** How runs pick the worker's backend: what each run asks for, and where a new trial is remembered. */
+export interface BackendHooks {
+  request(): BackendRequest;
+  remember(choice: BackendChoice): void;
+}
+
+/** Runs ask for nothing remembered (the worker measures once) and nothing is kept. */
+const NO_MEMORY: BackendHooks = { request: () => ({ remembered: null, remeasure: false }), remember: () => undefined };
+
 const ACTIONS: Readonly<Record<TrainingState, 'resume' | 'pause' | 'stop'>> = { running: 'resume', paused: 'pause', stopped: 'stop' };
 
 /** A {@link TrainFunction} that runs each training run through the endpoint `connect` gives. */
-export function trainOver(connect: () => WorkerEndpoint): TrainFunction {
+export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks = NO_MEMORY): TrainFunction {
   let nextId = 1;
   return async (model, data, options, callbacks, control) => {
     const weights = await control.guard(snapshotWeights(model));
@@ -51,9 +61,16 @@ export function trainOver(connect: () => WorkerEndpoint): TrainFunction {
       const handle = async (message: WorkerMessage): Promise<void> => {
         if (finished) return;
         if (message.type === 'state') {
-          callbacks.onTrainer?.({ backend: message.backend, inWorker: true, workerTensors: message.numTensors, fallback: message.fallback });
+          callbacks.onTrainer?.({
+            backend: message.backend,
+            inWorker: true,
+            workerTensors: message.numTensors,
+            fallback: message.fallback,
+            trial: message.trial,
+          });
           return;
         }
+        if (message.type === 'trial') return backend.remember(message.choice);
         if (message.id !== id) return;
         if (message.type === 'batch') await callbacks.onBatch?.(message.metrics);
         else if (message.type === 'weights') callbacks.onWeights?.(message.snapshot);
@@ -86,7 +103,8 @@ export function trainOver(connect: () => WorkerEndpoint): TrainFunction {
         finish(() => resolve({ status: 'stopped', epochsCompleted: history.length, history, lastSnapshot }));
       };
       control.signal.addEventListener('abort', onAbandon);
-      endpoint.post({ type: 'train', id, topology: model.toJSON(null, false) as object, weights, data, options }, snapshotBuffers(weights));
+      const topology = model.toJSON(null, false) as object;
+      endpoint.post({ type: 'train', id, topology, weights, data, options, backend: backend.request() }, snapshotBuffers(weights));
       if (control.state !== 'running') send(control.state);
     });
   };

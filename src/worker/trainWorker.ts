@@ -1,10 +1,11 @@
 /**
- * The training worker: tfjs on the WebAssembly backend (the CPU backend when wasm cannot
- * start), off the page's thread, so drawing never waits for a training step.
+ * The training worker: tfjs off the page's thread, so drawing never waits for a training
+ * step, on the backend a measured trial chose (wasm, WebGL on an OffscreenCanvas, or the
+ * CPU; see backendPicker.ts).
  */
+import { createBackendPicker } from './backendPicker';
 import type { PageMessage, WorkerMessage } from './protocol';
 import { createTrainHandler } from './trainHandler';
-import { startWorkerBackend } from './workerBackend';
 
 /** What the worker uses of its global scope (the DOM typings describe a window, not a worker). */
 interface WorkerScope {
@@ -14,10 +15,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-const handle = createTrainHandler(
-  (message, transfer = []) => scope.postMessage(message, transfer),
-  () => startWorkerBackend(),
-);
+const handle = createTrainHandler((message, transfer = []) => scope.postMessage(message, transfer), createBackendPicker());
 
 scope.addEventListener('message', (event) => {
   void handle(event.data);

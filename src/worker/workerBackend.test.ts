@@ -12,7 +12,7 @@ afterAll(async () => {
 describe('the worker’s backend', () => {
   it('falls back to the CPU, saying why, when the WebAssembly binaries cannot be found', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-wasm-'));
-    const state = await startWorkerBackend(empty);
+    const state = await startWorkerBackend('wasm', empty);
     expect(state.backend).toBe('cpu');
     expect(state.fallback).toMatch(/WebAssembly/);
     expect(tf.getBackend()).toBe('cpu');

@@ -1,6 +1,8 @@
 import { currentBackend } from '../model/backend';
 import { trainModel } from '../model/train';
 import type { Trainer, TrainFunction, TrainingBackend } from '../model/trainMetrics';
+import { backendMemory, pageStorage } from './backendMemory';
+import { onPenChange, takeRemeasure } from './pageSignals';
 import type { WorkerMessage } from './protocol';
 import { trainOver, WorkerFailure, type WorkerEndpoint } from './trainOver';
 
@@ -8,7 +10,9 @@ import { trainOver, WorkerFailure, type WorkerEndpoint } from './trainOver';
  * Training in a dedicated worker (trainWorker.ts), started at the first run and kept for the
  * next ones (its backend is loaded once); a worker that failed is replaced at the next run.
  * A worker that fails before it ever answered (it cannot start here) is given up: that run
- * and the later ones train on the page, as without a Worker.
+ * and the later ones train on the page, as without a Worker. Each run sends the backend
+ * trial remembered in localStorage (or asks for a new one), and a trial the worker measured
+ * is remembered; the pen going down or up on the drawing pad is passed on to the worker.
  */
 export function createWorkerTrainer(): Trainer {
   let worker: Worker | null = null;
@@ -38,9 +42,11 @@ export function createWorkerTrainer(): Trainer {
       },
     };
   };
-  const inWorker = trainOver(connect);
+  const memory = backendMemory(pageStorage(), typeof navigator === 'undefined' ? '' : navigator.userAgent);
+  const inWorker = trainOver(connect, { request: () => memory.request(takeRemeasure()), remember: (choice) => void memory.remember(choice) });
+  const stopFollowingPen = onPenChange((down) => worker?.postMessage({ type: 'pen', down }));
   const onPage: TrainFunction = (model, data, options, callbacks, control) => {
-    callbacks.onTrainer?.({ backend: currentBackend() as TrainingBackend, inWorker: false, workerTensors: null, fallback: null });
+    callbacks.onTrainer?.({ backend: currentBackend() as TrainingBackend, inWorker: false, workerTensors: null, fallback: null, trial: null });
     return trainModel(model, data, options, callbacks, control);
   };
   return {
@@ -56,6 +62,7 @@ export function createWorkerTrainer(): Trainer {
       }
     },
     dispose: () => {
+      stopFollowingPen();
       worker?.terminate();
       worker = null;
     },

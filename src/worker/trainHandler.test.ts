@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMnist } from '../data/node';
+import type { BackendChoice } from '../model/backendChoice';
+import { buildModel } from '../model/build';
+import type { ModelSpec } from '../model/spec';
+import { pickDigits, type TrainingData } from '../model/trainingData';
+import { wasmBinariesFolder } from '../model/wasmTestSupport';
+import { snapshotWeights } from '../model/weights';
+import { createBackendPicker } from './backendPicker';
+import { PenGate } from './penGate';
+import type { BackendRequest, TrainMessage, WorkerMessage, WorkerStateMessage } from './protocol';
+import { createTrainHandler } from './trainHandler';
+import { TRIAL_BATCH, TRIAL_TIMED_STEPS } from './trialWork';
+
+const SPEC: ModelSpec = {
+  convBlocks: [{ filters: 4, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', pool: 'max', poolSize: 2 }],
+  dense: [{ units: 16, activation: 'relu', dropout: 0 }],
+};
+const mnist = readMnist();
+const indices = (from: number, count: number) => Int32Array.from({ length: count }, (_, i) => mnist.classStart[i % 10] + from + Math.floor(i / 10));
+const DATA: TrainingData = { train: pickDigits(mnist, indices(0, 96)), heldOut: pickDigits(mnist, indices(100, 20)) };
+const NOTHING_REMEMBERED: BackendRequest = { remembered: null, remeasure: false };
+
+let nextId = 1;
+async function trainMessage(backend: BackendRequest, batchSize = 32): Promise<TrainMessage> {
+  const model = buildModel(SPEC, { seed: 2 });
+  const weights = await snapshotWeights(model);
+  const topology = model.toJSON(null, false) as object;
+  model.dispose();
+  return { type: 'train', id: nextId++, topology, weights, data: DATA, options: { epochs: 1, batchSize, seed: 3, yieldEveryMs: 0 }, backend };
+}
+
+/** A real handler and picker (wasm from node_modules), and every message it posts. */
+function worker(pen?: PenGate, onPost?: (message: WorkerMessage) => void) {
+  const posted: WorkerMessage[] = [];
+  const post = (message: WorkerMessage) => (posted.push(message), onPost?.(message));
+  const handle = createTrainHandler(post, createBackendPicker(wasmBinariesFolder()), pen);
+  const of = <T extends WorkerMessage['type']>(type: T) => posted.filter((m): m is Extract<WorkerMessage, { type: T }> => m.type === type);
+  return { handle, posted, of };
+}
+
+const lastState = (messages: WorkerStateMessage[]) => messages[messages.length - 1];
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('the worker’s backend trial', () => {
+  it('measures wasm and the CPU at the first run, says why WebGL cannot run in node, trains on the faster, and frees every tensor of the trial', async () => {
+    const { handle, of } = worker();
+    const baseline = tf.memory().numTensors;
+    await handle(await trainMessage(NOTHING_REMEMBERED));
+    expect(of('error')).toEqual([]);
+    expect(of('done')).toHaveLength(1);
+    const trials = of('trial');
+    expect(trials).toHaveLength(1);
+    const trial = trials[0].choice;
+    expect(trial.remembered).toBe(false);
+    expect(trial.rates.map((r) => r.backend)).toEqual(['wasm', 'webgl', 'cpu']);
+    const rate = (backend: string) => trial.rates.find((r) => r.backend === backend)!;
+    expect(rate('wasm').examplesPerSecond).toBeGreaterThan(0);
+    expect(rate('cpu').examplesPerSecond).toBeGreaterThan(0);
+    expect(rate('webgl')).toEqual({ backend: 'webgl', examplesPerSecond: null, error: expect.stringMatching(/OffscreenCanvas/) });
+    expect(trial.choice).toBe(rate('wasm').examplesPerSecond! > rate('cpu').examplesPerSecond! ? 'wasm' : 'cpu');
+    expect(trial.batchSize).toBe(TRIAL_BATCH);
+    expect(trial.timedSteps).toBe(TRIAL_TIMED_STEPS);
+    // The run trained on the backend the trial chose, and said so with the rates.
+    const states = of('state');
+    expect(states.map((s) => s.backend)).toEqual([trial.choice, trial.choice]);
+    expect(states.every((s) => s.trial === trial && s.fallback === null)).toBe(true);
+    expect(tf.getBackend()).toBe(trial.choice);
+    expect(tf.memory().numTensors).toBe(baseline);
+    expect(lastState(states).numTensors).toBe(baseline);
+
+    // The next run keeps the backend without measuring again.
+    await handle(await trainMessage(NOTHING_REMEMBERED));
+    expect(of('trial')).toHaveLength(1);
+    expect(of('done')).toHaveLength(2);
+    expect(lastState(of('state')).trial).toBe(trial);
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 60_000);
+
+  it('trains on a remembered choice without measuring, and measures again when asked', async () => {
+    const remembered: BackendChoice = {
+      choice: 'cpu',
+      rates: [
+        { backend: 'wasm', examplesPerSecond: 10, error: null },
+        { backend: 'webgl', examplesPerSecond: null, error: 'no canvas' },
+        { backend: 'cpu', examplesPerSecond: 20, error: null },
+      ],
+      batchSize: 8,
+      timedSteps: 2,
+      measuredAt: Date.UTC(2026, 11, 3),
+      remembered: true,
+    };
+    const { handle, of } = worker();
+    await handle(await trainMessage({ remembered, remeasure: false }));
+    expect(of('trial')).toEqual([]);
+    expect(of('done')).toHaveLength(1);
+    expect(of('state').map((s) => [s.backend, s.trial])).toEqual([
+      ['cpu', remembered],
+      ['cpu', remembered],
+    ]);
+
+    await handle(await trainMessage({ remembered, remeasure: true }));
+    expect(of('trial')).toHaveLength(1);
+    const measured = of('trial')[0].choice;
+    expect(measured.remembered).toBe(false);
+    expect(measured.measuredAt).toBeGreaterThan(remembered.measuredAt);
+    expect(lastState(of('state'))).toMatchObject({ backend: measured.choice, trial: measured });
+  }, 60_000);
+
+  it('falls back to wasm, saying why, when the remembered WebGL cannot start here', async () => {
+    const remembered: BackendChoice = {
+      choice: 'webgl',
+      rates: [{ backend: 'webgl', examplesPerSecond: 900, error: null }],
+      batchSize: 8,
+      timedSteps: 2,
+      measuredAt: Date.UTC(2026, 11, 3),
+      remembered: true,
+    };
+    const { handle, of } = worker();
+    await handle(await trainMessage({ remembered, remeasure: false }));
+    expect(of('done')).toHaveLength(1);
+    const state = lastState(of('state'));
+    expect(state.backend).toBe('wasm');
+    expect(state.fallback).toMatch(/OffscreenCanvas/);
+    expect(state.trial).toBe(remembered);
+  }, 60_000);
+});
+
+describe('the pen', () => {
+  it('opens and closes the gate with its messages, and a run waits the gate’s time after each batch while the pen is down', async () => {
+    const WAIT_MS = 150;
+    const pen = new PenGate(WAIT_MS);
+    // The trial runs first; batches are timed from the first batch message on.
+    const times: number[] = [];
+    const { handle, of } = worker(pen, (m) => void (m.type === 'batch' && times.push(performance.now())));
+    await handle({ type: 'pen', down: true });
+    expect(pen.isDown).toBe(true);
+    await handle(await trainMessage(NOTHING_REMEMBERED, 16));
+    expect(of('done')).toHaveLength(1);
+    expect(times).toHaveLength(6);
+    // Timers never fire early by more than a millisecond or so; batches go no faster than the gate.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(WAIT_MS - 2);
+    await handle({ type: 'pen', down: false });
+    expect(pen.isDown).toBe(false);
+    const start = performance.now();
+    await pen.pass();
+    expect(performance.now() - start).toBeLessThan(WAIT_MS);
+  }, 60_000);
+});
