@@ -7,6 +7,7 @@ import { rasteriseStrokes } from '../../render/strokes';
 import { createInputStore, type InputOutputs, type InputStore } from '../../state/inputStore';
 import { currentStrokes, type InputSource, type LabAction, type Stroke } from '../../state/labState';
 import { quantisePoint, quantiseStroke } from '../../state/strokeCodec';
+import { setPenDown } from '../../worker/pageSignals';
 import { BLANK_IMAGE } from './useInputImage';
 
 /** What the drawing pad calls: a stroke begins, goes on, ends (the pen lifts or is cancelled). */
@@ -29,6 +30,7 @@ export interface PenInput {
  * through `plain` (the plain-JavaScript model in view, when there is one; while the model
  * trains on tfjs the maps catch up when the stroke ends), so only the views subscribed to the
  * store render. When the pen lifts, the whole stroke is dispatched to the lab state once.
+ * The training worker hears when the pen goes down and lifts (it then gives way to the page).
  */
 export function usePenInput(
   source: InputSource,
@@ -58,6 +60,7 @@ export function usePenInput(
     };
     return {
       begin(s) {
+        setPenDown(true);
         stroke.current = { base: currentStrokes(latest.current.source), current: quantiseStroke(s) };
         publish(stroke.current.base, stroke.current.current);
       },
@@ -68,6 +71,7 @@ export function usePenInput(
         publish(s.base, s.current);
       },
       end() {
+        setPenDown(false);
         const s = stroke.current;
         if (!s) return;
         stroke.current = null;
