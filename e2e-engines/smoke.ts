@@ -244,14 +244,16 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
         backend === 'webgl',
         `training ran on ${backend}, not webgl: WebGL did not start (${notice ?? 'no notice'}); on Xvfb WebGL needs Mesa's software renderer (Debian package libgl1-mesa-dri)`,
       );
-      // The run itself trains in the training worker, on tfjs's wasm backend.
+      // The run itself trains in the training worker, on the backend its measured trial chose.
       const trainedOn = await attribute(session, 'train-backend', 'data-backend');
       const inWorker = await attribute(session, 'train-backend', 'data-in-worker');
+      const chosen = await attribute(session, 'train-backend-rates', 'data-choice');
+      const rates = await attribute(session, 'train-backend-rates', 'data-rates');
       check(
-        inWorker === 'true' && trainedOn === 'wasm',
-        `the run trained on ${trainedOn} ${inWorker === 'true' ? 'in the worker' : 'on the page'}, not on wasm in the worker`,
+        inWorker === 'true' && !!trainedOn && trainedOn === chosen,
+        `the run trained on ${trainedOn} ${inWorker === 'true' ? 'in the worker' : 'on the page'}, not in the worker on the backend its trial chose (${chosen}; ${rates})`,
       );
-      return `loss ${first.toFixed(3)} -> ${last.toFixed(3)}, held-out accuracy ${(heldOut * 100).toFixed(0)} %, page backend ${backend}, trained on ${trainedOn} in the worker`;
+      return `loss ${first.toFixed(3)} -> ${last.toFixed(3)}, held-out accuracy ${(heldOut * 100).toFixed(0)} %, page backend ${backend}, trained on ${trainedOn} in the worker (trial ${rates})`;
     },
   },
 ];
