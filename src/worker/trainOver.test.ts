@@ -182,6 +182,31 @@ describe('training in the worker', () => {
     model.dispose();
   }, 60_000);
 
+  it('rejects with the worker’s message when a run fails there, leaving the page’s model at its last completed epoch', async () => {
+    const model = buildModel(SPEC, { seed: 10 });
+    const other = buildModel(SPEC, { seed: 11 });
+    const epochWeights = await snapshotWeights(other);
+    other.dispose();
+    // A worker side that reports one epoch, then fails, as a run whose WebGL context was lost.
+    const endpoint: WorkerEndpoint = {
+      post: () => undefined,
+      listen: (onMessage) => {
+        const metrics = { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, heldOutLoss: 1, heldOutAccuracy: 0.5, elapsedSeconds: 1 };
+        queueMicrotask(() => {
+          onMessage({ type: 'epoch', id: 1, metrics, snapshot: epochWeights });
+          onMessage({ type: 'error', id: 1, message: 'The context was lost.' });
+        });
+        return () => undefined;
+      },
+    };
+    const epochs: number[] = [];
+    const failing = trainOver(() => endpoint)(model, DATA, OPTIONS, { onEpoch: (m) => void epochs.push(m.epoch) }, new TrainingControl());
+    await expect(failing).rejects.toThrow('The context was lost.');
+    expect(epochs).toEqual([1]);
+    expect(flat(await snapshotWeights(model))).toEqual(flat(epochWeights));
+    model.dispose();
+  });
+
   it('ends at once, as stopped, when the page abandons the run', async () => {
     const model = buildModel(SPEC, { seed: 8 });
     const control = new TrainingControl();

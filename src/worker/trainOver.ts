@@ -3,7 +3,8 @@
  * callbacks, the same control and the same result. The page's model is sent as its topology
  * and weights; the worker trains its own copy, and the weights it ends with (completed or
  * stopped) are set into the page's model before the promise resolves, so everything after a
- * run works as after a run on the page.
+ * run works as after a run on the page; a run that fails leaves the page's model with the
+ * weights of its last completed epoch (or as it was, before the first).
  */
 import type { EpochMetrics, TrainFunction, TrainResult } from '../model/trainMetrics';
 import type { TrainingState } from '../model/trainingControl';
@@ -81,7 +82,12 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
         } else if (message.type === 'done') {
           restoreWeights(model, message.finalWeights);
           finish(() => resolve(message.result));
-        } else finish(() => reject(new Error(message.message)));
+        } else {
+          // A run that failed in the worker (its WebGL context was lost, say) leaves the page's
+          // model with the weights of its last completed epoch, as a stopped run would.
+          if (lastSnapshot) restoreWeights(model, lastSnapshot);
+          finish(() => reject(new Error(message.message)));
+        }
       };
       // Messages are handled one after the other, each after the callbacks of the one before.
       const stopListening = endpoint.listen(
