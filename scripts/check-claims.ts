@@ -12,7 +12,7 @@
  * Options: --quick (the short check: every claim with seed 1 only; `npm test` runs it on the
  *            wasm backend, where the two runs take about 20 s, against minutes on software WebGL)
  *          --seeds 1,2,3 (the seeds; default 1-5, 1 with --quick)  --only NAME[,NAME]
- *          --backend webgl|wasm|cpu (the tfjs backend trained on; default wasm, the backend the app's training worker uses)
+ *          --backend webgl|wasm|cpu (the tfjs backend trained on; default wasm, the backend the app's training worker's trial chooses here)
  * For tuning a recipe (no claim is judged): --validation (train on the training digits less a
  *   validation slice of them and evaluate on that slice, never on the held-out digits)
  *   --run '<partial PresetRun JSON>' and --spec '<ModelSpec JSON>' (override the recipe's)
