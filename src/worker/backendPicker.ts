@@ -41,8 +41,8 @@ export function createBackendPicker(binariesFolder?: string): BackendPicker {
 
   const measure = async (work: () => TrialWorkload): Promise<PickedBackend> => {
     // The trial puts back the backend in use before it: the CPU, rather than whatever tfjs
-    // would start by itself (its WebGL, which would hold a context for nothing).
-    if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+    // would start by itself when asked for its backend (its WebGL, holding a context for nothing).
+    if (tf.engine().backendName !== 'cpu') await tf.setBackend('cpu');
     let trial: BackendChoice;
     try {
       const result = await runBackendTrial(work, { backends: TRIAL_BACKENDS, warmupSteps: TRIAL_WARMUP_STEPS, timedSteps: TRIAL_TIMED_STEPS, prepare });

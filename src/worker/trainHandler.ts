@@ -12,7 +12,7 @@ import '../model/minPooling';
 import { trainModel } from '../model/train';
 import { TrainingControl } from '../model/trainingControl';
 import { restoreWeights, snapshotWeights } from '../model/weights';
-import type { BackendPicker } from './backendPicker';
+import type { BackendPicker, PickedBackend } from './backendPicker';
 import { PenGate } from './penGate';
 import { snapshotBuffers, type PageMessage, type TrainMessage, type WorkerMessage } from './protocol';
 import { trialWorkFor } from './trialWork';
@@ -36,7 +36,7 @@ function messageOf(error: unknown): string {
  */
 export function createTrainHandler(post: PostToPage, picker: BackendPicker, pen = new PenGate()): (message: PageMessage) => Promise<void> {
   const runs = new Map<number, TrainingControl>();
-  let picked: Awaited<ReturnType<BackendPicker['pick']>> | null = null;
+  let picked: PickedBackend | null = null;
 
   const reportState = (): void => {
     if (!picked) return;
