@@ -1,15 +1,22 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp, waitForNetwork } from './fixtures';
 
-/** A short run of the class-demo network from scratch: one epoch of 500 digits. */
-async function shortRun(page: Page): Promise<void> {
+/**
+ * A short run of the class-demo network from scratch, one epoch of 500 digits; notes how long
+ * the worker took from Start to its first batch (the backend trial, when there is one, included).
+ */
+async function shortRun(page: Page, what: string): Promise<void> {
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-preset').selectOption('class-demo');
   await page.getByTestId('train-examples').selectOption('500');
   await page.getByTestId('train-epochs').selectOption('1');
   await page.getByTestId('train-seed').fill('1');
+  const start = Date.now();
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 150_000 });
+  const progress = page.getByTestId('train-progress');
+  await expect.poll(async () => Number(await progress.getAttribute('data-examples')), { timeout: 150_000 }).toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'start-up', description: `${what}: ${Date.now() - start} ms from Start to the first batch` });
+  await expect(progress).toHaveAttribute('data-phase', 'finished', { timeout: 150_000 });
 }
 
 /** What the trial element says, once a run in the worker has reported its backend. */
@@ -37,7 +44,7 @@ test('the worker measures its backends at the first run, shows the rates and the
   await page.getByTestId('tab-training').click();
   await expect(page.getByTestId('train-backend-rates')).toHaveCount(0);
 
-  await shortRun(page);
+  await shortRun(page, 'first run, measured');
   const first = await shownTrial(page);
   test.info().annotations.push({ type: 'trial', description: `${first.text} [${[...first.rates].map((r) => r.join(':')).join(',')}]` });
   expect(first.remembered).toBe('false');
@@ -63,7 +70,7 @@ test('the worker measures its backends at the first run, shows the rates and the
   await page.reload();
   await openApp(page);
   await waitForNetwork(page);
-  await shortRun(page);
+  await shortRun(page, 'after a reload, remembered');
   const second = await shownTrial(page);
   expect(second.remembered).toBe('true');
   expect(second.measuredAt).toBe(first.measuredAt);
@@ -75,7 +82,7 @@ test('the worker measures its backends at the first run, shows the rates and the
   await page.getByTestId('train-backend-remeasure').click();
   await expect(page.getByTestId('train-backend-remeasure')).toBeDisabled();
   await page.getByTestId('train-reset').click();
-  await shortRun(page);
+  await shortRun(page, 'measured again');
   const third = await shownTrial(page);
   expect(third.remembered).toBe('false');
   expect(Number(third.measuredAt)).toBeGreaterThan(Number(first.measuredAt));
