@@ -1,18 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackendRate } from '../../model/backendTrial';
 import type { TrainerInfo } from '../../model/trainMetrics';
 import { requestRemeasure } from '../../worker/pageSignals';
-
-/** A rate as shown: whole digits a second, one decimal below ten. */
-function rateText(rate: number, language?: string): string {
-  return rate >= 10 ? Math.round(rate).toLocaleString(language) : rate.toLocaleString(language, { maximumFractionDigits: 1 });
-}
-
-/** `wasm:850,webgl:error,cpu:40`: every backend tried, with its rate or `error`. */
-export function ratesAttribute(rates: readonly BackendRate[]): string {
-  return rates.map((r) => `${r.backend}:${r.examplesPerSecond === null ? 'error' : rateText(r.examplesPerSecond)}`).join(',');
-}
+import { ratesAttribute, rounded } from './trialRates';
 
 /**
  * The measured trial that chose the worker's backend: every backend's rate (or that it
@@ -38,7 +28,7 @@ export function TrainingBackendRates({ trainer }: { readonly trainer: TrainerInf
       {i > 0 ? ' · ' : ''}
       {r.examplesPerSecond === null
         ? t('trial.failed', { backend: name(r.backend) })
-        : t(i === 0 ? 'trial.firstRate' : 'trial.rate', { backend: name(r.backend), rate: rateText(r.examplesPerSecond, i18n.language) })}
+        : t(i === 0 ? 'trial.firstRate' : 'trial.rate', { backend: name(r.backend), rate: rounded(r.examplesPerSecond).toLocaleString(i18n.language) })}
     </span>
   ));
   const date = new Date(trial.measuredAt).toLocaleDateString(i18n.language, { day: 'numeric', month: 'short' });
