@@ -200,7 +200,7 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
     },
   },
   {
-    name: 'a short training run (32 steps of 16 over 256 digits) in the training worker on wasm lowers the loss and learns the held-out digits, on a named backend',
+    name: 'a short training run (32 steps of 16 over 256 digits) in the training worker, on the backend its trial chose, lowers the loss and learns the held-out digits, on a named backend',
     timeoutMs: 240_000,
     async run(session) {
       await session.click('tab-training');
