@@ -87,20 +87,29 @@ export async function appUiThroughput(page: Page, { from, to }: ExampleWindow): 
  */
 export async function measureTraining(page: Page, config: ThroughputConfig, convnetMaxSeconds: number): Promise<TrainingFigures> {
   const span: ExampleWindow = { from: 10 * config.batchSize, to: config.examples };
-  const inWorker = (via: 'loop' | 'handler') => page.evaluate(([v, w]) => window.convlensBench!.workerLoopThroughput(v, w), [via, span] as const);
-  const loopBefore = await inWorker('loop');
-  const appUi = await appUiThroughput(page, span);
-  const loopAfter = await inWorker('loop');
-  const workerHandler = await inWorker('handler');
-  const workerConvnetjs = await page.evaluate(([c, s, w]) => window.convlensBench!.workerConvnetThroughput(c, s, w), [
-    config,
-    convnetMaxSeconds,
-    span,
-  ] as const);
-  const bareFit = await page.evaluate((c) => window.convlensBench!.fitThroughput(c), config);
-  const loopOnly = await page.evaluate((c) => window.convlensBench!.loopThroughput(c), config);
-  const convnetjs = await page.evaluate(([c, s]) => window.convlensBench!.convnetThroughput(c, s), [config, convnetMaxSeconds] as const);
+  const inWorker = (via: 'loop' | 'handler') => () => page.evaluate(([v, w]) => window.convlensBench!.workerLoopThroughput(v, w), [via, span] as const);
+  const loopBefore = await named('bare loop in a worker (before)', inWorker('loop'));
+  const appUi = await named('Train button', () => appUiThroughput(page, span));
+  const loopAfter = await named('bare loop in a worker (after)', inWorker('loop'));
+  const workerHandler = await named("the app worker's handler in a worker", inWorker('handler'));
+  const workerConvnetjs = await named('convnetjs in a worker', () =>
+    page.evaluate(([c, s, w]) => window.convlensBench!.workerConvnetThroughput(c, s, w), [config, convnetMaxSeconds, span] as const),
+  );
+  const bareFit = await named('bare model.fit on the page', () => page.evaluate((c) => window.convlensBench!.fitThroughput(c), config));
+  const loopOnly = await named('loop alone on the page', () => page.evaluate((c) => window.convlensBench!.loopThroughput(c), config));
+  const convnetjs = await named('convnetjs on the page', () =>
+    page.evaluate(([c, s]) => window.convlensBench!.convnetThroughput(c, s), [config, convnetMaxSeconds] as const),
+  );
   return { config, window: span, appUi, workerLoop: [loopBefore, loopAfter], workerHandler, workerConvnetjs, onPage: { loopOnly, bareFit, convnetjs } };
+}
+
+/** `work`, its failure prefixed with the figure's name. */
+async function named<T>(figure: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${figure}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Seconds of training from scratch to the target held-out accuracy (or the cap). */
