@@ -108,7 +108,7 @@ async function named<T>(figure: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw new Error(`${figure}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${figure}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
