@@ -9,8 +9,10 @@
  *   that section 1 compares every tab of dist/ with, as the browser measures them.
  * - the bench page (scripts/bench/index.html, built here with the app's Vite config): the
  *   same app mounted the same way, plus a bare model.predict / model.fit and convnetjs in
- *   the same page, the same tfjs instance and the same WebGL context: ConvLens's overhead,
- *   training throughput and learning speed.
+ *   the same page, the same tfjs instance and the same WebGL context, and bench workers
+ *   built with it (ConvLens's loop on the training worker's backend, convnetjs): ConvLens's
+ *   overhead, training throughput (the Train button against the bare loop and convnetjs,
+ *   each in a worker) and learning speed.
  *
  * Options: --quick (small counts: a smoke run of a few minutes)  --out FILE
  *          --dist DIR (another production build to measure; default dist/)
@@ -81,7 +83,8 @@ const QUICK: Settings = {
   coldLoads: 1,
   leakCheckpoints: [10, 30],
   trainingRuns: 1,
-  throughput: { ...FULL.throughput, examples: 20 * DEFAULT_RUN.batchSize },
+  // Enough batches after the 10-batch warm-up for several of the Train button's progress updates (every 200 ms) at worker speed.
+  throughput: { ...FULL.throughput, examples: 50 * DEFAULT_RUN.batchSize },
   convnetMaxSeconds: 10,
   learning: { ...FULL.learning, capSeconds: 20 },
   browser: { ...FULL.browser, taps: 20 },

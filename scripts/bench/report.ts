@@ -11,6 +11,7 @@ import { penBrowserRows } from './penBrowserRows';
 import type { LearningResult } from './protocol';
 import type { Distribution } from './stats';
 import type { TrainingFigures } from './training';
+import { trainingRows } from './trainingRows';
 import { totalGzip, type BuildWeight } from './weight';
 
 export interface PredictFigures {
@@ -44,7 +45,6 @@ export interface Row {
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : 'n/a');
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
-const rate = (v: number) => `${v.toFixed(0)} ex/s`;
 const verdict = (ok: boolean): Row['verdict'] => (ok ? 'met' : 'NOT met');
 const p50p95 = (d: Distribution) => `p50 ${ms(d.p50)} · p95 ${ms(d.p95)} (n=${d.count})`;
 
@@ -122,27 +122,6 @@ function penRows(pen: NonNullable<BenchResults['pen']>): Row[] {
     });
   }
   return rows;
-}
-
-function trainingRows(t: TrainingFigures): Row[] {
-  const S = '2 Training throughput';
-  const settings = `batch ${t.config.batchSize}, ${t.config.examples} digits`;
-  const ratioFit = t.appUi.examplesPerSecond / t.bareFit.examplesPerSecond;
-  const ratioConvnet = t.appUi.examplesPerSecond / t.convnetjs.examplesPerSecond;
-  return [
-    { section: S, figure: `ConvLens loop via the Train button, live charts (${settings})`, value: rate(t.appUi.examplesPerSecond), target: '', verdict: '' },
-    { section: S, figure: 'ConvLens loop alone (trainModel, no UI)', value: rate(t.loopOnly.examplesPerSecond), target: '', verdict: '' },
-    { section: S, figure: 'bare model.fit, same model and batch size', value: rate(t.bareFit.examplesPerSecond), target: '', verdict: '' },
-    { section: S, figure: 'convnetjs, same network', value: rate(t.convnetjs.examplesPerSecond), target: '', verdict: '' },
-    { section: S, figure: 'ratio ConvLens (Train button) / bare fit', value: `${ratioFit.toFixed(2)}×`, target: '≥ 0.9×', verdict: verdict(ratioFit >= 0.9) },
-    {
-      section: S,
-      figure: 'ratio ConvLens (Train button) / convnetjs',
-      value: `${ratioConvnet.toFixed(2)}×`,
-      target: '> 1×',
-      verdict: verdict(ratioConvnet > 1),
-    },
-  ];
 }
 
 function learningRows(l: LearningResult): Row[] {
@@ -252,7 +231,7 @@ export function reportRows(r: BenchResults): Row[] {
   return [
     ...(r.penBrowser ? penBrowserRows(r.penBrowser) : []),
     ...(r.pen ? penRows(r.pen) : []),
-    ...(r.training ? trainingRows(r.training) : []),
+    ...(r.training ? trainingRows(r.training, r.machine.backend) : []),
     ...(r.learning ? learningRows(r.learning) : []),
     ...(r.coldStart ? coldRows(r.coldStart) : []),
     ...(r.weight ? weightRows(r.weight, r.coldStart?.edgeViewShown ?? null) : []),

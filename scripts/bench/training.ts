@@ -1,10 +1,14 @@
 /**
- * Training figures, in the bench page (the app and the bench's tfjs / convnetjs code in one
- * page): ConvLens's loop driven through the app's own Train button with its live charts,
- * the same loop without UI, a bare `model.fit`, convnetjs, and the time to 97% held-out.
+ * Training figures, in the bench page (the app and the bench's code in one page): the app's
+ * own Train button (its run trains in the app's worker) with its live charts; the same loop
+ * and settings in a bench worker with nobody listening (the bare loop, and the app worker's
+ * handler); convnetjs in a worker; on the page's main thread, as before the worker, ConvLens's
+ * loop without UI, a bare `model.fit` and convnetjs; and the time to 97% held-out.
  */
 import type { Page } from '@playwright/test';
+import type { ExampleWindow, WorkerThroughput } from './pageWorkers';
 import type { LearningConfig, LearningResult, Throughput, ThroughputConfig } from './protocol';
+import { windowThroughput } from './rateWindow';
 
 declare global {
   interface Window {
@@ -12,14 +16,27 @@ declare global {
   }
 }
 
+/** The Train button's rate, and where its run trained as the panel's `train-backend` says. */
+export interface AppUiThroughput extends Throughput {
+  /** `data-backend`: 'wasm', 'cpu' or 'webgl' ('' if the panel never said). */
+  readonly backend: string;
+  /** `data-in-worker`: 'true', 'false' ('' if the panel never said). */
+  readonly inWorker: string;
+}
+
 export interface TrainingFigures {
   readonly config: ThroughputConfig;
+  /** The examples window every rate but the page's is taken over (warm-up left out). */
+  readonly window: ExampleWindow;
   /** The app's Train button (default run settings), charts and prediction following the weights. */
-  readonly appUi: Throughput;
-  /** `trainModel` alone, same settings, no UI. */
-  readonly loopOnly: Throughput;
-  readonly bareFit: Throughput;
-  readonly convnetjs: Throughput;
+  readonly appUi: AppUiThroughput;
+  /** `trainModel` alone in a bench worker, same backend, options and digits: once before the Train button's run, once after. */
+  readonly workerLoop: readonly [WorkerThroughput, WorkerThroughput];
+  /** The app worker's handler in a bench worker, posting its messages to a page that does not read them. */
+  readonly workerHandler: WorkerThroughput;
+  readonly workerConvnetjs: WorkerThroughput;
+  /** On the bench page's main thread (tfjs on the page's backend; convnetjs in JavaScript). */
+  readonly onPage: { readonly loopOnly: Throughput; readonly bareFit: Throughput; readonly convnetjs: Throughput };
 }
 
 /** Records [time, examples seen] at every change of the training progress element. */
@@ -39,9 +56,9 @@ async function watchProgress(page: Page): Promise<void> {
 /**
  * Clicks Train with the app's default settings on the Training tab, measures examples per
  * second from `from` examples seen (after warm-up) to `to` (within the first epoch, so no
- * held-out evaluation is inside), then stops the run and resets.
+ * held-out evaluation is inside), reads where the run trained, then stops the run and resets.
  */
-export async function appUiThroughput(page: Page, from: number, to: number): Promise<Throughput> {
+export async function appUiThroughput(page: Page, { from, to }: ExampleWindow): Promise<AppUiThroughput> {
   await page.getByTestId('tab-training').click();
   await watchProgress(page);
   await page.getByTestId('train-start').click();
@@ -49,6 +66,9 @@ export async function appUiThroughput(page: Page, from: number, to: number): Pro
     timeout: 600_000,
     polling: 100,
   });
+  const where = page.getByTestId('train-backend');
+  const backend = (await where.getAttribute('data-backend')) ?? '';
+  const inWorker = (await where.getAttribute('data-in-worker')) ?? '';
   await page.getByTestId('train-stop').click();
   await page.waitForFunction(
     () => ['stopped', 'finished'].includes(document.querySelector('[data-testid="train-progress"]')?.getAttribute('data-phase') ?? ''),
@@ -57,20 +77,39 @@ export async function appUiThroughput(page: Page, from: number, to: number): Pro
   );
   const samples = await page.evaluate(() => window.__convlensProgress ?? []);
   await page.getByTestId('train-reset').click();
-  const window_ = samples.filter(([, n]) => n >= from && n <= to);
-  const [t0, n0] = window_[0];
-  const [t1, n1] = window_[window_.length - 1];
-  const seconds = (t1 - t0) / 1000;
-  return { examples: n1 - n0, seconds, examplesPerSecond: (n1 - n0) / seconds };
+  return { ...windowThroughput(samples, from, to), backend, inWorker };
 }
 
-/** All throughput figures with the same model, batch size, learning rate and example count. */
+/**
+ * All throughput figures with the same network, batch size, learning rate and digits: the
+ * worker figures first (the bare loop on either side of the Train button's run, so a change
+ * of load shows as a difference between the two), then the page's.
+ */
 export async function measureTraining(page: Page, config: ThroughputConfig, convnetMaxSeconds: number): Promise<TrainingFigures> {
-  const bareFit = await page.evaluate((c) => window.convlensBench!.fitThroughput(c), config);
-  const loopOnly = await page.evaluate((c) => window.convlensBench!.loopThroughput(c), config);
-  const appUi = await appUiThroughput(page, 10 * config.batchSize, config.examples);
-  const convnetjs = await page.evaluate(([c, s]) => window.convlensBench!.convnetThroughput(c, s), [config, convnetMaxSeconds] as const);
-  return { config, appUi, loopOnly, bareFit, convnetjs };
+  const span: ExampleWindow = { from: 10 * config.batchSize, to: config.examples };
+  const inWorker = (via: 'loop' | 'handler') => () => page.evaluate(([v, w]) => window.convlensBench!.workerLoopThroughput(v, w), [via, span] as const);
+  const loopBefore = await named('bare loop in a worker (before)', inWorker('loop'));
+  const appUi = await named('Train button', () => appUiThroughput(page, span));
+  const loopAfter = await named('bare loop in a worker (after)', inWorker('loop'));
+  const workerHandler = await named("the app worker's handler in a worker", inWorker('handler'));
+  const workerConvnetjs = await named('convnetjs in a worker', () =>
+    page.evaluate(([c, s, w]) => window.convlensBench!.workerConvnetThroughput(c, s, w), [config, convnetMaxSeconds, span] as const),
+  );
+  const bareFit = await named('bare model.fit on the page', () => page.evaluate((c) => window.convlensBench!.fitThroughput(c), config));
+  const loopOnly = await named('loop alone on the page', () => page.evaluate((c) => window.convlensBench!.loopThroughput(c), config));
+  const convnetjs = await named('convnetjs on the page', () =>
+    page.evaluate(([c, s]) => window.convlensBench!.convnetThroughput(c, s), [config, convnetMaxSeconds] as const),
+  );
+  return { config, window: span, appUi, workerLoop: [loopBefore, loopAfter], workerHandler, workerConvnetjs, onPage: { loopOnly, bareFit, convnetjs } };
+}
+
+/** `work`, its failure prefixed with the figure's name. */
+async function named<T>(figure: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${figure}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /** Seconds of training from scratch to the target held-out accuracy (or the cap). */
