@@ -1,6 +1,6 @@
 /**
- * A bench worker: ConvLens's training loop on the same backend as the app's training worker
- * (`startWorkerBackend`: wasm, else the CPU), from the same kind of request (topology, weights,
+ * A bench worker: ConvLens's training loop on the backend the app's training worker chooses
+ * on this kind of machine (`startWorkerBackend`: wasm, else the CPU), from the same kind of request (topology, weights,
  * digits, the Train button's options), with nobody on the page listening until the run ends.
  * `via: 'loop'` calls `trainModel` alone, taking a timestamp after every batch; `via:
  * 'handler'` runs the app worker's own handler and posts its messages as it does (the page
@@ -62,10 +62,11 @@ function throughHandler(request: LoopRequest, backend: WorkerBackendState): Prom
         } else if (message.type === 'done') resolve(samples);
         else if (message.type === 'error') reject(new Error(message.message));
       },
-      () => Promise.resolve(backend),
+      // The backend this worker started, as a remembered choice would give it.
+      { pick: () => Promise.resolve({ ...backend, trial: null, measuredNow: false }), webglLost: () => undefined },
     );
     const { topology, weights, data, options } = request;
-    void handle({ type: 'train', id, topology, weights, data, options });
+    void handle({ type: 'train', id, topology, weights, data, options, backend: { remembered: null, remeasure: false } });
   });
 }
 

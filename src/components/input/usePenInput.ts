@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { startTransition, useLayoutEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
 import type { Image28 } from '../../core/grid';
 import { toMnistDigit } from '../../core/preprocess';
@@ -29,7 +29,8 @@ export interface PenInput {
  * preprocessing as `useInputImage`, on the same quantised points the lab state keeps) and run
  * through `plain` (the plain-JavaScript model in view, when there is one; while the model
  * trains on tfjs the maps catch up when the stroke ends), so only the views subscribed to the
- * store render. When the pen lifts, the whole stroke is dispatched to the lab state once.
+ * store render. When the pen lifts, the whole stroke is dispatched to the lab state once, as a
+ * transition: the paint that shows the lifted pen does not wait for the rest of the page.
  * The training worker hears when the pen goes down and lifts (it then gives way to the page).
  */
 export function usePenInput(
@@ -42,11 +43,15 @@ export function usePenInput(
   const [store] = useState(() => createInputStore({ source, image, outputs }));
   const stroke = useRef<{ base: readonly Stroke[]; current: Stroke } | null>(null);
   const latest = useRef({ source, plain });
+  // A finished stroke on its way to the lab state (a transition): the strokes the store shows,
+  // and the lab state's input it was drawn over.
+  const committing = useRef<{ over: InputSource; strokes: readonly Stroke[] } | null>(null);
 
   useLayoutEffect(() => {
     latest.current = { source, plain };
-    // Mid-stroke the store keeps the stroke; the lab state catches up when it ends.
-    if (!stroke.current) store.set({ source, image, outputs });
+    if (committing.current && committing.current.over !== source) committing.current = null;
+    // Mid-stroke, and until its commit lands, the store keeps the stroke; the lab state catches up.
+    if (!stroke.current && !committing.current) store.set({ source, image, outputs });
   }, [store, source, image, outputs, plain]);
 
   const pen = useMemo<PenHandlers>(() => {
@@ -61,7 +66,7 @@ export function usePenInput(
     return {
       begin(s) {
         setPenDown(true);
-        stroke.current = { base: currentStrokes(latest.current.source), current: quantiseStroke(s) };
+        stroke.current = { base: committing.current?.strokes ?? currentStrokes(latest.current.source), current: quantiseStroke(s) };
         publish(stroke.current.base, stroke.current.current);
       },
       extend(point) {
@@ -75,7 +80,9 @@ export function usePenInput(
         const s = stroke.current;
         if (!s) return;
         stroke.current = null;
-        dispatch({ type: 'addStroke', stroke: s.current });
+        committing.current = { over: latest.current.source, strokes: [...s.base, s.current] };
+        // The views already show the stroke; the rest of the page follows without holding up the next paint.
+        startTransition(() => dispatch({ type: 'addStroke', stroke: s.current }));
       },
     };
   }, [store, dispatch]);

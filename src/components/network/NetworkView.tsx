@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LayerOutput } from '../../model/activations';
@@ -14,6 +14,7 @@ import { colouring } from './layerColouring';
 import { createLayerStore, useSlowLayer, type LayerStore } from './layerStore';
 import { LiveOnScreen } from '../common/LiveOnScreen';
 import { useLiveValue } from '../input/useLiveInput';
+import { useOnScreen } from '../common/useOnScreen';
 
 /** How often a layer's legend follows the pen, at most (its canvas follows every frame). */
 const LEGEND_INTERVAL_MS = 250;
@@ -35,12 +36,14 @@ interface LayerRowProps {
 /**
  * One layer: its heading, legend and channels. Its props are the layer's structure only, so a
  * pen move renders nothing here: the channels repaint from the store, and the legend follows
- * at a low rate.
+ * at a low rate while the row is on screen.
  */
 const LayerRow = memo(function LayerRow({ store, name, kind, activation, shape }: LayerRowProps) {
   const { t } = useTranslation('network');
   const dims = useMemo(() => shape.split('x').map(Number), [shape]);
-  const slow = useSlowLayer(store, name, LEGEND_INTERVAL_MS);
+  const row = useRef<HTMLDivElement>(null);
+  // Scrolled away, the legend waits: it catches up when the row comes back on screen.
+  const slow = useSlowLayer(store, name, LEGEND_INTERVAL_MS, useOnScreen(row));
   const { scale, domain } = slow ? colouring(slow) : NO_COLOURING;
   const isMap = dims.length === 3;
   const title = activation ? t('activationOf', { name: t(`activation.${activation}`, { defaultValue: activation }) }) : t(`kind.${kind}`);
@@ -56,7 +59,7 @@ const LayerRow = memo(function LayerRow({ store, name, kind, activation, shape }
     [t, isMap, name, height, width, channels],
   );
   return (
-    <div className="layer-row" data-testid={`layer-${name}`} data-shape={shape}>
+    <div ref={row} className="layer-row" data-testid={`layer-${name}`} data-shape={shape}>
       <div className="layer-row__head">
         <h3>
           {name} <span className="muted">— {title}</span>

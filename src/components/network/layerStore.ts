@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { LayerOutput } from '../../model/activations';
 
 /**
@@ -36,16 +36,20 @@ export function createLayerStore(): LayerStore {
 /**
  * The layer called `name`, for text and legends that need not follow every pen move: updated
  * at most once every `intervalMs`, and always with the latest layer once the updates stop.
+ * While `onScreen` is false nothing is updated; the latest layer comes when it is true again.
+ * Updates render as a transition, so they never hold up the paint of a pen move.
  */
-export function useSlowLayer(store: LayerStore, name: string, intervalMs: number): LayerOutput | undefined {
+export function useSlowLayer(store: LayerStore, name: string, intervalMs: number, onScreen = true): LayerOutput | undefined {
   const [layer, setLayer] = useState(() => store.layer(name));
   useEffect(() => {
+    if (!onScreen) return;
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
       timer = undefined;
       last = performance.now();
-      setLayer(store.layer(name));
+      const next = store.layer(name);
+      startTransition(() => setLayer(next));
     };
     update();
     const unsubscribe = store.subscribe(() => {
@@ -58,6 +62,6 @@ export function useSlowLayer(store: LayerStore, name: string, intervalMs: number
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [store, name, intervalMs]);
+  }, [store, name, intervalMs, onScreen]);
   return layer;
 }
