@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, waitForNetwork } from './fixtures';
+import { test, expect, openApp, settledValue, waitForNetwork } from './fixtures';
 
 /** Moves of the stroke: enough that per-move work would stand far above the per-stroke allowance. */
 const MOVES = 40;
@@ -88,5 +88,58 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   const probability = Number(await page.getByTestId(`softmax-row-${digit}`).getAttribute('data-probability'));
   const confidence = Number(await page.getByTestId('prediction').getAttribute('data-confidence'));
   expect(Math.abs(probability - confidence), 'the worked softmax shows the drawing the prediction shows').toBeLessThan(1e-4);
+  expect(problems.errors).toEqual([]);
+});
+
+/** The drawing the page's link holds (its `d` key), once it has settled. */
+async function linkedDrawing(page: Page): Promise<string> {
+  return settledValue(async () => new URL(page.url()).searchParams.get('d') ?? '', 'the drawing in the link');
+}
+
+/** Two straight strokes (a plus sign), from [x0, y0] to [x1, y1] in pad fractions. */
+const PLUS = [
+  [0.5, 0.15, 0.5, 0.85],
+  [0.25, 0.5, 0.75, 0.5],
+] as const;
+
+/** Strokes as mouse pointer events dispatched in one task: each begins before the one before has reached the page's state. */
+function strokesInOneTask(page: Page, strokes: readonly (readonly number[])[]): Promise<void> {
+  return page.getByTestId('draw-canvas').evaluate((pad, lines) => {
+    const box = pad.getBoundingClientRect();
+    const fire = (type: string, x: number, y: number) =>
+      pad.dispatchEvent(
+        new PointerEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          pointerId: 1,
+          pointerType: 'mouse',
+          isPrimary: true,
+          button: type === 'pointermove' ? -1 : 0,
+          buttons: type === 'pointerup' ? 0 : 1,
+          clientX: box.left + x * box.width,
+          clientY: box.top + y * box.height,
+        }),
+      );
+    for (const [x0, y0, x1, y1] of lines) {
+      fire('pointerdown', x0, y0);
+      for (let i = 1; i <= 8; i++) fire('pointermove', x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
+      fire('pointerup', x1, y1);
+    }
+  }, strokes);
+}
+
+test('a stroke that begins before the last one has reached the page state keeps both', async ({ page, problems }) => {
+  await openApp(page);
+  // The same two strokes, each landing before the next begins: the drawing to expect.
+  await strokesInOneTask(page, PLUS.slice(0, 1));
+  const one = await linkedDrawing(page);
+  await strokesInOneTask(page, PLUS.slice(1));
+  const slow = await linkedDrawing(page);
+  expect(slow).not.toBe(one);
+
+  await page.getByTestId('clear').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('d') ?? '').not.toBe(slow);
+  await strokesInOneTask(page, PLUS);
+  expect(await linkedDrawing(page)).toBe(slow);
   expect(problems.errors).toEqual([]);
 });
