@@ -61,7 +61,7 @@ test('the worker measures its backends at the first run, shows the rates and the
   // The choice is the fastest (ties only as the shown rates are rounded).
   const measured = [...first.rates.values()].filter((r) => r !== 'error').map(Number);
   expect(Number(first.rates.get(first.choice))).toBe(Math.max(...measured));
-  expect(first.text).toMatch(/^Trial: .*digits\/s.* chose /);
+  expect(first.text).toMatch(/^Backend trial, a few small steps each: .*digits\/s.* chose /);
   await expect(page.getByTestId('train-backend')).toHaveAttribute('data-backend', first.choice);
   await expect(page.getByTestId('train-backend')).toHaveAttribute('data-in-worker', 'true');
   // The trial freed everything it made: the worker holds no tensors between runs.
