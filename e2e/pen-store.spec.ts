@@ -91,9 +91,15 @@ test('a stroke on the CNN tab renders only the live views per move; the rest com
   expect(problems.errors).toEqual([]);
 });
 
-/** The drawing the page's link holds (its `d` key), once it has settled. */
-async function linkedDrawing(page: Page): Promise<string> {
-  return settledValue(async () => new URL(page.url()).searchParams.get('d') ?? '', 'the drawing in the link');
+/** The drawing the page's link holds (its `d` key). */
+async function linked(page: Page): Promise<string> {
+  return new URL(page.url()).searchParams.get('d') ?? '';
+}
+
+/** The link's drawing once it has changed from `previous` and settled. */
+async function nextLinked(page: Page, previous: string): Promise<string> {
+  await expect.poll(() => linked(page), { message: 'the link took the new drawing', timeout: 30_000 }).not.toBe(previous);
+  return settledValue(() => linked(page), 'the drawing in the link');
 }
 
 /** Two straight strokes (a plus sign), from [x0, y0] to [x1, y1] in pad fractions. */
@@ -102,8 +108,12 @@ const PLUS = [
   [0.25, 0.5, 0.75, 0.5],
 ] as const;
 
-/** Strokes as mouse pointer events dispatched in one task: each begins before the one before has reached the page's state. */
-function strokesInOneTask(page: Page, strokes: readonly (readonly number[])[]): Promise<void> {
+/**
+ * Strokes as mouse pointer events dispatched in one task: each begins before the one before has
+ * reached the page's state. Returns what the prediction card showed just before the pen lifted
+ * from the last stroke (the card follows the pen synchronously).
+ */
+function strokesInOneTask(page: Page, strokes: readonly (readonly number[])[]): Promise<string> {
   return page.getByTestId('draw-canvas').evaluate((pad, lines) => {
     const box = pad.getBoundingClientRect();
     const fire = (type: string, x: number, y: number) =>
@@ -120,26 +130,34 @@ function strokesInOneTask(page: Page, strokes: readonly (readonly number[])[]): 
           clientY: box.top + y * box.height,
         }),
       );
+    let shown = '';
     for (const [x0, y0, x1, y1] of lines) {
       fire('pointerdown', x0, y0);
       for (let i = 1; i <= 8; i++) fire('pointermove', x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
+      const card = document.querySelector('[data-testid="prediction"]');
+      shown = `${card?.getAttribute('data-digit')}:${card?.getAttribute('data-confidence')}`;
       fire('pointerup', x1, y1);
     }
+    return shown;
   }, strokes);
 }
 
-test('a stroke that begins before the last one has reached the page state keeps both', async ({ page, problems }) => {
+test('a stroke that begins before the last one has reached the page state: the live views show both, and so does the link', async ({ page, problems }) => {
   await openApp(page);
   // The same two strokes, each landing before the next begins: the drawing to expect.
+  const start = await linked(page);
   await strokesInOneTask(page, PLUS.slice(0, 1));
-  const one = await linkedDrawing(page);
-  await strokesInOneTask(page, PLUS.slice(1));
-  const slow = await linkedDrawing(page);
-  expect(slow).not.toBe(one);
+  const one = await nextLinked(page, start);
+  const slowShown = await strokesInOneTask(page, PLUS.slice(1));
+  const both = await nextLinked(page, one);
 
   await page.getByTestId('clear').click();
-  await expect.poll(() => new URL(page.url()).searchParams.get('d') ?? '').not.toBe(slow);
-  await strokesInOneTask(page, PLUS);
-  expect(await linkedDrawing(page)).toBe(slow);
+  const cleared = await nextLinked(page, both);
+  const fastShown = await strokesInOneTask(page, PLUS);
+  // While the second stroke was drawn, the live views showed the first one too.
+  expect(fastShown).toBe(slowShown);
+  // A lost stroke would leave the link at a one-stroke drawing for good.
+  await expect.poll(() => linked(page), { message: 'the link holds both strokes', timeout: 30_000 }).toBe(both);
+  expect(cleared).not.toBe(both);
   expect(problems.errors).toEqual([]);
 });
