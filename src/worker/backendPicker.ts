@@ -11,6 +11,7 @@ import { runBackendTrial, TRIAL_BACKENDS, type TrialWorkload } from '../model/ba
 import type { BackendRequest } from './protocol';
 import { TRIAL_TIMED_STEPS, TRIAL_WARMUP_STEPS } from './trialWork';
 import { prepareWorkerBackend, startWorkerBackend, type WorkerBackendState } from './workerBackend';
+import { messageOf } from '../core/messageOf';
 
 /** The worker's backend, the trial behind it, and whether that trial was measured for this run. */
 export interface PickedBackend extends WorkerBackendState {
@@ -23,10 +24,6 @@ export interface BackendPicker {
   pick(request: BackendRequest, work: () => () => TrialWorkload): Promise<PickedBackend>;
   /** The WebGL context is lost: the next run starts on another backend, saying why. */
   webglLost(reason: string): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `binariesFolder` is where node (the tests) finds the wasm binaries. */

@@ -3,6 +3,7 @@
  * WebGL2 context there (without a document, tfjs has no other canvas, and it asks for
  * WebGL 1 only on a document's canvas).
  */
+import { messageOf } from '../core/messageOf';
 
 /** Why WebGL cannot train here, or null when an OffscreenCanvas gives a WebGL2 context. */
 export function offscreenWebglProblem(): string | null {
@@ -11,7 +12,7 @@ export function offscreenWebglProblem(): string | null {
   try {
     context = new OffscreenCanvas(1, 1).getContext('webgl2');
   } catch (error) {
-    return `An OffscreenCanvas in the worker gave no WebGL2 context: ${error instanceof Error ? error.message : String(error)}`;
+    return `An OffscreenCanvas in the worker gave no WebGL2 context: ${messageOf(error)}`;
   }
   if (!context) return 'An OffscreenCanvas in the worker gave no WebGL2 context.';
   // The probe's context is freed now rather than when it is collected.

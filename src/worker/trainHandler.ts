@@ -16,6 +16,7 @@ import type { BackendPicker, PickedBackend } from './backendPicker';
 import { PenGate } from './penGate';
 import { snapshotBuffers, type PageMessage, type TrainMessage, type WorkerMessage } from './protocol';
 import { trialWorkFor } from './trialWork';
+import { messageOf } from '../core/messageOf';
 
 /** How often the weights are sent while a run goes on (the maps follow them). */
 export const WEIGHTS_EVERY_MS = 250;
@@ -25,10 +26,6 @@ export const WEBGL_LOST_MESSAGE = 'The WebGL context of the training worker was 
 
 /** Sends a message to the page, transferring the listed buffers. */
 export type PostToPage = (message: WorkerMessage, transfer?: Transferable[]) => void;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The worker's message handler. Each run asks `picker` for its backend; a failure there

@@ -2,15 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { loadWasmBackend } from '../model/wasmBackend';
 import { offscreenWebglProblem } from './offscreenWebgl';
 import type { WorkerBackend } from './protocol';
+import { messageOf } from '../core/messageOf';
 
 /** The backend the worker trains on, and why it is not the one asked for (null when it is). */
 export interface WorkerBackendState {
   readonly backend: WorkerBackend;
   readonly fallback: string | null;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
