@@ -11,7 +11,10 @@ function recordWorkerMessages(): void {
   };
 }
 
-test('the pad tells the training worker when the pen goes down and lifts, once per stroke, and training goes on', async ({ page, problems }) => {
+test('the pad tells the training worker when the pen goes down and lifts, once per stroke, training goes on, and the page waits for the stroke to end', async ({
+  page,
+  problems,
+}) => {
   test.setTimeout(300_000);
   await page.addInitScript(recordWorkerMessages);
   await openApp(page);
@@ -40,6 +43,29 @@ test('the pad tells the training worker when the pen goes down and lifts, once p
   // The pen lifted: training goes on.
   const after = Number(await progress.getAttribute('data-examples'));
   await expect.poll(async () => Number(await progress.getAttribute('data-examples')), { timeout: 60_000 }).toBeGreaterThan(after);
+
+  // While the pen is held down the page does no training work it can do after the stroke:
+  // the charts, the progress line and the maps that follow the weights wait, so the app's
+  // root does not render, and they all catch up when the pen lifts.
+  const app = page.getByTestId('app');
+  const renders = async () => Number(await app.getAttribute('data-renders'));
+  const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+  const [heldRenders, heldExamples] = [await renders(), Number(await progress.getAttribute('data-examples'))];
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.move(box.x + box.width * (0.35 + 0.015 * i), box.y + box.height * (0.5 + 0.01 * i));
+    await page.waitForTimeout(100);
+  }
+  const [rendersWhileDown, examplesWhileDown] = [await renders(), Number(await progress.getAttribute('data-examples'))];
+  await page.mouse.up();
+  expect(await progress.getAttribute('data-phase')).toBe('running');
+  expect(rendersWhileDown - heldRenders).toBeLessThanOrEqual(1);
+  expect(examplesWhileDown).toBe(heldExamples);
+  await expect.poll(async () => Number(await progress.getAttribute('data-examples')), { timeout: 5_000 }).toBeGreaterThan(heldExamples);
+  await expect.poll(renders, { timeout: 5_000 }).toBeGreaterThan(rendersWhileDown + 1);
+
   await endRun(page);
   expect(problems.errors).toEqual([]);
 });

@@ -19,6 +19,7 @@ import type { EpochMetrics, TrainCallbacks, Trainer, TrainerInfo, TrainResult } 
 import { disposeQuietly, plainCopy, rebuildOnCpu, type TrainedModel } from './trainedModel';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights, type WeightSnapshot } from './weights';
+import { penDeferred } from '../core/pen';
 
 export type { ContextLossReport, ModelInView, SessionOpenOptions, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 export { SessionError, type SessionErrorCode } from './sessionError';
@@ -137,6 +138,7 @@ export class ModelSession {
     if (this.training) throw new SessionError('already-training');
     const control = new TrainingControl();
     this.training = control;
+    let following: ReturnType<typeof penDeferred> | null = null;
     const done = (async (): Promise<TrainResult> => {
       try {
         await this.contextLost.settled();
@@ -147,14 +149,21 @@ export class ModelSession {
         this.inView = 'trained';
         this.changed();
         const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
+        // The maps follow the weights, but not in the middle of a stroke: the pen's own
+        // updates keep them live, and the new weights show when it lifts.
+        following = penDeferred(() => this.changed());
+        const follow = following.request;
         const hooks = {
           trusted,
           running: () => control.state === 'running',
-          follow: () => this.changed(),
+          follow,
           settle: () => this.store.countTensors(),
           keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) =>
             this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
-          weights: (snapshot: WeightSnapshot) => this.updateTrained(model, { plain: plainCopy(spec, snapshot) }, true),
+          weights: (snapshot: WeightSnapshot) => {
+            this.updateTrained(model, { plain: plainCopy(spec, snapshot) });
+            follow();
+          },
           trainer: (info: TrainerInfo) => {
             this.trainerInfo = info;
             this.emit();
@@ -165,6 +174,7 @@ export class ModelSession {
         if (error instanceof TrainingAbandoned) return { status: 'stopped', epochsCompleted: 0, history: [], lastSnapshot: null };
         throw error;
       } finally {
+        following?.cancel();
         if (this.training === control) this.training = null;
         await this.copyTrainedToPlain();
         this.changed();

@@ -2,7 +2,8 @@ import { currentBackend } from '../model/backend';
 import { trainModel } from '../model/train';
 import type { Trainer, TrainFunction, TrainingBackend } from '../model/trainMetrics';
 import { backendMemory, pageStorage } from './backendMemory';
-import { onPenChange, takeRemeasure } from './pageSignals';
+import { onPenChange } from '../core/pen';
+import { takeRemeasure } from './pageSignals';
 import type { WorkerMessage } from './protocol';
 import { trainOver, WorkerFailure, type WorkerEndpoint } from './trainOver';
 

@@ -7,7 +7,7 @@ import { rasteriseStrokes } from '../../render/strokes';
 import { createInputStore, type InputOutputs, type InputStore } from '../../state/inputStore';
 import { currentStrokes, type InputSource, type LabAction, type Stroke } from '../../state/labState';
 import { quantisePoint, quantiseStroke } from '../../state/strokeCodec';
-import { setPenDown } from '../../worker/pageSignals';
+import { setPenDown } from '../../core/pen';
 import { BLANK_IMAGE } from './useInputImage';
 
 /** What the drawing pad calls: a stroke begins, goes on, ends (the pen lifts or is cancelled). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
 import type { BatchMetrics, EpochMetrics } from '../../model/trainMetrics';
+import { penDeferred } from '../../core/pen';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
 
@@ -50,13 +51,16 @@ export function useTrainingRun(session: ModelSession | null) {
       last: lastMetrics.current,
     }));
   }, []);
+  // The charts wait for the end of a stroke: the pen keeps the frame rate, they catch up after.
+  const [penFlush] = useState(() => penDeferred(flush));
 
   useEffect(
     () => () => {
       handle.current?.control.stop();
       window.clearTimeout(chartTimer.current);
+      penFlush.cancel();
     },
-    [],
+    [penFlush],
   );
 
   const start = useCallback(
@@ -71,7 +75,7 @@ export function useTrainingRun(session: ModelSession | null) {
           buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
           if (m.gradients) gradientBuffer.current.push({ layers: m.gradients.map((g) => g.layer), point: [m.examplesSeen, m.gradients.map((g) => g.meanAbs)] });
           lastMetrics.current = m;
-          if (!chartTimer.current) chartTimer.current = window.setTimeout(flush, CHART_MS);
+          if (!chartTimer.current) chartTimer.current = window.setTimeout(penFlush.request, CHART_MS);
         },
         onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
       });
@@ -83,6 +87,7 @@ export function useTrainingRun(session: ModelSession | null) {
       h.done
         .then((result) => {
           window.clearTimeout(chartTimer.current);
+          penFlush.cancel();
           flush();
           setView((v) => ({ ...v, phase: result.status === 'completed' ? 'finished' : 'stopped' }));
         })
@@ -92,7 +97,7 @@ export function useTrainingRun(session: ModelSession | null) {
           handle.current = null;
         });
     },
-    [session, flush],
+    [session, flush, penFlush],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
