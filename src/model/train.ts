@@ -13,6 +13,7 @@ import type { EpochMetrics, TrainCallbacks, TrainResult } from './trainMetrics';
 import type { TrainingData } from './trainingData';
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { resolveOptions, type RunOptions, type TrainOptions } from './trainOptions';
+import { maskedLayerOf, rebuildStepMask, type MaskedLayer } from './stepMask';
 import { dispatchStep, readStep, type DispatchedStep, type MeasuredKernels } from './trainStep';
 import { snapshotWeights, type WeightSnapshot } from './weights';
 
@@ -46,6 +47,8 @@ interface Run {
   /** Seeds the dropout masks, apart from `rng` so they leave its sequence as it was. */
   readonly dropoutRng: Random;
   readonly dropoutLayers: readonly SeededDropout[];
+  /** The dropout layer whose masks are reported (null when none drops anything). */
+  readonly maskedLayer: MaskedLayer | null;
   readonly logitsModel: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
@@ -60,6 +63,8 @@ interface Run {
   examplesSeen: number;
   examplesPerSecond: number;
   lastYield: number;
+  /** When a mask was last reported. */
+  lastMask: number;
 }
 
 /** A dispatched step with what its report needs. */
@@ -69,6 +74,22 @@ interface PendingStep {
   readonly batch: number;
   readonly examples: number;
   readonly learningRate: number;
+  /** The seeds the step gave the dropout layers. */
+  readonly dropoutSeeds: readonly number[];
+}
+
+/**
+ * Reports the dropout mask of the step just reported (its seeds given), at most every
+ * `maskEveryMs`, when someone listens and the network drops anything.
+ */
+async function reportMask(run: Run, seeds: readonly number[]): Promise<void> {
+  const layer = run.maskedLayer;
+  const listener = run.callbacks.onDropoutMask;
+  if (!layer || !listener || run.control.state === 'stopped') return;
+  if (performance.now() - run.lastMask < run.settings.maskEveryMs) return;
+  run.lastMask = performance.now();
+  const mask = await rebuildStepMask(layer.units, layer.rate, seeds[layer.index], run.guard);
+  listener({ step: run.batchesDone, layer: layer.name, units: layer.units, rate: layer.rate, ...mask });
 }
 
 /**
@@ -103,6 +124,7 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       examplesPerSecond: run.examplesPerSecond,
       secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
     });
+    await reportMask(run, p.dropoutSeeds);
     if (performance.now() - run.lastYield >= settings.yieldEveryMs) {
       await yieldToEventLoop();
       run.lastYield = performance.now();
@@ -123,11 +145,13 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       const measure: MeasuredKernels | null =
         settings.gradientEvery > 0 && (run.batchesDone + (pending ? 1 : 0)) % settings.gradientEvery === 0 ? run.kernels : null;
       const labels = batchLabels(data.train, order, from, to);
-      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, () =>
-        dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure),
-      );
+      let dropoutSeeds: readonly number[] = [];
+      const step: DispatchedStep = withSeededDropout(run.dropoutLayers, run.dropoutRng, (seeds) => {
+        dropoutSeeds = seeds;
+        return dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure);
+      });
       const previous = pending;
-      pending = { step, epoch, batch, examples: to - from, learningRate };
+      pending = { step, epoch, batch, examples: to - from, learningRate, dropoutSeeds };
       if (previous) await report(previous);
     }
     if (pending) {
@@ -147,7 +171,8 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
  * in place with mini-batch gradient descent on softmax cross-entropy, the same loop in the
  * app and in `npm run train`. Each epoch shuffles the (seeded) training subset, distorts
  * every digit when `augment` is set, gives every dropout layer a fresh seed at every step
- * (all drawn from the run's seed, so a run repeats exactly), reports every batch, then
+ * (all drawn from the run's seed, so a run repeats exactly), reports every batch (and, at
+ * most every `maskEveryMs`, the dropout mask a step applied), then
  * evaluates on the held-out digits and reports that with a CPU copy of the weights. `control` pauses, resumes and
  * stops the run between batches; `control.abandon` (the backend died) also ends the waits
  * for the backend at once, and the run returns as stopped. Every tensor the run creates
@@ -179,6 +204,7 @@ export async function trainModel(
     distort: augment ? (grey, target) => augmentDigit(grey, rng, augment, target) : null,
     dropoutRng: createRandom(settings.seed + DROPOUT_SEED_OFFSET),
     dropoutLayers: dropoutLayersOf(model),
+    maskedLayer: maskedLayerOf(model),
     guard: (work) => control.guard(work),
     logitsModel,
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
@@ -190,6 +216,7 @@ export async function trainModel(
     examplesSeen: 0,
     examplesPerSecond: 0,
     lastYield: performance.now(),
+    lastMask: Number.NEGATIVE_INFINITY,
   };
   const history: EpochMetrics[] = [];
   let lastSnapshot: WeightSnapshot | null = null;

@@ -40,6 +40,20 @@ export interface EpochMetrics {
   readonly elapsedSeconds: number;
 }
 
+/** The dropout mask one training step applied, for the first digit of its batch. */
+export interface DropoutMaskReport {
+  /** The step of the run that applied it (1-based, counted over the whole run). */
+  readonly step: number;
+  /** The Dropout layer (the first that drops anything), its units and rate. */
+  readonly layer: string;
+  readonly units: number;
+  readonly rate: number;
+  /** 1 where the unit was kept, 0 where it was dropped. */
+  readonly kept: Uint8Array;
+  /** What the kept units were multiplied by: 1 / (1 - rate). */
+  readonly scale: number;
+}
+
 export interface TrainCallbacks {
   onBatch?(metrics: BatchMetrics): void | Promise<void>;
   /** `snapshot` holds CPU copies of the weights at the end of this epoch. */
@@ -48,6 +62,8 @@ export interface TrainCallbacks {
   onWeights?(snapshot: WeightSnapshot): void;
   /** Where the run trains, and how many tensors that worker holds (sent by runs in a worker as they start and end). */
   onTrainer?(info: TrainerInfo): void;
+  /** A recent step's dropout mask, at most every `maskEveryMs` (never when the network drops nothing). */
+  onDropoutMask?(mask: DropoutMaskReport): void;
 }
 
 /** The tfjs backends a run can train on. */

@@ -35,6 +35,11 @@ export interface TrainOptions {
    * marked not trainable while the run lasts, so the optimiser never sees them.
    */
   readonly frozenLayers: readonly string[];
+  /**
+   * Report the dropout mask of a training step (to `onDropoutMask`) at most this often (ms);
+   * rebuilding one from its step's seed costs one tiny extra op.
+   */
+  readonly maskEveryMs: number;
 }
 
 /**
@@ -56,6 +61,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
   evalBatchSize: 500,
   gradientEvery: 0,
   frozenLayers: [],
+  maskEveryMs: 250,
 });
 
 /** A run's settings, complete, with the number of training digits it uses (`examples`). */
