@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCallbacks } from './runCallbacks';
-import type { BatchMetrics, EpochMetrics } from './trainMetrics';
+import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from './trainMetrics';
 import type { WeightSnapshot } from './weights';
 
 const batch = (n: number): BatchMetrics => ({
@@ -17,6 +17,7 @@ const batch = (n: number): BatchMetrics => ({
 });
 const epoch: EpochMetrics = { epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, heldOutLoss: 0.6, heldOutAccuracy: 0.75, elapsedSeconds: 3 };
 const snapshot: WeightSnapshot = { weights: [] };
+const mask = (step: number): DropoutMaskReport => ({ step, layer: 'dropout1', units: 4, rate: 0.5, kept: Uint8Array.of(1, 0, 0, 1), scale: 2 });
 
 describe('runCallbacks', () => {
   it('passes reports on, follows the weights at once and then at most every few hundred milliseconds, and keeps each epoch first', async () => {
@@ -62,5 +63,18 @@ describe('runCallbacks', () => {
     await callbacks.onBatch?.(batch(2));
     await callbacks.onBatch?.(batch(3));
     expect(seen).toEqual(['follow', 'batch 1', 'settle', 'batch 2', 'settle', 'batch 3']);
+  });
+
+  it('passes dropout masks on while they can be trusted, and asks for none when the UI shows none', () => {
+    const seen: number[] = [];
+    let trusted = true;
+    const hooks = { trusted: () => trusted, running: () => true, follow: () => undefined, settle: () => undefined, keep: () => undefined };
+    const callbacks = runCallbacks({ onDropoutMask: (m) => void seen.push(m.step) }, hooks);
+    callbacks.onDropoutMask?.(mask(1));
+    callbacks.onDropoutMask?.(mask(5));
+    trusted = false;
+    callbacks.onDropoutMask?.(mask(9));
+    expect(seen).toEqual([1, 5]);
+    expect(runCallbacks({}, hooks).onDropoutMask).toBeUndefined();
   });
 });

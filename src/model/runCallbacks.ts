@@ -9,7 +9,8 @@ export const FOLLOW_MS = 700;
  * after a context loss dropped (`trusted` says; numbers read then are zeros, not results),
  * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
  * weights), and `keep` called with each epoch's weights before the UI hears of them.
- * `weights` and `trainer` take what a run in a worker reports of its weights and of itself.
+ * `weights` and `trainer` take what a run in a worker reports of its weights and of itself;
+ * dropout masks go to the UI's `onDropoutMask`, while they can be trusted.
  * `settle` is called after a batch whose step was read and freed when the run is about to
  * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
  * holds can be counted then.
@@ -45,5 +46,11 @@ export function runCallbacks(
     },
     onWeights: hooks.weights,
     onTrainer: hooks.trainer,
+    // Only asked for when the UI shows masks (a run on the page then rebuilds none).
+    onDropoutMask: callbacks.onDropoutMask
+      ? (mask) => {
+          if (hooks.trusted()) callbacks.onDropoutMask?.(mask);
+        }
+      : undefined,
   };
 }

@@ -4,7 +4,7 @@
  * typed arrays.
  */
 import type { BackendChoice } from '../model/backendChoice';
-import type { BatchMetrics, EpochMetrics, TrainResult } from '../model/trainMetrics';
+import type { BatchMetrics, DropoutMaskReport, EpochMetrics, TrainResult } from '../model/trainMetrics';
 import type { TrainOptions } from '../model/trainOptions';
 import type { TrainingData } from '../model/trainingData';
 import type { WeightSnapshot } from '../model/weights';
@@ -86,6 +86,17 @@ export interface WeightsMessage {
   readonly snapshot: WeightSnapshot;
 }
 
+/**
+ * The dropout mask a recent step of run `id` applied (its step, layer, units, rate, which
+ * units it kept and their scale), a few times a second while the run goes on; never for a
+ * network without dropout.
+ */
+export interface MaskMessage {
+  readonly type: 'mask';
+  readonly id: number;
+  readonly mask: DropoutMaskReport;
+}
+
 /** Run `id` ended (completed or stopped): its result and the weights it ended with. */
 export interface DoneMessage {
   readonly type: 'done';
@@ -100,7 +111,7 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
-export type WorkerMessage = WorkerStateMessage | TrialMessage | BatchMessage | EpochMessage | WeightsMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage = WorkerStateMessage | TrialMessage | BatchMessage | EpochMessage | WeightsMessage | MaskMessage | DoneMessage | ErrorMessage;
 
 /** The typed arrays of a snapshot, to transfer instead of copying. */
 export function snapshotBuffers(snapshot: WeightSnapshot): ArrayBuffer[] {

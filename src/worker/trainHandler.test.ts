@@ -5,6 +5,7 @@ import type { BackendChoice } from '../model/backendChoice';
 import { buildModel } from '../model/build';
 import type { ModelSpec } from '../model/spec';
 import { pickDigits, type TrainingData } from '../model/trainingData';
+import type { TrainOptions } from '../model/trainOptions';
 import { wasmBinariesFolder } from '../model/wasmTestSupport';
 import { snapshotWeights } from '../model/weights';
 import { createBackendPicker } from './backendPicker';
@@ -23,12 +24,12 @@ const DATA: TrainingData = { train: pickDigits(mnist, indices(0, 96)), heldOut: 
 const NOTHING_REMEMBERED: BackendRequest = { remembered: null, remeasure: false };
 
 let nextId = 1;
-async function trainMessage(backend: BackendRequest, batchSize = 32): Promise<TrainMessage> {
-  const model = buildModel(SPEC, { seed: 2 });
+async function trainMessage(backend: BackendRequest, batchSize = 32, spec = SPEC, more: Partial<TrainOptions> = {}): Promise<TrainMessage> {
+  const model = buildModel(spec, { seed: 2 });
   const weights = await snapshotWeights(model);
   const topology = model.toJSON(null, false) as object;
   model.dispose();
-  return { type: 'train', id: nextId++, topology, weights, data: DATA, options: { epochs: 1, batchSize, seed: 3, yieldEveryMs: 0 }, backend };
+  return { type: 'train', id: nextId++, topology, weights, data: DATA, options: { epochs: 1, batchSize, seed: 3, yieldEveryMs: 0, ...more }, backend };
 }
 
 /** A real handler and picker (wasm from node_modules), and every message it posts. */
@@ -152,5 +153,38 @@ describe('the pen', () => {
     const start = performance.now();
     await pen.pass();
     expect(performance.now() - start).toBeLessThan(WAIT_MS);
+  }, 60_000);
+});
+
+describe('dropout masks', () => {
+  const WITH_DROPOUT: ModelSpec = { ...SPEC, dense: [{ units: 24, activation: 'relu', dropout: 0.5 }] };
+
+  it('posts a recent step’s mask as plain data, at most every maskEveryMs, for the run’s first dropout layer', async () => {
+    const { handle, of } = worker();
+    const every = await trainMessage(NOTHING_REMEMBERED, 16, WITH_DROPOUT, { maskEveryMs: 0 });
+    await handle(every);
+    expect(of('done')).toHaveLength(1);
+    const masks = of('mask');
+    // 96 digits in batches of 16: six steps, each one's mask.
+    expect(masks.map((m) => [m.id, m.mask.step])).toEqual([1, 2, 3, 4, 5, 6].map((step) => [every.id, step]));
+    for (const { mask } of masks) {
+      expect(mask).toMatchObject({ layer: 'dropout1', units: 24, rate: 0.5 });
+      expect(mask.kept).toBeInstanceOf(Uint8Array);
+      expect(mask.kept).toHaveLength(24);
+      expect(mask.kept.every((k) => k === 0 || k === 1)).toBe(true);
+      expect(mask.scale).toBeCloseTo(2, 5);
+    }
+    expect(new Set(masks.map((m) => m.mask.kept.join(''))).size).toBeGreaterThan(1);
+
+    const { handle: handleRare, of: ofRare } = worker();
+    await handleRare(await trainMessage(NOTHING_REMEMBERED, 16, WITH_DROPOUT, { maskEveryMs: 60_000 }));
+    expect(ofRare('mask').map((m) => m.mask.step)).toEqual([1]);
+  }, 60_000);
+
+  it('posts no mask for a network without dropout', async () => {
+    const { handle, of } = worker();
+    await handle(await trainMessage(NOTHING_REMEMBERED, 16, SPEC, { maskEveryMs: 0 }));
+    expect(of('batch')).toHaveLength(6);
+    expect(of('mask')).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,8 @@
  * directly). A run first settles the worker's backend (backendPicker.ts: a remembered
  * choice, or a measured trial), then rebuilds the page's model from its topology and
  * weights and trains it with the same loop as the page (model/train.ts), reporting every
- * batch, every epoch with its weights, and the weights a few times a second in between.
+ * batch, every epoch with its weights, and the weights and a recent step's dropout mask a
+ * few times a second in between.
  */
 import * as tf from '@tensorflow/tfjs';
 import { stopPollingLostWebGl, watchContextLoss } from '../model/backend';
@@ -75,6 +76,8 @@ export function createTrainHandler(post: PostToPage, picker: BackendPicker, pen 
           },
           // Copied, not transferred: the result's lastSnapshot is the same object.
           onEpoch: (metrics, snapshot) => post({ type: 'epoch', id, metrics, snapshot }),
+          // At most every maskEveryMs (a run option), and only for a network with dropout.
+          onDropoutMask: (mask) => post({ type: 'mask', id, mask }, [mask.kept.buffer as ArrayBuffer]),
         },
         control,
       );

@@ -4,7 +4,7 @@ import { readMnist } from '../data/node';
 import { buildModel } from '../model/build';
 import type { ModelSpec } from '../model/spec';
 import { trainModel } from '../model/train';
-import type { BatchMetrics, TrainerInfo } from '../model/trainMetrics';
+import type { BatchMetrics, DropoutMaskReport, TrainerInfo } from '../model/trainMetrics';
 import { TrainingControl } from '../model/trainingControl';
 import { pickDigits, type TrainingData } from '../model/trainingData';
 import type { TrainOptions } from '../model/trainOptions';
@@ -88,6 +88,23 @@ describe('training in the worker', () => {
     // its backend as the run began and ended, and freed its model and the trial's work.
     expect(trainers.map((t) => t.backend)).toEqual(['wasm', 'wasm']);
     expect(trainers[0].trial?.choice).toBe('wasm');
+    expect(tf.memory().numTensors).toBe(baseline);
+    inPage.dispose();
+    viaWorker.dispose();
+  });
+
+  it('brings across the dropout masks trainModel reports on the page, step for step', async () => {
+    const options = { ...OPTIONS, epochs: 1, maskEveryMs: 0 };
+    const inPage = buildModel(SPEC, { seed: 5 });
+    const viaWorker = buildModel(SPEC, { seed: 5 });
+    const baseline = tf.memory().numTensors;
+    const expected: DropoutMaskReport[] = [];
+    await trainModel(inPage, DATA, options, { onDropoutMask: (m) => void expected.push(m) }, new TrainingControl());
+    const masks: DropoutMaskReport[] = [];
+    await trainOver(channel.connect)(viaWorker, DATA, options, { onDropoutMask: (m) => void masks.push(m) }, new TrainingControl());
+    expect(expected.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(masks.map((m) => ({ ...m, kept: Array.from(m.kept) }))).toEqual(expected.map((m) => ({ ...m, kept: Array.from(m.kept) })));
+    expect(masks[0]).toMatchObject({ layer: 'dropout1', units: 16, rate: 0.25 });
     expect(tf.memory().numTensors).toBe(baseline);
     inPage.dispose();
     viaWorker.dispose();

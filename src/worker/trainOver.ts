@@ -75,6 +75,7 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
         if (message.id !== id) return;
         if (message.type === 'batch') await callbacks.onBatch?.(message.metrics);
         else if (message.type === 'weights') callbacks.onWeights?.(message.snapshot);
+        else if (message.type === 'mask') callbacks.onDropoutMask?.(message.mask);
         else if (message.type === 'epoch') {
           history.push(message.metrics);
           lastSnapshot = message.snapshot;
