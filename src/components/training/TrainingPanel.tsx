@@ -116,7 +116,7 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
           <TrainingCharts view={view} epochs={settings.epochs} previous={runs.previous} />
           <GradientPanel gradients={view.gradients} />
           <RunComparePanel previous={runs.previous} current={runs.current} />
-          <DropoutPanel spec={runSpec} ready={!!session} />
+          <DropoutPanel spec={runSpec} ready={!!session} run={{ phase: view.phase, masks: run.masks }} />
           <HeldOutScore epochs={view.epochs} />
         </div>
       </div>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
-import type { BatchMetrics, EpochMetrics } from '../../model/trainMetrics';
+import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from '../../model/trainMetrics';
 import { penDeferred } from '../../core/pen';
+import { createDropoutMaskFeed } from './dropoutMaskFeed';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
 
@@ -26,7 +27,9 @@ const CHART_MS = 200;
 
 /**
  * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
- * and committed at most every {@link CHART_MS} so charts never slow the training loop.
+ * and committed at most every {@link CHART_MS} so charts never slow the training loop. The
+ * dropout masks the run reports go to `masks`, a feed outside React state (only the Dropout
+ * panel follows it); it keeps the run's last mask until the next run starts or a reset.
  */
 export function useTrainingRun(session: ModelSession | null) {
   const [view, setView] = useState<TrainingView>(IDLE);
@@ -35,6 +38,10 @@ export function useTrainingRun(session: ModelSession | null) {
   const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
   const lastMetrics = useRef<BatchMetrics | null>(null);
   const chartTimer = useRef(0);
+  const [masks] = useState(createDropoutMaskFeed);
+  const latestMask = useRef<DropoutMaskReport | null>(null);
+  // A new mask waits for the end of a stroke too (only the latest is shown then).
+  const [penMask] = useState(() => penDeferred(() => masks.set(latestMask.current)));
 
   const flush = useCallback(() => {
     chartTimer.current = 0;
@@ -59,8 +66,9 @@ export function useTrainingRun(session: ModelSession | null) {
       handle.current?.control.stop();
       window.clearTimeout(chartTimer.current);
       penFlush.cancel();
+      penMask.cancel();
     },
-    [penFlush],
+    [penFlush, penMask],
   );
 
   const start = useCallback(
@@ -69,6 +77,9 @@ export function useTrainingRun(session: ModelSession | null) {
       buffer.current = [];
       gradientBuffer.current = [];
       lastMetrics.current = null;
+      penMask.cancel();
+      latestMask.current = null;
+      masks.set(null);
       setView({ ...IDLE, phase: 'starting' });
       const h = session.startTraining(request, {
         onBatch: (m) => {
@@ -78,6 +89,10 @@ export function useTrainingRun(session: ModelSession | null) {
           if (!chartTimer.current) chartTimer.current = window.setTimeout(penFlush.request, CHART_MS);
         },
         onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
+        onDropoutMask: (m) => {
+          latestMask.current = m;
+          penMask.request();
+        },
       });
       handle.current = h;
       const unsubscribe = h.control.subscribe((state) =>
@@ -97,7 +112,7 @@ export function useTrainingRun(session: ModelSession | null) {
           handle.current = null;
         });
     },
-    [session, flush, penFlush],
+    [session, flush, penFlush, masks, penMask],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
@@ -106,8 +121,11 @@ export function useTrainingRun(session: ModelSession | null) {
   const reset = useCallback(async () => {
     if (!session || handle.current) return;
     await session.resetTraining();
+    penMask.cancel();
+    latestMask.current = null;
+    masks.set(null);
     setView(IDLE);
-  }, [session]);
+  }, [session, masks, penMask]);
 
-  return { view, start, pause, resume, stop, reset };
+  return { view, masks, start, pause, resume, stop, reset };
 }
