@@ -57,8 +57,9 @@ function throughHandler(request: LoopRequest, backend: WorkerBackendState): Prom
       (message, transfer = []) => {
         scope.postMessage(message, transfer);
         if (message.type === 'batch') {
-          samples.push([performance.now(), message.metrics.examplesSeen]);
-          if (message.metrics.examplesSeen >= request.stopAt) void handle({ type: 'control', id, action: 'stop' });
+          const seen = message.metrics[message.metrics.length - 1].examplesSeen;
+          samples.push([performance.now(), seen]);
+          if (seen >= request.stopAt) void handle({ type: 'control', id, action: 'stop' });
         } else if (message.type === 'done') resolve(samples);
         else if (message.type === 'error') reject(new Error(message.message));
       },

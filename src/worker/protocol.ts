@@ -66,10 +66,11 @@ export interface TrialMessage {
   readonly choice: BackendChoice;
 }
 
+/** The batches run `id` trained since its last batch message, in order (see batchBundler.ts). */
 export interface BatchMessage {
   readonly type: 'batch';
   readonly id: number;
-  readonly metrics: BatchMetrics;
+  readonly metrics: readonly BatchMetrics[];
 }
 
 export interface EpochMessage {

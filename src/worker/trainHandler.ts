@@ -4,8 +4,8 @@
  * directly). A run first settles the worker's backend (backendPicker.ts: a remembered
  * choice, or a measured trial), then rebuilds the page's model from its topology and
  * weights and trains it with the same loop as the page (model/train.ts), reporting every
- * batch, every epoch with its weights, and the weights and a recent step's dropout mask a
- * few times a second in between.
+ * batch (bundled: batchBundler.ts), every epoch with its weights, and the weights and a
+ * recent step's dropout mask a few times a second in between.
  */
 import * as tf from '@tensorflow/tfjs';
 import { stopPollingLostWebGl, watchContextLoss } from '../model/backend';
@@ -14,6 +14,7 @@ import { trainModel } from '../model/train';
 import { TrainingControl } from '../model/trainingControl';
 import { restoreWeights, snapshotWeights } from '../model/weights';
 import type { BackendPicker, PickedBackend } from './backendPicker';
+import { bundleBatches } from './batchBundler';
 import { PenGate } from './penGate';
 import { snapshotBuffers, type PageMessage, type TrainMessage, type WorkerMessage } from './protocol';
 import { trialWorkFor } from './trialWork';
@@ -32,7 +33,8 @@ export type PostToPage = (message: WorkerMessage, transfer?: Transferable[]) => 
  * The worker's message handler. Each run asks `picker` for its backend; a failure there
  * fails the run with its message. `pen` is the gate the pen messages open and close.
  */
-export function createTrainHandler(post: PostToPage, picker: BackendPicker, pen = new PenGate()): (message: PageMessage) => Promise<void> {
+export function createTrainHandler(postNow: PostToPage, picker: BackendPicker, pen = new PenGate()): (message: PageMessage) => Promise<void> {
+  const post = bundleBatches(postNow);
   const runs = new Map<number, TrainingControl>();
   let picked: PickedBackend | null = null;
 
@@ -67,7 +69,7 @@ export function createTrainHandler(post: PostToPage, picker: BackendPicker, pen 
         message.options,
         {
           onBatch: async (metrics) => {
-            post({ type: 'batch', id, metrics });
+            post({ type: 'batch', id, metrics: [metrics] });
             await pen.pass();
             if (performance.now() - sent < WEIGHTS_EVERY_MS || control.state === 'stopped') return;
             sent = performance.now();

@@ -73,7 +73,7 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
         }
         if (message.type === 'trial') return backend.remember(message.choice);
         if (message.id !== id) return;
-        if (message.type === 'batch') await callbacks.onBatch?.(message.metrics);
+        if (message.type === 'batch') for (const metrics of message.metrics) await callbacks.onBatch?.(metrics);
         else if (message.type === 'weights') callbacks.onWeights?.(message.snapshot);
         else if (message.type === 'mask') callbacks.onDropoutMask?.(message.mask);
         else if (message.type === 'epoch') {
