@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { runCallbacks } from './runCallbacks';
+import { describe, expect, it, vi } from 'vitest';
+import { FOLLOW_MS, runCallbacks } from './runCallbacks';
 import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from './trainMetrics';
 import type { WeightSnapshot } from './weights';
 
@@ -35,6 +35,29 @@ describe('runCallbacks', () => {
     for (let n = 1; n <= 3; n++) await callbacks.onBatch?.(batch(n));
     await callbacks.onEpoch?.(epoch, snapshot);
     expect(seen).toEqual(['follow', 'batch 1', 'batch 2', 'batch 3', 'keep 0.75 true', 'epoch 1']);
+  });
+
+  it('stops following on its own once a run in a worker sent its weights (the maps follow those)', async () => {
+    const seen: string[] = [];
+    const callbacks = runCallbacks(
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`) },
+      {
+        trusted: () => true,
+        running: () => true,
+        follow: () => seen.push('follow'),
+        settle: () => undefined,
+        keep: () => undefined,
+        weights: () => seen.push('weights'),
+      },
+    );
+    await callbacks.onBatch?.(batch(1));
+    callbacks.onWeights?.(snapshot);
+    // Long after the last follow: a run without weights would follow again here.
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(now + 10 * FOLLOW_MS);
+    await callbacks.onBatch?.(batch(2));
+    clock.mockRestore();
+    expect(seen).toEqual(['follow', 'batch 1', 'weights', 'batch 2']);
   });
 
   it('drops every report once they cannot be trusted (the context was lost)', async () => {

@@ -8,7 +8,8 @@ export const FOLLOW_MS = 700;
  * The callbacks the session gives a training run: the UI's `callbacks`, with reports made
  * after a context loss dropped (`trusted` says; numbers read then are zeros, not results),
  * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
- * weights), and `keep` called with each epoch's weights before the UI hears of them.
+ * weights; not once a run in a worker sent its weights: the maps follow those instead),
+ * and `keep` called with each epoch's weights before the UI hears of them.
  * `weights` and `trainer` take what a run in a worker reports of its weights and of itself;
  * dropout masks go to the UI's `onDropoutMask`, while they can be trusted.
  * `settle` is called after a batch whose step was read and freed when the run is about to
@@ -29,11 +30,12 @@ export function runCallbacks(
   },
 ): TrainCallbacks {
   let followed = Number.NEGATIVE_INFINITY;
+  let weightsSent = false;
   return {
     onBatch: (metrics) => {
       if (!hooks.running()) hooks.settle();
       if (!hooks.trusted()) return;
-      if (performance.now() - followed > FOLLOW_MS) {
+      if (!weightsSent && performance.now() - followed > FOLLOW_MS) {
         followed = performance.now();
         hooks.follow();
       }
@@ -44,7 +46,10 @@ export function runCallbacks(
       hooks.keep(metrics, snapshot);
       await callbacks.onEpoch?.(metrics, snapshot);
     },
-    onWeights: hooks.weights,
+    onWeights: (snapshot) => {
+      weightsSent = true;
+      hooks.weights?.(snapshot);
+    },
     onTrainer: hooks.trainer,
     // Only asked for when the UI shows masks (a run on the page then rebuilds none).
     onDropoutMask: callbacks.onDropoutMask
