@@ -57,6 +57,14 @@ test('training runs in a worker on WebAssembly: it learns, the maps and the soft
   const rate = await shownRate(page);
   test.info().annotations.push({ type: 'rate', description: `${rate} digits/s shown while training in the worker` });
   expect(rate).toBeGreaterThan(0);
+  // The charts follow the batches without re-rendering the run's settings beside them (nor do
+  // the weights the maps follow, a few times a second).
+  const settingsColumn = page.getByTestId('train-settings-column');
+  const settingsRenders = await settingsColumn.getAttribute('data-renders');
+  const lossPoints = async () => ((await page.getByTestId('chart-loss-series-0').getAttribute('data-values')) ?? '').split(',').length;
+  const pointsBefore = await lossPoints();
+  await expect.poll(lossPoints, { timeout: 30_000 }).toBeGreaterThan(pointsBefore + 20);
+  expect(await settingsColumn.getAttribute('data-renders')).toBe(settingsRenders);
 
   // While it trains, the maps come from the plain copy of the latest weights, and change with them.
   await expectComputePath(page, 'plain');

@@ -35,7 +35,7 @@ function statFields(stat: string): string[] {
 /** The process's Chromium role (--type=…), "browser" for Chromium's main process, else its command name. */
 function role(pid: string): string {
   const cmdline = read(`/proc/${pid}/cmdline`) ?? '';
-  const type = /--type=([^\0]+)/.exec(cmdline);
+  const type = /--type=([^\s\0]+)/.exec(cmdline);
   if (type) return type[1];
   const comm = (read(`/proc/${pid}/comm`) ?? '?').trim();
   return /chrom/i.test(comm) ? 'browser' : comm;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MnistData } from '../../data/mnistFormat';
 import { edgeStartProblem, type FirstLayerStart } from '../../model/firstLayerStart';
@@ -8,21 +8,23 @@ import { validateSpec, type ModelSpec } from '../../model/spec';
 import { trainingDataFromMnist } from '../../model/trainingData';
 import { parseRunSeed, runSeedOf } from '../../state/runSeed';
 import { DEFAULT_RUN, type RunSettings } from '../../state/runSettings';
+import { useCommitCount } from '../common/useCommitCount';
 import { PanelInfo } from '../info/PanelInfo';
 import { useShortcutAction } from '../shortcuts/useShortcuts';
 import { ArchitectureEditor } from './ArchitectureEditor';
 import { DropoutPanel } from './DropoutPanel';
-import { GRADIENT_EVERY, GradientPanel } from './GradientPanel';
+import { GRADIENT_EVERY } from './GradientPanel';
 import { matchingPreset, PresetPicker } from './PresetPicker';
 import { RunComparePanel } from './RunComparePanel';
 import { runFirstLayerOf, runSpecOf, trainRequestOf } from './trainRequest';
 import { TrainingButtons } from './TrainingButtons';
-import { HeldOutScore, TrainingCharts } from './TrainingCharts';
+import { HeldOutScore } from './TrainingCharts';
 import { TrainingBackend } from './TrainingBackend';
-import { TrainingProgress } from './TrainingProgress';
-import { TrainingSettings } from './TrainingSettings';
+import { LiveCharts, LiveGradients, LiveProgress } from './TrainingLive';
+import { TrainingSettings, type TrainingSettingsProps } from './TrainingSettings';
 import { useRunHistory } from './useRunHistory';
-import type { useTrainingRun } from './useTrainingRun';
+import type { TrainingView, useTrainingRun } from './useTrainingRun';
+import { useTrainingView } from './useTrainingView';
 
 export { DEFAULT_RUN, type RunSettings };
 
@@ -36,6 +38,30 @@ export interface TrainingPanelProps {
   readonly onSpecChange: (spec: ModelSpec) => void;
 }
 
+const phaseOf = (view: TrainingView) => view.phase;
+const epochsOf = (view: TrainingView) => view.epochs;
+const examplesTotalOf = (view: TrainingView) => view.last?.examplesTotal ?? null;
+
+interface SettingsColumnProps extends TrainingSettingsProps {
+  readonly preset: TrainingPresetId | null;
+  readonly onPick: (id: TrainingPresetId) => void;
+  /** The network the run would train. */
+  readonly spec: ModelSpec;
+  readonly onSpecChange: (spec: ModelSpec) => void;
+}
+
+/** The next run's preset, settings and network; memoised, so the panel's updates while a run trains pass it by. */
+const SettingsColumn = memo(function SettingsColumn({ preset, onPick, spec, onSpecChange, ...settings }: SettingsColumnProps) {
+  const counted = useCommitCount<HTMLDivElement>();
+  return (
+    <div ref={counted} data-testid="train-settings-column">
+      <PresetPicker current={preset} disabled={settings.disabled} onPick={onPick} />
+      <TrainingSettings {...settings} />
+      <ArchitectureEditor spec={spec} disabled={settings.disabled || settings.settings.start !== 'scratch'} onChange={onSpecChange} />
+    </div>
+  );
+});
+
 /** Train a CNN in the browser and watch it learn: settings, controls, progress, live charts. */
 export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
   const { t } = useTranslation('training');
@@ -46,19 +72,26 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   const trainedSpec = status?.trainedSpec ?? null;
   const runSpec = runSpecOf(settings.start, spec, trainedSpec);
   const trainingData = useMemo(() => (data ? trainingDataFromMnist(data) : null), [data]);
-  const { view } = run;
-  const active = view.phase === 'starting' || view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopping';
+  const phase = useTrainingView(run.store, phaseOf);
+  const epochsDone = useTrainingView(run.store, epochsOf);
+  const examplesTotal = useTrainingView(run.store, examplesTotalOf);
+  const active = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
   const edgeProblem = edgeStartProblem(runSpec);
   const firstLayerOk = settings.start !== 'scratch' || settings.firstLayer === 'random' || edgeProblem === null;
   const canStart =
     !!session && !!trainingData && !active && validateSpec(runSpec).ok && firstLayerOk && seedField.ok && (settings.start !== 'current' || !!trainedSpec);
-  const runs = useRunHistory(view);
-  const pickPreset = (id: TrainingPresetId) => {
-    setSpec(TRAINING_PRESETS[id].spec);
-    setSettings((s) => ({ ...s, ...TRAINING_PRESETS[id].run, start: 'scratch' }));
-  };
+  const runs = useRunHistory(epochsDone, examplesTotal);
+  const pickPreset = useCallback(
+    (id: TrainingPresetId) => {
+      setSpec(TRAINING_PRESETS[id].spec);
+      setSettings((s) => ({ ...s, ...TRAINING_PRESETS[id].run, start: 'scratch' }));
+    },
+    [setSpec],
+  );
   const preset = settings.start === 'scratch' ? matchingPreset(spec, settings) : null;
-  const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const set = useCallback(<K extends keyof RunSettings>(key: K, value: RunSettings[K]) => setSettings((s) => ({ ...s, [key]: value })), []);
+  const onFirstLayer = useCallback((value: FirstLayerStart) => set('firstLayer', value), [set]);
+  const seed = useMemo(() => ({ text: seedText, onChange: setSeedText, lastSeed }), [seedText, lastSeed]);
 
   const start = () => {
     if (!trainingData) return;
@@ -70,8 +103,8 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
   };
 
   useShortcutAction('train', () => {
-    if (view.phase === 'running') run.pause();
-    else if (view.phase === 'paused') run.resume();
+    if (phase === 'running') run.pause();
+    else if (phase === 'paused') run.resume();
     else if (canStart) start();
   });
 
@@ -85,23 +118,23 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="training__grid">
-        <div>
-          <PresetPicker current={preset} disabled={active} onPick={pickPreset} />
-          <TrainingSettings
-            settings={settings}
-            onChange={set}
-            canContinue={!!trainedSpec}
-            firstLayer={settings.firstLayer}
-            firstLayerProblem={edgeProblem}
-            onFirstLayer={(value: FirstLayerStart) => set('firstLayer', value)}
-            disabled={active}
-            seed={{ text: seedText, onChange: setSeedText, lastSeed }}
-          />
-          <ArchitectureEditor spec={runSpec} disabled={active || settings.start !== 'scratch'} onChange={setSpec} />
-        </div>
+        <SettingsColumn
+          preset={preset}
+          onPick={pickPreset}
+          settings={settings}
+          onChange={set}
+          canContinue={!!trainedSpec}
+          firstLayer={settings.firstLayer}
+          firstLayerProblem={edgeProblem}
+          onFirstLayer={onFirstLayer}
+          disabled={active}
+          seed={seed}
+          spec={runSpec}
+          onSpecChange={setSpec}
+        />
         <div>
           <TrainingButtons
-            phase={view.phase}
+            phase={phase}
             canStart={canStart}
             active={active}
             canReset={!!status?.hasTrained}
@@ -111,13 +144,13 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
             onStop={run.stop}
             onReset={() => void run.reset()}
           />
-          <TrainingProgress view={view} epochs={settings.epochs} active={active} />
+          <LiveProgress store={run.store} epochs={settings.epochs} active={active} />
           <TrainingBackend trainer={status?.trainer ?? null} />
-          <TrainingCharts view={view} epochs={settings.epochs} previous={runs.previous} />
-          <GradientPanel gradients={view.gradients} />
+          <LiveCharts store={run.store} epochs={settings.epochs} previous={runs.previous} />
+          <LiveGradients store={run.store} />
           <RunComparePanel previous={runs.previous} current={runs.current} />
-          <DropoutPanel spec={runSpec} ready={!!session} run={{ phase: view.phase, masks: run.masks }} />
-          <HeldOutScore epochs={view.epochs} />
+          <DropoutPanel spec={runSpec} ready={!!session} run={{ phase, masks: run.masks }} />
+          <HeldOutScore epochs={epochsDone} />
         </div>
       </div>
     </section>

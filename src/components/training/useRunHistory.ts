@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FirstLayerStart } from '../../model/initFilters';
 import type { EpochMetrics } from '../../model/trainMetrics';
-import type { TrainingView } from './useTrainingRun';
 
 /** What a run was started with, as the comparisons show it. */
 export interface RunMeta {
@@ -24,11 +23,11 @@ export interface RunRecord {
  * Remembers the run before the current one, so that two runs can be compared: when a new
  * run starts, the current one (if it completed at least one epoch) becomes `previous`.
  */
-export function useRunHistory(view: TrainingView) {
+export function useRunHistory(epochs: readonly EpochMetrics[], examplesTotal: number | null) {
   const [meta, setMeta] = useState<RunMeta | null>(null);
   const [previous, setPrevious] = useState<RunRecord | null>(null);
   const current: RunRecord | null =
-    meta && view.epochs.length > 0 ? { meta, history: view.epochs, examplesTotal: view.last?.examplesTotal ?? meta.trainExamples * meta.epochs } : null;
+    meta && epochs.length > 0 ? { meta, history: epochs, examplesTotal: examplesTotal ?? meta.trainExamples * meta.epochs } : null;
   const begin = (next: RunMeta) => {
     if (current) setPrevious(current);
     setMeta(next);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
 import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from '../../model/trainMetrics';
 import { penDeferred } from '../../core/pen';
 import { createDropoutMaskFeed } from './dropoutMaskFeed';
+import { createViewStore } from './viewStore';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
 
@@ -29,10 +30,13 @@ const CHART_MS = 200;
  * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
  * and committed at most every {@link CHART_MS} so charts never slow the training loop. The
  * dropout masks the run reports go to `masks`, a feed outside React state (only the Dropout
- * panel follows it); it keeps the run's last mask until the next run starts or a reset.
+ * panel follows it); it keeps the run's last mask until the next run starts or a reset. The
+ * view lives in `store` (read it with useTrainingView), so that its updates re-render only
+ * the components that read it, not the component that holds the run.
  */
 export function useTrainingRun(session: ModelSession | null) {
-  const [view, setView] = useState<TrainingView>(IDLE);
+  const [store] = useState(() => createViewStore<TrainingView>(IDLE));
+  const setView = store.set;
   const handle = useRef<TrainingHandle | null>(null);
   const buffer = useRef<(readonly [number, number, number])[]>([]);
   const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
@@ -57,7 +61,7 @@ export function useTrainingRun(session: ModelSession | null) {
         : v.gradients,
       last: lastMetrics.current,
     }));
-  }, []);
+  }, [setView]);
   // The charts wait for the end of a stroke: the pen keeps the frame rate, they catch up after.
   const [penFlush] = useState(() => penDeferred(flush));
 
@@ -112,7 +116,7 @@ export function useTrainingRun(session: ModelSession | null) {
           handle.current = null;
         });
     },
-    [session, flush, penFlush, masks, penMask],
+    [session, flush, penFlush, masks, penMask, setView],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
@@ -125,7 +129,7 @@ export function useTrainingRun(session: ModelSession | null) {
     latestMask.current = null;
     masks.set(null);
     setView(IDLE);
-  }, [session, masks, penMask]);
+  }, [session, masks, penMask, setView]);
 
-  return { view, masks, start, pause, resume, stop, reset };
+  return useMemo(() => ({ store, masks, start, pause, resume, stop, reset }), [store, masks, start, pause, resume, stop, reset]);
 }
