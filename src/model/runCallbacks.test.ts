@@ -37,10 +37,10 @@ describe('runCallbacks', () => {
     expect(seen).toEqual(['follow', 'batch 1', 'batch 2', 'batch 3', 'keep 0.75 true', 'epoch 1']);
   });
 
-  it('stops following on its own once a run in a worker sent its weights (the maps follow those)', async () => {
+  it('stops following on its own once a run in a worker sent its weights (the maps follow those), and passes the weights on to the UI after the maps', async () => {
     const seen: string[] = [];
     const callbacks = runCallbacks(
-      { onBatch: (m) => void seen.push(`batch ${m.batch}`) },
+      { onBatch: (m) => void seen.push(`batch ${m.batch}`), onWeights: () => void seen.push('UI weights') },
       {
         trusted: () => true,
         running: () => true,
@@ -57,7 +57,7 @@ describe('runCallbacks', () => {
     const clock = vi.spyOn(performance, 'now').mockReturnValue(now + 10 * FOLLOW_MS);
     await callbacks.onBatch?.(batch(2));
     clock.mockRestore();
-    expect(seen).toEqual(['follow', 'batch 1', 'weights', 'batch 2']);
+    expect(seen).toEqual(['follow', 'batch 1', 'weights', 'UI weights', 'batch 2']);
   });
 
   it('drops every report once they cannot be trusted (the context was lost)', async () => {

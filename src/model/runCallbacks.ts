@@ -10,7 +10,8 @@ export const FOLLOW_MS = 700;
  * `follow` called at most every {@link FOLLOW_MS} as batches go by (the maps follow the
  * weights; not once a run in a worker sent its weights: the maps follow those instead),
  * and `keep` called with each epoch's weights before the UI hears of them.
- * `weights` and `trainer` take what a run in a worker reports of its weights and of itself;
+ * `weights` and `trainer` take what a run in a worker reports of its weights and of itself
+ * (the UI hears of the weights after the maps were given them, so both can redraw together);
  * dropout masks go to the UI's `onDropoutMask`, while they can be trusted.
  * `settle` is called after a batch whose step was read and freed when the run is about to
  * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
@@ -49,6 +50,7 @@ export function runCallbacks(
     onWeights: (snapshot) => {
       weightsSent = true;
       hooks.weights?.(snapshot);
+      callbacks.onWeights?.(snapshot);
     },
     onTrainer: hooks.trainer,
     // Only asked for when the UI shows masks (a run on the page then rebuilds none).

@@ -25,10 +25,18 @@ const IDLE: TrainingView = { phase: 'idle', batches: [], epochs: [], last: null,
  * leaves the main thread to the training loop in between (a redraw per frame costs it speed).
  */
 const CHART_MS = 200;
+/**
+ * While a run in a worker sends its weights (a few times a second), the charts take the
+ * batches when the weights land, so charts and maps redraw in the same frame (on a machine
+ * without a GPU each frame composed costs a good part of a core); this timer is the fallback
+ * when no weights come for a while (the run paused, say).
+ */
+const WEIGHTS_WAIT_MS = 400;
 
 /**
  * One training run at a time: start, pause, resume, stop, reset. Batch metrics are buffered
- * and committed at most every {@link CHART_MS} so charts never slow the training loop. The
+ * and committed at most every {@link CHART_MS} (or when a worker's weights land, see
+ * {@link WEIGHTS_WAIT_MS}) so charts never slow the training loop. The
  * dropout masks the run reports go to `masks`, a feed outside React state (only the Dropout
  * panel follows it); it keeps the run's last mask until the next run starts or a reset. The
  * view lives in `store` (read it with useTrainingView), so that its updates re-render only
@@ -42,25 +50,31 @@ export function useTrainingRun(session: ModelSession | null) {
   const gradientBuffer = useRef<{ layers: string[]; point: readonly [number, number[]] }[]>([]);
   const lastMetrics = useRef<BatchMetrics | null>(null);
   const chartTimer = useRef(0);
+  const withWeights = useRef(false);
   const [masks] = useState(createDropoutMaskFeed);
   const latestMask = useRef<DropoutMaskReport | null>(null);
   // A new mask waits for the end of a stroke too (only the latest is shown then).
   const [penMask] = useState(() => penDeferred(() => masks.set(latestMask.current)));
 
   const flush = useCallback(() => {
+    window.clearTimeout(chartTimer.current);
     chartTimer.current = 0;
     const fresh = buffer.current;
     buffer.current = [];
     const freshGradients = gradientBuffer.current;
     gradientBuffer.current = [];
-    setView((v) => ({
-      ...v,
-      batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
-      gradients: freshGradients.length
-        ? { layers: freshGradients[0].layers, points: [...v.gradients.points, ...freshGradients.map((g) => g.point)] }
-        : v.gradients,
-      last: lastMetrics.current,
-    }));
+    setView((v) =>
+      !fresh.length && !freshGradients.length && v.last === lastMetrics.current
+        ? v
+        : {
+            ...v,
+            batches: fresh.length ? [...v.batches, ...fresh] : v.batches,
+            gradients: freshGradients.length
+              ? { layers: freshGradients[0].layers, points: [...v.gradients.points, ...freshGradients.map((g) => g.point)] }
+              : v.gradients,
+            last: lastMetrics.current,
+          },
+    );
   }, [setView]);
   // The charts wait for the end of a stroke: the pen keeps the frame rate, they catch up after.
   const [penFlush] = useState(() => penDeferred(flush));
@@ -81,6 +95,7 @@ export function useTrainingRun(session: ModelSession | null) {
       buffer.current = [];
       gradientBuffer.current = [];
       lastMetrics.current = null;
+      withWeights.current = false;
       penMask.cancel();
       latestMask.current = null;
       masks.set(null);
@@ -90,7 +105,11 @@ export function useTrainingRun(session: ModelSession | null) {
           buffer.current.push([m.examplesSeen, m.loss, m.accuracy]);
           if (m.gradients) gradientBuffer.current.push({ layers: m.gradients.map((g) => g.layer), point: [m.examplesSeen, m.gradients.map((g) => g.meanAbs)] });
           lastMetrics.current = m;
-          if (!chartTimer.current) chartTimer.current = window.setTimeout(penFlush.request, CHART_MS);
+          if (!chartTimer.current) chartTimer.current = window.setTimeout(penFlush.request, withWeights.current ? WEIGHTS_WAIT_MS : CHART_MS);
+        },
+        onWeights: () => {
+          withWeights.current = true;
+          penFlush.request();
         },
         onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
         onDropoutMask: (m) => {
