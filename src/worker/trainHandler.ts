@@ -14,7 +14,7 @@ import { trainModel } from '../model/train';
 import { TrainingControl } from '../model/trainingControl';
 import { restoreWeights, snapshotWeights } from '../model/weights';
 import type { BackendPicker, PickedBackend } from './backendPicker';
-import { bundleBatches } from './batchBundler';
+import { BUNDLE_MS, bundleBatches } from './batchBundler';
 import { PenGate } from './penGate';
 import { snapshotBuffers, type PageMessage, type TrainMessage, type WorkerMessage } from './protocol';
 import { trialWorkFor } from './trialWork';
@@ -31,10 +31,16 @@ export type PostToPage = (message: WorkerMessage, transfer?: Transferable[]) => 
 
 /**
  * The worker's message handler. Each run asks `picker` for its backend; a failure there
- * fails the run with its message. `pen` is the gate the pen messages open and close.
+ * fails the run with its message. `pen` is the gate the pen messages open and close;
+ * batch reports leave at most once per `bundleMs` (batchBundler.ts).
  */
-export function createTrainHandler(postNow: PostToPage, picker: BackendPicker, pen = new PenGate()): (message: PageMessage) => Promise<void> {
-  const post = bundleBatches(postNow);
+export function createTrainHandler(
+  postNow: PostToPage,
+  picker: BackendPicker,
+  pen = new PenGate(),
+  bundleMs = BUNDLE_MS,
+): (message: PageMessage) => Promise<void> {
+  const post = bundleBatches(postNow, bundleMs);
   const runs = new Map<number, TrainingControl>();
   let picked: PickedBackend | null = null;
 

@@ -31,9 +31,14 @@ const DATA: TrainingData = { train: pickDigits(mnist, indices(0, 320)), heldOut:
  * The worker's handler and the page's side joined by a real message channel (structured
  * cloning and transfers as between a page and a worker), on one tfjs (its wasm backend).
  */
-function channelEndpoint(): { connect: () => WorkerEndpoint; close: () => void } {
+function channelEndpoint(bundleMs?: number): { connect: () => WorkerEndpoint; close: () => void } {
   const channel = new MessageChannel();
-  const handle = createTrainHandler((message, transfer = []) => channel.port2.postMessage(message, transfer), createBackendPicker(wasmBinariesFolder()));
+  const handle = createTrainHandler(
+    (message, transfer = []) => channel.port2.postMessage(message, transfer),
+    createBackendPicker(wasmBinariesFolder()),
+    undefined,
+    bundleMs,
+  );
   channel.port2.onmessage = (event: MessageEvent<PageMessage>) => void handle(event.data);
   const endpoint: WorkerEndpoint = {
     post: (message, transfer) => channel.port1.postMessage(message, transfer),
@@ -116,10 +121,13 @@ describe('training in the worker', () => {
     const baseline = tf.memory().numTensors;
     const control = new TrainingControl();
     const seen: number[] = [];
-    // Every batch message as it arrives, before the page's callbacks take it in turn.
+    // Every batch message as it arrives, before the page's callbacks take it in turn. Each
+    // batch in a message of its own, so the page pauses as soon as batch 2 is done (bundled,
+    // the worker would be up to 100 ms further on when the page hears of it, here past an epoch).
     let arrived = 0;
+    const unbundled = channelEndpoint(0);
     const counting = (): WorkerEndpoint => {
-      const endpoint = channel.connect();
+      const endpoint = unbundled.connect();
       return { ...endpoint, listen: (onMessage, onFailure) => endpoint.listen((m) => (m.type === 'batch' && arrived++, onMessage(m)), onFailure) };
     };
     const result = await trainOver(counting)(
@@ -143,6 +151,7 @@ describe('training in the worker', () => {
       },
       control,
     );
+    unbundled.close();
     expect(result.status).toBe('stopped');
     expect(result.epochsCompleted).toBe(0);
     expect(seen.length).toBeGreaterThanOrEqual(4);
