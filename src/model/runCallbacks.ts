@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { EpochMetrics, TrainCallbacks, TrainerInfo } from './trainMetrics';
 import type { WeightSnapshot } from './weights';
 
@@ -12,7 +13,8 @@ export const FOLLOW_MS = 700;
  * and `keep` called with each epoch's weights before the UI hears of them.
  * `weights` and `trainer` take what a run in a worker reports of its weights and of itself
  * (the UI hears of the weights after the maps were given them, so both can redraw together);
- * dropout masks go to the UI's `onDropoutMask`, while they can be trusted.
+ * dropout masks go to the UI's `onDropoutMask`, while they can be trusted; `handOver` and
+ * `pageModel` are the run's hand-over to its worker and the model its final weights land in.
  * `settle` is called after a batch whose step was read and freed when the run is about to
  * wait or end (`running` is false: it was paused or stopped), so the tensors the paused run
  * holds can be counted then.
@@ -28,6 +30,8 @@ export function runCallbacks(
     /** The weights as they are now, from a run in a worker (the maps follow them). */
     readonly weights?: (snapshot: WeightSnapshot) => void;
     readonly trainer?: (info: TrainerInfo) => void;
+    readonly handOver?: (start: WeightSnapshot) => void;
+    readonly pageModel?: () => Promise<tf.LayersModel>;
   },
 ): TrainCallbacks {
   let followed = Number.NEGATIVE_INFINITY;
@@ -59,5 +63,7 @@ export function runCallbacks(
           if (hooks.trusted()) callbacks.onDropoutMask?.(mask);
         }
       : undefined,
+    onHandOver: hooks.handOver,
+    pageModel: hooks.pageModel,
   };
 }

@@ -14,6 +14,7 @@ import { startingModel } from './startingModel';
 import { trainModel } from './train';
 import { openPretrained } from './openPretrained';
 import { runCallbacks } from './runCallbacks';
+import { RunTarget } from './runTarget';
 import { SessionStore } from './sessionStore';
 import type { EpochMetrics, TrainCallbacks, Trainer, TrainerInfo, TrainResult } from './trainMetrics';
 import { disposeQuietly, plainCopy, rebuildOnCpu, type TrainedModel } from './trainedModel';
@@ -36,6 +37,8 @@ export class ModelSession {
   private version = 1;
   private inView: ModelInView = 'pretrained';
   private training: TrainingControl | null = null;
+  /** Where the results of the run going on land (null without a run). */
+  private run: RunTarget | null = null;
   private readonly contextLost = new ContextLossWatch();
   private contextLossReport: ContextLossReport | null = null;
   /** What the worker (the trainer) said of itself last; null before its first run. */
@@ -139,6 +142,7 @@ export class ModelSession {
     const control = new TrainingControl();
     this.training = control;
     let following: ReturnType<typeof penDeferred> | null = null;
+    let target: RunTarget | null = null;
     const done = (async (): Promise<TrainResult> => {
       try {
         await this.contextLost.settled();
@@ -148,26 +152,36 @@ export class ModelSession {
         this.setTrained({ model, spec, name: null, accuracy: null, lastGood: null, plain: null });
         this.inView = 'trained';
         this.changed();
+        const run = new RunTarget(model, () => this.contextLost.ready());
+        target = this.run = run;
         const options = request.start === 'scratch' && request.firstLayer === 'edge-frozen' ? { ...request.options, frozenLayers: ['conv1'] } : request.options;
         // The maps follow the weights, but not in the middle of a stroke: the pen's own
         // updates keep them live, and the new weights show when it lifts.
         following = penDeferred(() => this.changed());
         const follow = following.request;
         const hooks = {
-          trusted,
+          // A run in its worker reads nothing on the page's GPU: a loss there spoils none of its reports.
+          trusted: () => run.handedOver || trusted(),
           running: () => control.state === 'running',
           follow,
           settle: () => this.store.countTensors(),
-          keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) =>
-            this.updateTrained(model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy }),
+          keep: (metrics: EpochMetrics, snapshot: WeightSnapshot) => {
+            run.saw(snapshot);
+            this.updateTrained(run.model, { lastGood: { snapshot, epoch: metrics.epoch }, accuracy: metrics.heldOutAccuracy });
+          },
           weights: (snapshot: WeightSnapshot) => {
-            this.updateTrained(model, { plain: plainCopy(spec, snapshot) });
+            run.saw(snapshot);
+            this.updateTrained(run.model, { plain: plainCopy(spec, snapshot) });
             follow();
           },
           trainer: (info: TrainerInfo) => {
             this.trainerInfo = info;
+            // A run on the page (a worker that could not start) has no plain copy: the maps read its tfjs model.
+            if (!info.inWorker) this.updateTrained(run.model, { plain: null });
             this.emit();
           },
+          handOver: (start: WeightSnapshot) => run.handOver(start),
+          pageModel: () => run.landing(),
         };
         return await (this.trainer?.train ?? trainModel)(model, request.data, options, runCallbacks(callbacks, hooks), control);
       } catch (error) {
@@ -176,6 +190,7 @@ export class ModelSession {
       } finally {
         following?.cancel();
         if (this.training === control) this.training = null;
+        if (this.run === target) this.run = null;
         await this.copyTrainedToPlain();
         this.changed();
       }
@@ -252,7 +267,8 @@ export class ModelSession {
     // After a context loss, wait for the models rebuilt on the CPU (a lost model never reads back).
     await this.contextLost.settled();
     const trained = this.trained;
-    if (!trained || this.training) return;
+    // Without a rebuilt model there is nothing to read: the lost one would never answer.
+    if (!trained || this.training || this.contextLost.hasFailed) return;
     const trusted = this.contextLost.trustFromNow();
     try {
       const snapshot = await this.contextLost.guard(snapshotWeights(trained.model));
@@ -264,26 +280,39 @@ export class ModelSession {
 
   /**
    * The GPU is gone, and every tensor on it with it (a lost context cannot be read back).
-   * Abandons the run and any pass in flight, then rebuilds on the CPU: the pretrained
-   * model from its files, the trained one from its architecture and the CPU snapshot of
-   * its last completed epoch (or drops it when no epoch completed).
+   * Gives up any pass in flight, then rebuilds on the CPU: the pretrained model from its
+   * files, the trained one from its architecture and CPU copies of its weights. A run handed
+   * over to its worker goes on (the worker's backend is not the page's): the trained model is
+   * rebuilt from the newest weights of the run and takes the run's results. A run on the page
+   * is abandoned: the trained model keeps the weights of its last completed epoch (or is
+   * dropped when no epoch completed).
    */
   private onContextLost(): void {
-    const runStopped = this.training !== null;
-    this.training?.abandon(SESSION_ERROR_MESSAGES['context-lost']);
+    const goesOn = this.run?.handedOver ? this.run : null;
+    const runStopped = this.training !== null && !goesOn;
+    if (runStopped) this.training?.abandon(SESSION_ERROR_MESSAGES['context-lost']);
     stopPollingLostWebGl();
     this.contextLost.lost(
-      () => this.recoverFromContextLoss(runStopped),
+      () => this.recoverFromContextLoss(runStopped, goesOn),
       () => this.emit(),
     );
   }
 
-  private async recoverFromContextLoss(runStopped: boolean): Promise<void> {
+  private async recoverFromContextLoss(runStopped: boolean, goesOn: RunTarget | null): Promise<void> {
     const lost = this.trained;
-    const { backend, pretrained, trained: rebuilt } = await rebuildOnCpu(this.pretrainedUrl, this.pretrained, lost);
+    const newest = goesOn ? () => goesOn.newest : undefined;
+    const { backend, pretrained, trained: rebuilt } = await rebuildOnCpu(this.pretrainedUrl, this.pretrained, lost, newest);
     [this.backend, this.pretrained] = [backend, pretrained];
-    if (lost) this.setTrained(rebuilt, disposeQuietly);
-    this.contextLossReport = { runStopped, keptEpoch: rebuilt?.lastGood?.epoch ?? null, trainedDiscarded: lost !== null && rebuilt === null };
+    // What the run reported during the rebuild went to the lost model's entry: keep it.
+    const next = rebuilt && goesOn && this.trained ? { ...this.trained, model: rebuilt.model, plain: this.trained.plain ?? rebuilt.plain } : rebuilt;
+    if (lost) this.setTrained(next, disposeQuietly);
+    if (next) goesOn?.retarget(next.model);
+    this.contextLossReport = {
+      runStopped,
+      runContinued: goesOn !== null,
+      keptEpoch: goesOn ? null : (next?.lastGood?.epoch ?? null),
+      trainedDiscarded: lost !== null && next === null,
+    };
     this.changed();
   }
 

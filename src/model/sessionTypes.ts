@@ -12,9 +12,11 @@ export type ModelInView = 'pretrained' | 'trained';
 
 /** What happened when the WebGL context was lost (the UI tells the user). */
 export interface ContextLossReport {
-  /** A training run was going on; it was stopped. */
+  /** A training run was going on on the page; it was stopped. */
   readonly runStopped: boolean;
-  /** The trained model was rebuilt on the CPU with its weights from the end of this epoch. */
+  /** A training run was going on in its worker; it went on, and its results land in the model rebuilt on the CPU. */
+  readonly runContinued: boolean;
+  /** The trained model was rebuilt on the CPU with its weights from the end of this epoch (null when a run went on: its newest weights). */
   readonly keptEpoch: number | null;
   /** The trained model had no saved epoch yet, so it was dropped (the pretrained one is shown). */
   readonly trainedDiscarded: boolean;

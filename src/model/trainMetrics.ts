@@ -64,6 +64,17 @@ export interface TrainCallbacks {
   onTrainer?(info: TrainerInfo): void;
   /** A recent step's dropout mask, at most every `maskEveryMs` (never when the network drops nothing). */
   onDropoutMask?(mask: DropoutMaskReport): void;
+  /**
+   * The run's weights are in its worker now (`start`: the weights it starts from): from here
+   * on the page's model may be lost (its WebGL context) without ending the run.
+   */
+  onHandOver?(start: WeightSnapshot): void;
+  /**
+   * The page model a run in a worker sets its final weights into: the model it was given, or
+   * after a loss of the page's WebGL context the one rebuilt on the CPU (waiting for the rebuild
+   * to end). Rejects when no page model could be rebuilt; the result keeps the weights then.
+   */
+  pageModel?(): Promise<tf.LayersModel>;
 }
 
 /** The tfjs backends a run can train on. */
@@ -88,6 +99,8 @@ export interface TrainResult {
   readonly history: readonly EpochMetrics[];
   /** CPU copies of the weights after the last completed epoch (null if none completed). */
   readonly lastSnapshot: WeightSnapshot | null;
+  /** The weights the run ended with, when it ran in a worker (also set into the page's model, if there is one). */
+  readonly finalWeights?: WeightSnapshot;
 }
 
 /**

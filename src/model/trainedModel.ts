@@ -45,13 +45,25 @@ export function disposeQuietly(model: tf.LayersModel): void {
 
 /**
  * The trained model rebuilt on the current backend (the CPU after a context loss) from its
- * topology (no tensor is read) and its last good weights; null when it has none to keep.
+ * topology (no tensor is read) and CPU copies of its weights: `newest` when it gives them (a
+ * run that goes on), else its last good weights; null when it has none to keep.
  */
-export async function rebuildTrained(lost: TrainedModel): Promise<TrainedModel | null> {
-  if (!lost.lastGood) return null;
+export async function rebuildTrained(lost: TrainedModel, newest?: () => WeightSnapshot | null): Promise<TrainedModel | null> {
+  if (!newest?.() && !lost.lastGood) return null;
   const model = await tf.models.modelFromJSON({ modelTopology: lost.model.toJSON(null, false) });
-  restoreWeights(model, lost.lastGood.snapshot);
-  return { ...lost, model, plain: plainCopy(lost.spec, lost.lastGood.snapshot) };
+  // Read after the (asynchronous) build, so the newest weights are the newest.
+  const weights = newest?.() ?? lost.lastGood?.snapshot;
+  if (!weights) {
+    model.dispose();
+    return null;
+  }
+  try {
+    restoreWeights(model, weights);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return { ...lost, model, plain: plainCopy(lost.spec, weights) };
 }
 
 /**
@@ -63,9 +75,10 @@ export async function rebuildOnCpu(
   pretrainedUrl: string,
   lostPretrained: tf.LayersModel,
   lostTrained: TrainedModel | null,
+  newest?: () => WeightSnapshot | null,
 ): Promise<{ backend: BackendInfo; pretrained: tf.LayersModel; trained: TrainedModel | null }> {
   const backend = await fallBackToCpu('contextLost');
   const pretrained = await loadModelFromUrl(pretrainedUrl);
   disposeQuietly(lostPretrained);
-  return { backend, pretrained, trained: lostTrained ? await rebuildTrained(lostTrained) : null };
+  return { backend, pretrained, trained: lostTrained ? await rebuildTrained(lostTrained, newest) : null };
 }

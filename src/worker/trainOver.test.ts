@@ -233,6 +233,75 @@ describe('training in the worker', () => {
     model.dispose();
   });
 
+  it('hands the run over once its weights are sent, and sets its final weights into the page model of the end (rebuilt meanwhile), not the lost one', async () => {
+    const reference = buildModel(SPEC, { seed: 12 });
+    await trainModel(reference, DATA, OPTIONS, {}, new TrainingControl());
+    const expected = flat(await snapshotWeights(reference));
+    reference.dispose();
+    const lost = buildModel(SPEC, { seed: 12 });
+    const start = flat(await snapshotWeights(lost));
+    const rebuilt = buildModel(SPEC, { seed: 13 });
+    const baseline = tf.memory().numTensors;
+    const control = new TrainingControl();
+    let handedOver: number[] | null = null;
+    let target = lost;
+    // The page's model is lost at the first batch; the rebuild ends only after the run did.
+    let rebuild: Promise<void> | null = null;
+    let endRebuild = () => undefined as void;
+    const result = await trainOver(channel.connect)(
+      lost,
+      DATA,
+      OPTIONS,
+      {
+        onHandOver: (weights) => void (handedOver = flat(weights)),
+        onBatch: () => {
+          if (rebuild) return;
+          expect(handedOver).toEqual(start);
+          rebuild = new Promise<void>((resolve) => (endRebuild = resolve)).then(() => void (target = rebuilt));
+          control.pause();
+          setTimeout(() => control.resume(), 200);
+        },
+        onEpoch: (metrics) => {
+          if (metrics.epoch === 2) setTimeout(endRebuild, 300);
+        },
+        pageModel: async () => {
+          await rebuild;
+          return target;
+        },
+      },
+      control,
+    );
+    expect(result.status).toBe('completed');
+    expect(result.finalWeights && flat(result.finalWeights)).toEqual(expected);
+    expect(flat(await snapshotWeights(rebuilt))).toEqual(expected);
+    expect(flat(await snapshotWeights(lost))).toEqual(start);
+    expect(tf.memory().numTensors).toBe(baseline);
+    lost.dispose();
+    rebuilt.dispose();
+  });
+
+  it('keeps the final weights in the result when no page model could be rebuilt', async () => {
+    const model = buildModel(SPEC, { seed: 14 });
+    const start = flat(await snapshotWeights(model));
+    const baseline = tf.memory().numTensors;
+    const result = await trainOver(channel.connect)(
+      model,
+      DATA,
+      { ...OPTIONS, epochs: 1 },
+      { pageModel: () => Promise.reject(new Error('The network could not be rebuilt on the CPU.')) },
+      new TrainingControl(),
+    );
+    expect(result.status).toBe('completed');
+    expect(result.finalWeights).toBeDefined();
+    const final = flat(result.finalWeights!);
+    expect(final).toHaveLength(start.length);
+    expect(final).not.toEqual(start);
+    expect(final).toEqual(flat(result.lastSnapshot!));
+    expect(flat(await snapshotWeights(model))).toEqual(start);
+    expect(tf.memory().numTensors).toBe(baseline);
+    model.dispose();
+  });
+
   it('ends at once, as stopped, when the page abandons the run', async () => {
     const model = buildModel(SPEC, { seed: 8 });
     const control = new TrainingControl();

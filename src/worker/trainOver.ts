@@ -4,13 +4,17 @@
  * and weights; the worker trains its own copy, and the weights it ends with (completed or
  * stopped) are set into the page's model before the promise resolves, so everything after a
  * run works as after a run on the page; a run that fails leaves the page's model with the
- * weights of its last completed epoch (or as it was, before the first).
+ * weights of its last completed epoch (or as it was, before the first). Once the weights are
+ * sent, `onHandOver` says so: the run no longer needs the page's model, and when the page's
+ * WebGL context is lost it goes on; its weights then land in the model `pageModel` gives (the
+ * one rebuilt on the CPU), and stay in the result when there is none.
  */
 import type { EpochMetrics, TrainFunction, TrainResult } from '../model/trainMetrics';
 import type { TrainingState } from '../model/trainingControl';
+import type * as tf from '@tensorflow/tfjs';
 import { restoreWeights, snapshotWeights, type WeightSnapshot } from '../model/weights';
 import type { BackendChoice } from '../model/backendChoice';
-import { snapshotBuffers, type BackendRequest, type PageMessage, type WorkerMessage } from './protocol';
+import type { BackendRequest, PageMessage, WorkerMessage } from './protocol';
 
 /** A connection to the training worker (a real Worker, or a message channel in the tests). */
 export interface WorkerEndpoint {
@@ -50,6 +54,8 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
       let lastSnapshot: WeightSnapshot | null = null;
       let queue = Promise.resolve();
       let finished = false;
+      // The page model the run's weights land in; null when none could be rebuilt after a context loss.
+      const landing = (): Promise<tf.LayersModel | null> => (callbacks.pageModel ? callbacks.pageModel().catch(() => null) : Promise.resolve(model));
       const send = (state: TrainingState) => endpoint.post({ type: 'control', id, action: ACTIONS[state] }, []);
       const finish = (end: () => void) => {
         if (finished) return;
@@ -81,12 +87,14 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
           lastSnapshot = message.snapshot;
           await callbacks.onEpoch?.(message.metrics, message.snapshot);
         } else if (message.type === 'done') {
-          restoreWeights(model, message.finalWeights);
-          finish(() => resolve(message.result));
+          const target = await landing();
+          if (target) restoreWeights(target, message.finalWeights);
+          finish(() => resolve({ ...message.result, finalWeights: message.finalWeights }));
         } else {
           // A run that failed in the worker (its WebGL context was lost, say) leaves the page's
           // model with the weights of its last completed epoch, as a stopped run would.
-          if (lastSnapshot) restoreWeights(model, lastSnapshot);
+          const target = lastSnapshot && (await landing());
+          if (target && lastSnapshot) restoreWeights(target, lastSnapshot);
           finish(() => reject(new Error(message.message)));
         }
       };
@@ -103,15 +111,17 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
         (reason) => finish(() => reject(new WorkerFailure(reason))),
       );
       const unsubscribe = control.subscribe(send);
-      // The page's backend died (its WebGL context was lost): the page's model cannot take
-      // the weights any more, so the run ends now, as stopped, and the worker stops too.
+      // The page's backend died before the run was handed over (or the page gave up on the
+      // run): the run ends now, as stopped, and the worker stops too.
       const onAbandon = () => {
         send('stopped');
         finish(() => resolve({ status: 'stopped', epochsCompleted: history.length, history, lastSnapshot }));
       };
       control.signal.addEventListener('abort', onAbandon);
       const topology = model.toJSON(null, false) as object;
-      endpoint.post({ type: 'train', id, topology, weights, data, options, backend: backend.request() }, snapshotBuffers(weights));
+      // The weights are copied, not moved: the page keeps them as the run's first weights.
+      endpoint.post({ type: 'train', id, topology, weights, data, options, backend: backend.request() }, []);
+      callbacks.onHandOver?.(weights);
       if (control.state !== 'running') send(control.state);
     });
   };

@@ -11,9 +11,11 @@ import { trainOver, WorkerFailure, type WorkerEndpoint } from './trainOver';
  * Training in a dedicated worker (trainWorker.ts), started at the first run and kept for the
  * next ones (its backend is loaded once); a worker that failed is replaced at the next run.
  * A worker that fails before it ever answered (it cannot start here) is given up: that run
- * and the later ones train on the page, as without a Worker. Each run sends the backend
- * trial remembered in localStorage (or asks for a new one), and a trial the worker measured
- * is remembered; the pen going down or up on the drawing pad is passed on to the worker.
+ * and the later ones train on the page, as without a Worker (with the page's model of the
+ * moment: the one rebuilt on the CPU when the page's WebGL context was lost meanwhile). Each
+ * run sends the backend trial remembered in localStorage (or asks for a new one), and a trial
+ * the worker measured is remembered; the pen going down or up on the drawing pad is passed
+ * on to the worker.
  */
 export function createWorkerTrainer(): Trainer {
   let worker: Worker | null = null;
@@ -59,7 +61,9 @@ export function createWorkerTrainer(): Trainer {
         if (!(error instanceof WorkerFailure) || answered) throw error;
         givenUp = true;
         console.warn(`Training runs on the page: the training worker could not start (${error.message}).`);
-        return onPage(model, data, options, callbacks, control);
+        // The run was handed over as the page's WebGL context was lost: it goes on with the model rebuilt on the CPU.
+        const pageModel = callbacks.pageModel ? await callbacks.pageModel() : model;
+        return onPage(pageModel, data, options, callbacks, control);
       }
     },
     dispose: () => {
