@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectTensorsBackTo, settledValue } from './fixtures';
-import { garbageSeen, loseWebGl, startFineTuning, startFineTuningRun, watchForGarbage } from './contextLoss';
+import { test, expect, expectTensorsBackTo, openApp, settledValue, stableTensorCount } from './fixtures';
+import { captureWebGlContexts, garbageSeen, loseWebGl, pinWorkerToWasm, startFineTuning, startFineTuningRun, watchForGarbage } from './contextLoss';
 import { expectComputePath } from './tensorChecks';
 
 /*
@@ -126,6 +126,49 @@ test("losing the page's GPU while a run in the worker is paused: it stays paused
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
   await expect(prediction).toHaveAttribute('data-digit', '2');
 
+  expect(await garbageSeen(page)).toEqual([]);
+  await resetTraining(page);
+  await expectTensorsBackTo(page, baseline);
+  expect(problems.errors).toEqual([]);
+});
+
+test("the worker cannot start while the page's GPU is lost: the run goes on, on the page's CPU, with the rebuilt model", async ({ page, problems }) => {
+  test.setTimeout(300_000);
+  // The worker's script is held until the context is lost, then refused: the worker never starts.
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => undefined as void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/trainWorker-[^/]*\.js$/, async (route) => {
+    asked();
+    await released;
+    await route.abort();
+  });
+  problems.allow(/trainWorker-[^/]*\.js/);
+  await captureWebGlContexts(page);
+  await pinWorkerToWasm(page);
+  await openApp(page);
+  await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 30_000 });
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl');
+  const baseline = await stableTensorCount(page);
+  await startFineTuningRun(page, { examples: 100, epochs: 1, seed: 3 });
+  // The run was handed over (its weights posted to the worker) as the worker's script was asked for.
+  await requested;
+  await watchForGarbage(page);
+  expect(await loseWebGl(page)).toBeGreaterThan(0);
+  await expectContinuedNotice(page);
+  release();
+
+  const backend = page.getByTestId('train-backend');
+  await expect(backend).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
+  await expect(backend).toHaveAttribute('data-in-worker', 'false');
+  await page.getByTestId('tab-training').click();
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-phase', 'finished', { timeout: 240_000 });
+  await expect(page.getByTestId('train-heldout')).toHaveAttribute('data-epoch', '1');
+  await expect(page.getByTestId('show-trained')).toHaveAttribute('aria-pressed', 'true');
+  const prediction = page.getByTestId('prediction');
+  await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
+  await expect(prediction).toHaveAttribute('data-digit', '2');
   expect(await garbageSeen(page)).toEqual([]);
   await resetTraining(page);
   await expectTensorsBackTo(page, baseline);
