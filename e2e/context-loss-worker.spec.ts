@@ -113,7 +113,8 @@ test("losing the page's GPU while a run in the worker is paused: it stays paused
   await expectContinuedNotice(page);
 
   await expect(progress).toHaveAttribute('data-phase', 'paused');
-  const paused = await examplesSeen(page);
+  // The reports the worker sent before it paused may still be on their way (they come in bundles).
+  const paused = await settledValue(() => examplesSeen(page), 'the digits seen while paused', { agree: 3, interval: 500 });
   await page.waitForTimeout(1500);
   expect(await examplesSeen(page)).toBe(paused);
   await page.getByTestId('train-resume').click();
