@@ -1,14 +1,33 @@
 import { test, expect, openApp, waitForNetwork, drawStroke, endRun } from './fixtures';
 
-/** Records every message the page posts to a Worker (they still go through). */
+/**
+ * Records every message the page posts to a Worker (they still go through), and the type of
+ * every message a worker sends back once the page has posted to it.
+ */
 function recordWorkerMessages(): void {
   const sent: unknown[] = [];
-  (window as unknown as { __workerMessages: unknown[] }).__workerMessages = sent;
+  const received: string[] = [];
+  Object.assign(window, { __workerMessages: sent, __workerReplies: received });
+  const heard = new WeakSet<Worker>();
   const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
   Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
     sent.push(args[0]);
+    if (!heard.has(this)) {
+      heard.add(this);
+      this.addEventListener('message', (e: MessageEvent<{ type: string }>) => received.push(e.data.type));
+    }
     post.apply(this, args);
   };
+}
+
+/** How many messages of `type` the training worker has sent the page. */
+function repliesOf(type: string): number {
+  return (window as unknown as { __workerReplies: string[] }).__workerReplies.filter((t) => t === type).length;
+}
+
+/** True once the training worker has sent the page more than `n` messages of `type`. */
+function moreRepliesThan([type, n]: readonly [string, number]): boolean {
+  return (window as unknown as { __workerReplies: string[] }).__workerReplies.filter((t) => t === type).length > n;
 }
 
 test('the pad tells the training worker when the pen goes down and lifts, once per stroke, training goes on, and the page waits for the stroke to end', async ({
@@ -54,10 +73,14 @@ test('the pad tells the training worker when the pen goes down and lifts, once p
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
   const [heldRenders, heldExamples] = [await renders(), Number(await progress.getAttribute('data-examples'))];
-  for (let i = 0; i < 20; i++) {
-    await page.mouse.move(box.x + box.width * (0.35 + 0.015 * i), box.y + box.height * (0.5 + 0.01 * i));
-    await page.waitForTimeout(100);
+  // The pen stays down until the worker has sent batch reports and weights the page could
+  // have shown: the stroke goes on, a move each time one more report has arrived.
+  const [batches, weights] = [await page.evaluate(repliesOf, 'batch'), await page.evaluate(repliesOf, 'weights')];
+  for (let i = 0; i < 4; i++) {
+    await page.mouse.move(box.x + box.width * (0.35 + 0.06 * i), box.y + box.height * (0.5 + 0.04 * i));
+    await page.waitForFunction(moreRepliesThan, ['batch', batches + i] as const, { timeout: 30_000 });
   }
+  await page.waitForFunction(moreRepliesThan, ['weights', weights] as const, { timeout: 30_000 });
   const [rendersWhileDown, examplesWhileDown] = [await renders(), Number(await progress.getAttribute('data-examples'))];
   await page.mouse.up();
   expect(await progress.getAttribute('data-phase')).toBe('running');
