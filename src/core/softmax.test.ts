@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { softmax, softmaxSteps } from './softmax';
+import { logProbability, softmax, softmaxSteps } from './softmax';
 
 describe('softmax', () => {
   it('works a small example by hand: logits 0 and ln 3 give 1/4 and 3/4', () => {
@@ -37,5 +37,24 @@ describe('softmax', () => {
   it('gives NaN, not an error, for a diverged network', () => {
     expect(Array.from(softmax([1, NaN, 2])).every(Number.isNaN)).toBe(true);
     expect(Number.isNaN(softmax([Infinity, 0])[0])).toBe(true);
+  });
+});
+
+describe('logProbability', () => {
+  it('is ln of the softmax probability, worked by hand: logits 0 and ln 3 give ln 1/4 and ln 3/4', () => {
+    expect(logProbability([0, Math.log(3)], 0)).toBeCloseTo(Math.log(0.25), 12);
+    expect(logProbability([0, Math.log(3)], 1)).toBeCloseTo(Math.log(0.75), 12);
+  });
+
+  it('stays finite and exact where the probability itself rounds to 0', () => {
+    expect(softmax([0, 200])[0]).toBe(0);
+    expect(logProbability([0, 200], 0)).toBeCloseTo(-200, 9);
+    expect(logProbability([1000, 999, 998], 0)).toBeCloseTo(logProbability([2, 1, 0], 0), 12);
+  });
+
+  it('refuses a class the logits do not have', () => {
+    expect(() => logProbability([1, 2], 2)).toThrow(RangeError);
+    expect(() => logProbability([1, 2], -1)).toThrow(RangeError);
+    expect(() => logProbability([1, 2], 0.5)).toThrow(RangeError);
   });
 });

@@ -40,3 +40,17 @@ export function softmaxSteps(logits: ArrayLike<number>): SoftmaxSteps {
 export function softmax(logits: ArrayLike<number>): Float32Array {
   return Float32Array.from(softmaxSteps(logits).probabilities);
 }
+
+/**
+ * The log-probability softmax gives class `index`: ln p_index = (z_index - max) - ln(sum of
+ * e^(z_j - max)), worked in double precision without forming p (which rounds to 0 for a
+ * very unlikely class, where its logarithm is still a finite, useful number). Throws a
+ * RangeError when `index` is not a class of `logits`.
+ */
+export function logProbability(logits: ArrayLike<number>, index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index >= logits.length) {
+    throw new RangeError(`Class ${index} is not one of the ${logits.length} classes.`);
+  }
+  const { shifted, sum } = softmaxSteps(logits);
+  return shifted[index] - Math.log(sum);
+}
