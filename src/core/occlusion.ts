@@ -1,0 +1,100 @@
+/**
+ * Occlusion sensitivity: hide one square patch of the image at a time, score the hidden
+ * image, and see how much the score drops. A large drop means the network needed what the
+ * patch hid. Framework-free: the caller supplies the score (for ConvLens, a class's
+ * log-probability from the plain forward pass, `src/model/attribution/occlusion.ts`).
+ */
+import { createGrid, type Grid } from './grid';
+
+/** Where and how the patch is slid over the image. */
+export interface OcclusionOptions {
+  /** Side of the square patch, in pixels (1..the image's shorter side). */
+  readonly patch: number;
+  /** Step between two patch positions, in pixels (>= 1). */
+  readonly stride: number;
+  /** The value written under the patch. */
+  readonly fill: number;
+}
+
+/**
+ * A 6x6 patch of background (0) moved 2 pixels at a time. An MNIST stroke is 2-4 pixels
+ * wide inside a 20x20 box, so 6 pixels hide a whole piece of stroke (a crossing, an end, a
+ * loop's side) while staying a third of the digit's size, small enough to say where. A
+ * stride of 2 covers every pixel by up to 3x3 = 9 patches, so the per-pixel mean is smooth
+ * rather than blocky, at 12 x 12 = 144 scored images for a 28x28 digit (about 0.15 s with
+ * the plain forward pass).
+ */
+export const DEFAULT_OCCLUSION: OcclusionOptions = Object.freeze({ patch: 6, stride: 2, fill: 0 });
+
+/** Scores one image (row-major, the size of the occluded image); higher is more of the class. */
+export type ImageScore = (pixels: Float32Array) => number;
+
+/** What occluding every patch position did. */
+export interface OcclusionResult {
+  /** The score of the image itself. */
+  readonly baseline: number;
+  /** Top rows of the patch positions, in order (the rows of `drops`). */
+  readonly rows: readonly number[];
+  /** Left columns of the patch positions, in order (the columns of `drops`). */
+  readonly cols: readonly number[];
+  /** baseline - score with the patch at (rows[i], cols[j]), at row i, column j: positive where hiding hurt the class. */
+  readonly drops: Grid;
+  /** Image-sized: each pixel's mean drop over the patch positions that cover it. */
+  readonly map: Grid;
+  /** The largest |value| of `map` (0 when the map is all 0), for a symmetric colour scale. */
+  readonly maxAbs: number;
+}
+
+/**
+ * Offsets of a patch of `patch` pixels along a side of `side` pixels, `stride` apart from 0;
+ * when the last step falls short of the far edge, one more position flush with it, so that
+ * every pixel is covered at least once.
+ */
+export function patchOffsets(side: number, patch: number, stride: number): number[] {
+  if (!Number.isInteger(patch) || patch < 1 || patch > side)
+    throw new RangeError(`The patch must be a whole number of pixels from 1 to ${side} (got ${patch}).`);
+  if (!Number.isInteger(stride) || stride < 1) throw new RangeError(`The stride must be a whole number of pixels, at least 1 (got ${stride}).`);
+  const offsets: number[] = [];
+  for (let at = 0; at + patch <= side; at += stride) offsets.push(at);
+  if (offsets[offsets.length - 1] + patch < side) offsets.push(side - patch);
+  return offsets;
+}
+
+/**
+ * Slides the patch over `image` and scores each occluded copy. `score` gets one working
+ * array that is reused from call to call: it must read it, not keep it. Scores run
+ * rows.length x cols.length + 1 times. Worked in double precision, stored as float32.
+ */
+export function occlusionSensitivity(image: Grid, score: ImageScore, options: OcclusionOptions = DEFAULT_OCCLUSION): OcclusionResult {
+  const { height, width } = image;
+  const { patch, stride, fill } = options;
+  const rows = patchOffsets(height, patch, stride);
+  const cols = patchOffsets(width, patch, stride);
+  const work = Float32Array.from(image.data);
+  const baseline = score(work);
+  const drops = createGrid(rows.length, cols.length);
+  const sum = new Float64Array(height * width);
+  const count = new Uint16Array(height * width);
+  rows.forEach((top, i) => {
+    cols.forEach((left, j) => {
+      for (let r = top; r < top + patch; r++) work.fill(fill, r * width + left, r * width + left + patch);
+      const drop = baseline - score(work);
+      drops.data[i * cols.length + j] = drop;
+      for (let r = top; r < top + patch; r++) {
+        for (let c = left; c < left + patch; c++) {
+          const p = r * width + c;
+          sum[p] += drop;
+          count[p]++;
+          work[p] = image.data[p];
+        }
+      }
+    });
+  });
+  const map = createGrid(height, width);
+  let maxAbs = 0;
+  for (let p = 0; p < map.data.length; p++) {
+    map.data[p] = sum[p] / count[p];
+    maxAbs = Math.max(maxAbs, Math.abs(map.data[p]));
+  }
+  return { baseline, rows, cols, drops, map, maxAbs };
+}
