@@ -1,0 +1,61 @@
+/**
+ * A ConvLens model as a chain of layers that can be run piece by piece on real tensors, so
+ * a gradient can be taken with respect to the input or to any layer's output. Every
+ * ConvLens model is such a chain (`build.ts`: each layer feeds the next), whether built
+ * here, loaded or uploaded (`validateUpload.ts` accepts only ConvLens's layer pattern).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Grid } from '../../core/grid';
+
+/** The model's layers in order, without its input layer. */
+export function chainLayers(model: tf.LayersModel): tf.layers.Layer[] {
+  return model.layers.filter((layer) => layer.getClassName() !== 'InputLayer');
+}
+
+/** Runs `x` through `layers` in order, in inference mode (dropout passes its input through). */
+export function applyLayers(layers: readonly tf.layers.Layer[], x: tf.Tensor): tf.Tensor {
+  return layers.reduce((t, layer) => layer.apply(t, { training: false }) as tf.Tensor, x);
+}
+
+/** Position of the `logits` layer (the last dense layer, before the softmax) in `layers`; throws when there is none. */
+export function logitsPosition(layers: readonly tf.layers.Layer[]): number {
+  const at = layers.findIndex((layer) => layer.name === 'logits');
+  if (at < 0) throw new Error('The model has no `logits` layer.');
+  return at;
+}
+
+/** Throws a RangeError unless `classIndex` is one of the classes of the `logits` layer. */
+export function checkClass(logits: tf.layers.Layer, classIndex: number): void {
+  const classes = (logits.outputShape as number[])[1];
+  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= classes) {
+    throw new RangeError(`Class ${classIndex} is not one of the ${classes} classes.`);
+  }
+}
+
+/**
+ * The score every attribution of ConvLens explains: the log-probability of class
+ * `classIndex`, log-softmax of the logits ([1, classes]) at that class, as a scalar.
+ * Log-softmax rather than the probability, whose gradient vanishes for every class the
+ * network finds unlikely (p near 0: "what would make this a 4?" gets no answer); rather
+ * than the raw logit, because a class's chance also depends on the other classes (a pixel
+ * that raises every logit alike changes no probability), and because occlusion measures
+ * its drops in the same unit, so the views compare.
+ */
+export function classLogProbability(logits: tf.Tensor, classIndex: number): tf.Scalar {
+  return tf
+    .logSoftmax(logits as tf.Tensor2D)
+    .gather([classIndex], 1)
+    .reshape([]) as tf.Scalar;
+}
+
+/**
+ * One grey image as the model's input batch of one, [1, height, width, 1]; throws when the
+ * model expects another size.
+ */
+export function imageBatch(model: tf.LayersModel, image: Grid): tf.Tensor4D {
+  const [, height, width] = model.inputs[0].shape;
+  if (image.height !== height || image.width !== width) {
+    throw new RangeError(`The model takes ${height}x${width} images; this one is ${image.height}x${image.width}.`);
+  }
+  return tf.tensor4d(image.data, [1, image.height, image.width, 1]);
+}
