@@ -218,4 +218,13 @@ describe('gradCam', () => {
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
   });
+
+  it("rejects with the guard's error when the guard gives up on the read, leaving no tensors", async () => {
+    const model = buildModel(DEFAULT_SPEC, { seed: 5 });
+    const before = tf.memory().numTensors;
+    const giveUp = () => Promise.reject(new Error('context lost'));
+    await expect(gradCam(model, digits[0].image, 0, giveUp)).rejects.toThrow('context lost');
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
 });

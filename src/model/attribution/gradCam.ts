@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gradCamMap } from '../../core/gradCam';
 import type { Grid } from '../../core/grid';
 import { resizeBilinear } from '../../core/resize';
+import { unguarded, type Guard } from '../guard';
 import { applyLayers, chainLayers, checkClass, classLogProbability, imageBatch, logitsPosition } from './layerChain';
 
 /** One class's Grad-CAM for one image. */
@@ -45,9 +46,10 @@ export function featureMapPosition(layers: readonly tf.layers.Layer[]): number {
 /**
  * Grad-CAM of class `classIndex` (0..classes-1) for `image` (the model's input size, grey
  * levels in [0, 1], white on black), with the model in inference mode; null when the model
- * has no convolution layer. Creates no lasting tensors.
+ * has no convolution layer. Creates no lasting tensors, even when `guard` gives up on the
+ * read (a lost WebGL context; then it rejects with the guard's error).
  */
-export async function gradCam(model: tf.LayersModel, image: Grid, classIndex: number): Promise<GradCam | null> {
+export async function gradCam(model: tf.LayersModel, image: Grid, classIndex: number, guard: Guard = unguarded): Promise<GradCam | null> {
   const layers = chainLayers(model);
   const last = logitsPosition(layers);
   checkClass(layers[last], classIndex);
@@ -61,7 +63,7 @@ export async function gradCam(model: tf.LayersModel, image: Grid, classIndex: nu
   });
   try {
     const [, height, width, channels] = maps.shape;
-    const [mapValues, gradientValues] = await Promise.all([maps.data<'float32'>(), gradients.data<'float32'>()]);
+    const [mapValues, gradientValues] = await guard(Promise.all([maps.data<'float32'>(), gradients.data<'float32'>()]));
     const { channelWeights, map } = gradCamMap({ data: mapValues, height, width, channels }, { data: gradientValues, height, width, channels });
     const heatmap = resizeBilinear(map, image.height, image.width);
     let max = 0;

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createGrid, type Grid } from '../../core/grid';
+import { unguarded, type Guard } from '../guard';
 import { applyLayers, chainLayers, checkClass, classLogProbability, imageBatch, logitsPosition } from './layerChain';
 
 /** One class's saliency for one image. */
@@ -25,9 +26,10 @@ export interface Saliency {
 /**
  * The saliency of class `classIndex` (0..classes-1) for `image` (the model's input size,
  * grey levels in [0, 1], white on black), with the model in inference mode. One forward and
- * one backward pass in tfjs; creates no lasting tensors.
+ * one backward pass in tfjs. Creates no lasting tensors, even when `guard` gives up on
+ * the read (a lost WebGL context; then it rejects with the guard's error).
  */
-export async function saliency(model: tf.LayersModel, image: Grid, classIndex: number): Promise<Saliency> {
+export async function saliency(model: tf.LayersModel, image: Grid, classIndex: number, guard: Guard = unguarded): Promise<Saliency> {
   const layers = chainLayers(model);
   const last = logitsPosition(layers);
   checkClass(layers[last], classIndex);
@@ -37,7 +39,7 @@ export async function saliency(model: tf.LayersModel, image: Grid, classIndex: n
     return tf.valueAndGrad(score)(imageBatch(model, image));
   });
   try {
-    const [logProbability, gradient] = await Promise.all([value.data<'float32'>(), grad.data<'float32'>()]);
+    const [logProbability, gradient] = await guard(Promise.all([value.data<'float32'>(), grad.data<'float32'>()]));
     let maxAbs = 0;
     for (const g of gradient) maxAbs = Math.max(maxAbs, Math.abs(g));
     return { logProbability: logProbability[0], gradient: createGrid(image.height, image.width, Float32Array.from(gradient)), maxAbs };
