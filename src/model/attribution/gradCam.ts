@@ -21,7 +21,13 @@ export interface GradCam {
   readonly channelWeights: Float32Array;
   /** ReLU of the weighted sum of the channels, at the layer's resolution (e.g. 11x11), all >= 0. */
   readonly coarse: Grid;
-  /** `coarse` resized to the image (bilinear, pixel centres aligned: `resizeBilinear`). */
+  /**
+   * `coarse` stretched over the whole image (bilinear, pixel centres aligned:
+   * `resizeBilinear`), as Grad-CAM is usually shown. It is a picture, not an exact map: a
+   * cell's receptive field is centred up to a few pixels from where the stretch puts it
+   * (3 px at the edges of the default network's 11x11 map, whose 'valid' convolutions
+   * trim the borders).
+   */
   readonly heatmap: Grid;
   /** The largest value of `heatmap` (0 when nothing speaks for the class). */
   readonly max: number;
