@@ -20,11 +20,17 @@ describe('patchOffsets', () => {
     expect(patchOffsets(5, 5, 3)).toEqual([0]);
   });
 
-  it('refuses patches that do not fit and strides that do not move', () => {
+  it('refuses patches that do not fit, strides that do not move and strides that skip pixels', () => {
     expect(() => patchOffsets(5, 6, 1)).toThrow(RangeError);
     expect(() => patchOffsets(5, 0, 1)).toThrow(RangeError);
     expect(() => patchOffsets(5, 2, 0)).toThrow(RangeError);
     expect(() => patchOffsets(5, 2, 1.5)).toThrow(RangeError);
+    // A 6-pixel patch every 7 pixels never hides columns 6, 13, 20: they would have no drop
+    // to average (0 / 0) and the map and its maxAbs would be NaN.
+    expect(() => patchOffsets(28, 6, 7)).toThrow(RangeError);
+    expect(() => patchOffsets(28, 6, 7)).toThrow(/longer than the patch/);
+    expect(() => occlusionSensitivity(createGrid(28, 28), () => 0, { patch: 6, stride: 7, fill: 0 })).toThrow(RangeError);
+    expect(patchOffsets(28, 6, 6)).toEqual([0, 6, 12, 18, 22]);
   });
 });
 
