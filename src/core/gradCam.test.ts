@@ -29,4 +29,18 @@ describe('gradCamMap', () => {
     const maps = { data: new Float32Array(8), height: 2, width: 2, channels: 2 };
     expect(() => gradCamMap(maps, { data: new Float32Array(8), height: 2, width: 4, channels: 1 })).toThrow(RangeError);
   });
+
+  it('refuses maps or gradients whose data is not height x width x channels long', () => {
+    const shape = { height: 2, width: 2, channels: 2 };
+    const right = { ...shape, data: new Float32Array(8).fill(1) };
+    // Too short: the missing cells would read as undefined and make the map NaN; too long:
+    // the extra values would be silently left out of the channel means.
+    for (const length of [7, 9]) {
+      const wrong = { ...shape, data: new Float32Array(length).fill(1) };
+      expect(() => gradCamMap(wrong, right), `maps of ${length}`).toThrow(/maps hold/);
+      expect(() => gradCamMap(right, wrong), `gradients of ${length}`).toThrow(/gradients hold/);
+      expect(() => gradCamMap(right, wrong)).toThrow(RangeError);
+    }
+    expect(() => gradCamMap(right, right)).not.toThrow();
+  });
 });

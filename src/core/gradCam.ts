@@ -17,13 +17,18 @@ export interface GradCamMap {
 
 /**
  * Grad-CAM from feature maps and their gradients (both NHWC without the batch dimension,
- * of the same shape). Worked in double precision, stored as float32.
+ * of the same shape). Worked in double precision, stored as float32. Throws a RangeError
+ * when the shapes differ or when either's data is not height x width x channels long.
  */
 export function gradCamMap(maps: FeatureMaps, gradients: FeatureMaps): GradCamMap {
   const { height, width, channels } = maps;
   if (gradients.height !== height || gradients.width !== width || gradients.channels !== channels) {
     throw new RangeError(`The gradients are ${gradients.height}x${gradients.width}x${gradients.channels}; the maps are ${height}x${width}x${channels}.`);
   }
+  const size = height * width * channels;
+  const refuse = (name: string, length: number) => new RangeError(`The ${name} hold ${length} values; ${height}x${width}x${channels} needs ${size}.`);
+  if (maps.data.length !== size) throw refuse('maps', maps.data.length);
+  if (gradients.data.length !== size) throw refuse('gradients', gradients.data.length);
   const cells = height * width;
   const weights = new Float64Array(channels);
   for (let p = 0; p < cells; p++) for (let k = 0; k < channels; k++) weights[k] += gradients.data[p * channels + k];
