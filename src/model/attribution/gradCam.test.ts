@@ -204,6 +204,24 @@ describe('gradCam', () => {
     });
   }
 
+  it('refuses a convolution that no activation layer follows, which no ConvLens model has', async () => {
+    // The ReLU inside the convolution layer, pooling right after it: Grad-CAM would have
+    // to pick maps ConvLens never shows.
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ name: 'conv1', inputShape: [28, 28, 1], filters: 2, kernelSize: 3, activation: 'relu' }),
+        tf.layers.maxPooling2d({ name: 'pool1', poolSize: 2 }),
+        tf.layers.flatten({ name: 'flatten' }),
+        tf.layers.dense({ name: 'logits', units: 10 }),
+        tf.layers.activation({ name: 'softmax', activation: 'softmax' }),
+      ],
+    });
+    const before = tf.memory().numTensors;
+    await expect(gradCam(model, digits[0].image, 3)).rejects.toThrow(/`conv1`, is not followed by its activation layer/);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
   it('says "not available" (null) for a network without a convolution, and refuses a class it does not have', async () => {
     const model = tf.sequential({
       layers: [

@@ -35,8 +35,10 @@ export interface GradCam {
 
 /**
  * Position of the layer whose output Grad-CAM uses: the activation layer right after the
- * last convolution, or the convolution itself when no activation layer follows it; -1 when
- * the model has no convolution.
+ * last convolution; -1 when the model has no convolution. Every ConvLens model follows each
+ * convolution with its own activation layer (`build.ts`; `validateUpload.ts` refuses other
+ * patterns), so a convolution without one means the model was not built as ConvLens builds
+ * models: that throws, rather than quietly explaining another layer.
  */
 export function featureMapPosition(layers: readonly tf.layers.Layer[]): number {
   let conv = -1;
@@ -45,8 +47,10 @@ export function featureMapPosition(layers: readonly tf.layers.Layer[]): number {
   });
   if (conv < 0) return -1;
   const next = layers[conv + 1];
-  const activates = next?.getClassName() === 'Activation' && next.getConfig().activation !== 'softmax';
-  return activates ? conv + 1 : conv;
+  if (next?.getClassName() !== 'Activation' || next.getConfig().activation === 'softmax') {
+    throw new Error(`The last convolution, \`${layers[conv].name}\`, is not followed by its activation layer, as in every ConvLens model.`);
+  }
+  return conv + 1;
 }
 
 /**
