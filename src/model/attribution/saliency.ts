@@ -1,9 +1,13 @@
 /**
  * Saliency: how much each input pixel moves one class's score, the gradient of that class's
  * log-probability (`classLogProbability` in layerChain.ts) with respect to every pixel of
- * the image. For a digit the network is sure of, the log-probability of its class is near
- * 0 whatever a single pixel does, so that map is faint (`maxAbs` says how faint); the
- * other classes' maps answer "what would make it more of a 4?".
+ * the image. For class c that gradient is the sum over the other classes j of
+ * p_j x d(z_c - z_j)/d(pixel): what would widen the class's logit margin over its rivals,
+ * each rival weighted by its probability, so the closest rivals count most. For a digit the
+ * network is sure of, the p_j are tiny and so is the whole map (`maxAbs` is under 1e-4 for
+ * more than half the held-out digits of the shipped network, and as small as 1e-9), yet it
+ * is as exact and as detailed as any: a colour scale set from `maxAbs` shows it in full.
+ * The other classes' maps answer "what would make it more of a 4?".
  */
 import * as tf from '@tensorflow/tfjs';
 import { createGrid, type Grid } from '../../core/grid';
