@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_OCCLUSION } from '../../core/occlusion';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_OCCLUSION, patchOffsets } from '../../core/occlusion';
 import { logProbability } from '../../core/softmax';
 import { readMnist } from '../../data/node';
+import type { PlainNetwork } from '../plainForward';
 import { occlusionForClass, plainClassScore } from './occlusion';
-import { heldOutDigits, shippedPlainNetwork } from './shippedForTests';
+import { heldOutDigits, shippedPlainNetwork, type LabelledDigit } from './shippedForTests';
 
-const plain = shippedPlainNetwork();
-const digits = heldOutDigits(readMnist(), 10);
+let plain: PlainNetwork;
+let digits: LabelledDigit[];
+
+beforeAll(() => {
+  plain = shippedPlainNetwork();
+  digits = heldOutDigits(readMnist(), 10);
+});
 
 describe('occlusionForClass', () => {
   it('measures drops of the log-probability the plain pass gives the class, a patch of 0 at a time', () => {
@@ -26,9 +32,11 @@ describe('occlusionForClass', () => {
   });
 
   it('finds ink matters more than background to the true class, over 100 held-out digits', () => {
-    // Stride 4 instead of the default 2 (7 x 7 patch positions instead of 12 x 12): the same
-    // patches, a third of the passes, so the 100 digits take a few seconds.
-    const options = { ...DEFAULT_OCCLUSION, stride: 4 };
+    // Stride 6 instead of the default 2: the same 6x6 patches, side by side (offsets 0, 6,
+    // 12, 18, 22: every pixel hidden once, or twice near the far edges), 5 x 5 + 1 = 26
+    // passes a digit instead of 145: 2,600 plain passes for the 100 digits.
+    const options = { ...DEFAULT_OCCLUSION, stride: 6 };
+    expect(patchOffsets(28, options.patch, options.stride)).toEqual([0, 6, 12, 18, 22]);
     let inkSum = 0;
     let backgroundSum = 0;
     let inkWins = 0;
@@ -60,8 +68,9 @@ describe('occlusionForClass', () => {
       `occlusion over ${digits.length} held-out digits: mean drop ${inkMean.toFixed(3)} on ink, ${backgroundMean.toFixed(3)} on background; ink first on ${inkWins}`,
     );
     expect(digits.length).toBe(100);
-    // Measured: 0.535 on ink against 0.050 on background (10.7 times), ink first on all 100.
+    // Measured with stride 6: 0.522 on ink against 0.051 on background (10.3 times), ink
+    // first on 99 of the 100 (with stride 4: 10.7 times, all 100).
     expect(inkMean).toBeGreaterThan(6 * backgroundMean);
-    expect(inkWins).toBeGreaterThanOrEqual(97);
+    expect(inkWins).toBeGreaterThanOrEqual(95);
   });
 });
