@@ -54,7 +54,7 @@ async function expectContinuedNotice(page: Page): Promise<void> {
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute('data-run', 'continued');
   await expect(notice).toHaveAttribute('data-kept-epoch', '');
-  await expect(notice).toContainText('The training run goes on in its worker');
+  await expect(notice).toContainText('The training run goes on without the graphics processor');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
 }
 
