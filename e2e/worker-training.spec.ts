@@ -72,6 +72,15 @@ test('training runs in a worker on WebAssembly: it learns, the maps and the soft
   const prediction = page.getByTestId('prediction');
   const before = await prediction.getAttribute('data-confidence');
   await expect.poll(() => prediction.getAttribute('data-confidence'), { timeout: 30_000 }).not.toBe(before);
+  // So does the worked softmax under the layers, once scrolled into view: it changes twice (the
+  // first change may be its catching up with the weights of the moment).
+  await page.getByTestId('tab-network').click();
+  const workedLoss = page.getByTestId('loss-value');
+  await workedLoss.scrollIntoViewIfNeeded();
+  for (let change = 0; change < 2; change++) {
+    const shown = await workedLoss.getAttribute('data-loss');
+    await expect.poll(() => workedLoss.getAttribute('data-loss'), { message: 'the worked softmax follows the run', timeout: 30_000 }).not.toBe(shown);
+  }
   await expectComputePath(page, 'plain');
   // The page's tfjs holds the pretrained model and the model in view, and nothing grows while the worker trains.
   const whileTraining = await stableTensorCount(page);
