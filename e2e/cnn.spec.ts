@@ -108,12 +108,12 @@ test('every layer is shown with its shape; 50 predictions in plain JavaScript le
 });
 
 /**
- * While the model in view trains on the page (the fallback without a Worker), its maps come from tfjs: the same 50 predictions, through
+ * While the model in view trains on the page (the fallback without a Worker), its maps come from tfjs: 20 predictions, through
  * every kind of layer of the shipped network being fine-tuned, must free every tensor they
  * make. The run's own tensors (model and optimiser state) are the same at every pause, so the
  * count is compared between pauses, and with the baseline once the run is stopped and reset.
  */
-test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no tensors, and stop + reset give the baseline back', async ({
+test('while the CNN is fine-tuned on WebGL, 20 predictions through tfjs leak no tensors, and stop + reset give the baseline back', async ({
   page,
   problems,
 }) => {
@@ -133,7 +133,7 @@ test('while the CNN is fine-tuned on WebGL, 50 predictions through tfjs leak no 
   const paused = await quietTensorCount(page);
   expect(paused, 'the paused run holds its model and optimiser state').toBeGreaterThan(baseline);
 
-  await predictSamples(page, 50);
+  await predictSamples(page, 20);
   await expectComputePath(page, 'tfjs');
   await expectTensorsBackTo(page, paused);
 

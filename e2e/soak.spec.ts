@@ -3,8 +3,8 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import { test, expect, openApp, expectTensorsBackTo } from './fixtures';
 import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset, trainOnThePage } from './tensorChecks';
 
-/** Input changes after the warm-up: 200 within `npm test`, 1,000 in `npm run soak`. */
-const UPDATES = Number(process.env.SOAK_UPDATES ?? 200);
+/** Input changes after the warm-up: 100 within `npm test`, 1,000 in `npm run soak`. */
+const UPDATES = Number(process.env.SOAK_UPDATES ?? 100);
 const WARM_UP = 40;
 /** Wait for the prediction to catch up every this many changes (the pen never waits for it). */
 const SETTLE_EVERY = 25;
