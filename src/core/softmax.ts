@@ -48,9 +48,12 @@ export function softmax(logits: ArrayLike<number>): Float32Array {
  * RangeError when `index` is not a class of `logits`.
  */
 export function logProbability(logits: ArrayLike<number>, index: number): number {
-  if (!Number.isInteger(index) || index < 0 || index >= logits.length) {
-    throw new RangeError(`Class ${index} is not one of the ${logits.length} classes.`);
-  }
+  checkClassIndex(index, logits.length);
   const { shifted, sum } = softmaxSteps(logits);
   return shifted[index] - Math.log(sum);
+}
+
+/** Throws a RangeError unless `index` is a class of `classes` (a whole number from 0 to classes - 1). */
+export function checkClassIndex(index: number, classes: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= classes) throw new RangeError(`Class ${index} is not one of the ${classes} classes.`);
 }

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Grid } from '../../core/grid';
+import { checkClassIndex } from '../../core/softmax';
 
 /** The model's layers in order, without its input layer. */
 export function chainLayers(model: tf.LayersModel): tf.layers.Layer[] {
@@ -26,10 +27,7 @@ export function logitsPosition(layers: readonly tf.layers.Layer[]): number {
 
 /** Throws a RangeError unless `classIndex` is one of the classes of the `logits` layer. */
 export function checkClass(logits: tf.layers.Layer, classIndex: number): void {
-  const classes = (logits.outputShape as number[])[1];
-  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= classes) {
-    throw new RangeError(`Class ${classIndex} is not one of the ${classes} classes.`);
-  }
+  checkClassIndex(classIndex, (logits.outputShape as number[])[1]);
 }
 
 /**

@@ -6,15 +6,13 @@
  */
 import type { Image28 } from '../../core/grid';
 import { DEFAULT_OCCLUSION, occlusionSensitivity, type ImageScore, type OcclusionOptions, type OcclusionResult } from '../../core/occlusion';
-import { logProbability } from '../../core/softmax';
+import { checkClassIndex, logProbability } from '../../core/softmax';
 import type { PlainNetwork } from '../plainForward';
 import { NUM_CLASSES } from '../spec';
 
 /** The log-probability of class `classIndex` (0-9) that `plain` gives an image; throws a RangeError for another class. */
 export function plainClassScore(plain: PlainNetwork, classIndex: number): ImageScore {
-  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= NUM_CLASSES) {
-    throw new RangeError(`Class ${classIndex} is not one of the ${NUM_CLASSES} classes.`);
-  }
+  checkClassIndex(classIndex, NUM_CLASSES);
   return (pixels) => {
     const logits = plain.run(pixels).find((layer) => layer.kind === 'logits')!;
     return logProbability(logits.data, classIndex);
