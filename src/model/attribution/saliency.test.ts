@@ -34,6 +34,17 @@ function withFaintNoise(image: Grid, amplitude: number, seed: number): Grid {
   );
 }
 
+/** `score` with pixel `p` of `x` raised by `h` and lowered by `h` (x is left as it was). */
+function nudged(score: (x: Float32Array) => number, x: Float32Array, p: number, h: number): { up: number; down: number } {
+  const v = x[p];
+  x[p] = v + h;
+  const up = score(x);
+  x[p] = v - h;
+  const down = score(x);
+  x[p] = v;
+  return { up, down };
+}
+
 /** `count` pixels spread evenly over the list of pixel indices that pass `keep`. */
 function spreadPixels(image: Grid, keep: (value: number, row: number, col: number) => boolean, count: number): number[] {
   const all: number[] = [];
@@ -84,12 +95,7 @@ describe('saliency', () => {
       expect(s.logProbability).toBeLessThan(classIndex === 9 ? -0.1 : -2);
       expect(s.maxAbs).toBe(Math.max(...Array.from(s.gradient.data, Math.abs)));
       for (const p of [...ink, ...background]) {
-        const v = x[p];
-        x[p] = v + H;
-        const up = score(x);
-        x[p] = v - H;
-        const down = score(x);
-        x[p] = v;
+        const { up, down } = nudged(score, x, p, H);
         const central = (up - down) / (2 * H);
         expect(Math.abs(s.gradient.data[p] - central) / s.maxAbs, `class ${classIndex}, pixel ${p}: ${s.gradient.data[p]} vs ${central}`).toBeLessThan(
           TOLERANCE,
@@ -136,12 +142,7 @@ describe('saliency', () => {
       const { ink, background } = inkAndNearBackground(digit.image);
       let compared = 0;
       for (const p of [...ink, ...background]) {
-        const v = x[p];
-        x[p] = v + h;
-        const up = score(x);
-        x[p] = v - h;
-        const down = score(x);
-        x[p] = v;
+        const { up, down } = nudged(score, x, p, h);
         if (Math.abs((up - centre) / h - (centre - down) / h) > KINK * s.maxAbs) continue;
         compared++;
         const central = (up - down) / (2 * h);
@@ -183,12 +184,7 @@ describe('saliency', () => {
     // gradient here, against 0.7 % with the 2.5e-4 step the ReLU network needs).
     const h = 1e-2;
     for (const p of spreadPixels(image, () => true, 40)) {
-      const v = x[p];
-      x[p] = v + h;
-      const up = score(x);
-      x[p] = v - h;
-      const down = score(x);
-      x[p] = v;
+      const { up, down } = nudged(score, x, p, h);
       const central = (up - down) / (2 * h);
       expect(Math.abs(s.gradient.data[p] - central) / s.maxAbs, `pixel ${p}: ${s.gradient.data[p]} vs ${central}`).toBeLessThan(TOLERANCE);
     }
