@@ -66,41 +66,81 @@ export function patchOffsets(side: number, patch: number, stride: number): numbe
   return offsets;
 }
 
+/** Scores one image for several classes at once (row-major pixels): entry c is class c's score. */
+export type ImageScores = (pixels: Float32Array) => ArrayLike<number>;
+
 /**
- * Slides the patch over `image` and scores each occluded copy. `score` gets one working
- * array that is reused from call to call: it must read it, not keep it. Scores run
- * rows.length x cols.length + 1 times. Worked in double precision, stored as float32.
+ * Slides the patch over `image` and scores each occluded copy for `classes` classes at once
+ * (one call of `scores` per image, so a network's one pass serves every class). A generator:
+ * it yields after each patch position (the count done so far), so a caller can spread the
+ * work over several frames and give up between two positions (see `runInSlices` in
+ * ./slices.ts); it returns one result per class. `scores` gets one working array that is
+ * reused from call to call: it must read it, not keep it. Worked in double precision, stored
+ * as float32.
  */
-export function occlusionSensitivity(image: Grid, score: ImageScore, options: OcclusionOptions = DEFAULT_OCCLUSION): OcclusionResult {
+export function* occlusionSteps(
+  image: Grid,
+  scores: ImageScores,
+  classes: number,
+  options: OcclusionOptions = DEFAULT_OCCLUSION,
+): Generator<number, OcclusionResult[], void> {
   const { height, width } = image;
   const { patch, stride, fill } = options;
   const rows = patchOffsets(height, patch, stride);
   const cols = patchOffsets(width, patch, stride);
   const work = Float32Array.from(image.data);
-  const baseline = score(work);
-  const drops = createGrid(rows.length, cols.length);
-  const sum = new Float64Array(height * width);
+  const baselines = Float64Array.from(scores(work));
+  if (baselines.length !== classes) throw new RangeError(`The score gave ${baselines.length} values; ${classes} classes were asked for.`);
+  const drops = Array.from({ length: classes }, () => createGrid(rows.length, cols.length));
+  const sums = Array.from({ length: classes }, () => new Float64Array(height * width));
   const count = new Uint16Array(height * width);
-  rows.forEach((top, i) => {
-    cols.forEach((left, j) => {
+  let done = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const top = rows[i];
+    for (let j = 0; j < cols.length; j++) {
+      const left = cols[j];
       for (let r = top; r < top + patch; r++) work.fill(fill, r * width + left, r * width + left + patch);
-      const drop = baseline - score(work);
-      drops.data[i * cols.length + j] = drop;
+      const hidden = scores(work);
+      for (let c = 0; c < classes; c++) {
+        const drop = baselines[c] - hidden[c];
+        drops[c].data[i * cols.length + j] = drop;
+        const sum = sums[c];
+        for (let r = top; r < top + patch; r++) for (let x = left; x < left + patch; x++) sum[r * width + x] += drop;
+      }
       for (let r = top; r < top + patch; r++) {
-        for (let c = left; c < left + patch; c++) {
-          const p = r * width + c;
-          sum[p] += drop;
+        for (let x = left; x < left + patch; x++) {
+          const p = r * width + x;
           count[p]++;
           work[p] = image.data[p];
         }
       }
-    });
-  });
-  const map = createGrid(height, width);
-  let maxAbs = 0;
-  for (let p = 0; p < map.data.length; p++) {
-    map.data[p] = sum[p] / count[p];
-    maxAbs = Math.max(maxAbs, Math.abs(map.data[p]));
+      yield ++done;
+    }
   }
-  return { baseline, rows, cols, drops, map, maxAbs };
+  return sums.map((sum, c) => {
+    const map = createGrid(height, width);
+    let maxAbs = 0;
+    for (let p = 0; p < map.data.length; p++) {
+      map.data[p] = sum[p] / count[p];
+      maxAbs = Math.max(maxAbs, Math.abs(map.data[p]));
+    }
+    return { baseline: baselines[c], rows, cols, drops: drops[c], map, maxAbs };
+  });
+}
+
+/** Runs a generator to its end at once and returns what it returns. */
+export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Slides the patch over `image` and scores each occluded copy with one score. `score` gets
+ * one working array that is reused from call to call: it must read it, not keep it. Scores
+ * run rows.length x cols.length + 1 times. Worked in double precision, stored as float32.
+ */
+export function occlusionSensitivity(image: Grid, score: ImageScore, options: OcclusionOptions = DEFAULT_OCCLUSION): OcclusionResult {
+  return runToEnd(occlusionSteps(image, (pixels) => [score(pixels)], 1, options))[0];
 }

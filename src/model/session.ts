@@ -21,6 +21,9 @@ import { disposeQuietly, plainCopy, rebuildOnCpu, type TrainedModel } from './tr
 import { TrainingAbandoned, TrainingControl } from './trainingControl';
 import { snapshotWeights, type WeightSnapshot } from './weights';
 import { penDeferred } from '../core/pen';
+import type { Image28 } from '../core/grid';
+import { gradCam, type GradCam } from './attribution/gradCam';
+import { saliency, type Saliency } from './attribution/saliency';
 
 export type { ContextLossReport, ModelInView, SessionOpenOptions, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 export { SessionError, type SessionErrorCode } from './sessionError';
@@ -120,6 +123,32 @@ export class ModelSession {
     const layers = await this.store.counted(computeLayerOutputs(this.modelInView(), image, this.contextLost.guard));
     if (!trusted()) throw new SessionError('context-lost');
     return layers;
+  }
+
+  /**
+   * The saliency of class `classIndex` (0-9) for one 28x28 image, from the model in view
+   * (one forward and one backward pass in tfjs, on the page's backend; see
+   * attribution/saliency.ts). Rejects when the WebGL context is lost during the pass.
+   */
+  async saliency(image: Image28, classIndex: number): Promise<Saliency> {
+    return this.attribute((model) => saliency(model, image, classIndex, this.contextLost.guard));
+  }
+
+  /**
+   * Grad-CAM of class `classIndex` (0-9) for one 28x28 image on the last convolution block
+   * of the model in view; null when it has no convolution (see attribution/gradCam.ts).
+   */
+  async gradCam(image: Image28, classIndex: number): Promise<GradCam | null> {
+    return this.attribute((model) => gradCam(model, image, classIndex, this.contextLost.guard));
+  }
+
+  /** Runs one attribution on the model in view, counting tensors, and refuses results from a context that was lost meanwhile. */
+  private async attribute<T>(work: (model: tf.LayersModel) => Promise<T>): Promise<T> {
+    await this.contextLost.ready();
+    const trusted = this.contextLost.trustFromNow();
+    const result = await this.store.counted(work(this.modelInView()));
+    if (!trusted()) throw new SessionError('context-lost');
+    return result;
   }
 
   /** The predicted class of each of `count` byte digits (784 bytes each), from the model in view. */

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OCCLUSION, patchOffsets } from '../../core/occlusion';
+import { DEFAULT_OCCLUSION, patchOffsets, runToEnd } from '../../core/occlusion';
+import { runInSlices } from '../../core/slices';
 import { logProbability } from '../../core/softmax';
 import { readMnist } from '../../data/node';
 import type { PlainNetwork } from '../plainForward';
-import { occlusionForClass, plainClassScore } from './occlusion';
+import { occlusionAllClassesSteps, occlusionForClass, plainClassScore } from './occlusion';
 import { heldOutDigits, shippedPlainNetwork, type LabelledDigit } from './shippedForTests';
 
 let plain: PlainNetwork;
@@ -72,5 +73,48 @@ describe('occlusionForClass', () => {
     // first on 99 of the 100 (with stride 4: 10.7 times, all 100).
     expect(inkMean).toBeGreaterThan(6 * backgroundMean);
     expect(inkWins).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('occlusionAllClassesSteps', () => {
+  it('scores every class from the same passes, equal to occlusionForClass class by class', () => {
+    const digit = digits[17];
+    const all = runToEnd(occlusionAllClassesSteps(plain, digit.image));
+    expect(all).toHaveLength(10);
+    for (let c = 0; c < 10; c++) {
+      const one = occlusionForClass(plain, digit.image, c);
+      expect(all[c].baseline, `class ${c}`).toBeCloseTo(one.baseline, 9);
+      expect(all[c].maxAbs, `class ${c}`).toBeCloseTo(one.maxAbs, 6);
+      all[c].drops.data.forEach((v, i) => expect(v, `class ${c}, patch ${i}`).toBeCloseTo(one.drops.data[i], 5));
+      all[c].map.data.forEach((v, i) => expect(v, `class ${c}, pixel ${i}`).toBeCloseTo(one.map.data[i], 5));
+    }
+    // Different classes really differ: the true class's map is not another's.
+    expect(all[digit.label].maxAbs).not.toBeCloseTo(all[(digit.label + 1) % 10].maxAbs, 3);
+  });
+
+  it('gives the same maps run in slices as run at once, one step per patch position, and stops when aborted', async () => {
+    const digit = digits[55];
+    const atOnce = runToEnd(occlusionAllClassesSteps(plain, digit.image));
+    let pauses = 0;
+    const sliced = await runInSlices(occlusionAllClassesSteps(plain, digit.image), {
+      budgetMs: 0,
+      pause: async () => {
+        pauses++;
+      },
+    });
+    // A budget of 0 runs one step a slice: a pause after each of the 144 positions.
+    expect(pauses).toBe(144);
+    sliced.forEach((r, c) => expect(Array.from(r.map.data)).toEqual(Array.from(atOnce[c].map.data)));
+    const controller = new AbortController();
+    let steps = 0;
+    const aborted = runInSlices(occlusionAllClassesSteps(plain, digit.image), {
+      signal: controller.signal,
+      budgetMs: 0,
+      pause: async () => {
+        if (++steps === 10) controller.abort();
+      },
+    });
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect(steps).toBe(10);
   });
 });

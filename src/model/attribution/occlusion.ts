@@ -5,8 +5,16 @@
  * averaging are `src/core/occlusion.ts`.
  */
 import type { Image28 } from '../../core/grid';
-import { DEFAULT_OCCLUSION, occlusionSensitivity, type ImageScore, type OcclusionOptions, type OcclusionResult } from '../../core/occlusion';
-import { checkClassIndex, logProbability } from '../../core/softmax';
+import {
+  DEFAULT_OCCLUSION,
+  occlusionSensitivity,
+  occlusionSteps,
+  type ImageScore,
+  type ImageScores,
+  type OcclusionOptions,
+  type OcclusionResult,
+} from '../../core/occlusion';
+import { checkClassIndex, logProbability, softmaxSteps } from '../../core/softmax';
 import type { PlainNetwork } from '../plainForward';
 import { NUM_CLASSES } from '../spec';
 
@@ -26,4 +34,32 @@ export function plainClassScore(plain: PlainNetwork, classIndex: number): ImageS
  */
 export function occlusionForClass(plain: PlainNetwork, image: Image28, classIndex: number, options: OcclusionOptions = DEFAULT_OCCLUSION): OcclusionResult {
   return occlusionSensitivity(image, plainClassScore(plain, classIndex), options);
+}
+
+/**
+ * The log-probabilities of all 10 classes that `plain` gives an image, from one pass:
+ * ln p_c = (z_c - max) - ln(sum of e^(z_j - max)), in double precision (the same numbers
+ * `logProbability` gives class by class).
+ */
+export function plainAllClassScores(plain: PlainNetwork): ImageScores {
+  return (pixels) => {
+    const logits = plain.run(pixels).find((layer) => layer.kind === 'logits')!;
+    const { shifted, sum } = softmaxSteps(logits.data);
+    const logSum = Math.log(sum);
+    return shifted.map((v) => v - logSum);
+  };
+}
+
+/**
+ * Occlusion sensitivity of every class (0-9) at once for a 28x28 digit, one plain pass per
+ * patch position serving all 10 classes, as a generator that yields after each position
+ * (run it with `runToEnd` or, in slices, with `runInSlices`). Its results, one per class,
+ * equal `occlusionForClass` class by class.
+ */
+export function occlusionAllClassesSteps(
+  plain: PlainNetwork,
+  image: Image28,
+  options: OcclusionOptions = DEFAULT_OCCLUSION,
+): Generator<number, OcclusionResult[], void> {
+  return occlusionSteps(image, plainAllClassScores(plain), NUM_CLASSES, options);
 }
