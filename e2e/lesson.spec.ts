@@ -49,7 +49,20 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     await padAndPredictionShown(page);
     if (i < total - 1) await page.getByTestId('lesson-next').click();
   }
-  expect(seen).toEqual(['input', 'convolution', 'stridePadding', 'edgeFilters', 'relu', 'pooling', 'stacked', 'dense', 'dropout', 'softmax', 'crossEntropy']);
+  expect(seen).toEqual([
+    'input',
+    'convolution',
+    'stridePadding',
+    'edgeFilters',
+    'relu',
+    'pooling',
+    'stacked',
+    'dense',
+    'dropout',
+    'attribution',
+    'softmax',
+    'crossEntropy',
+  ]);
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
   // The last steps point at the live softmax table and loss on the network tab.
   await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');

@@ -30,6 +30,8 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'GIF',
   'SVG',
   'Sobel',
+  'Grad',
+  'CAM',
   'px',
   'ms',
   'MB',

@@ -20,6 +20,7 @@ describe('the lesson', () => {
       'stacked',
       'dense',
       'dropout',
+      'attribution',
       'softmax',
       'crossEntropy',
     ]);

@@ -203,4 +203,10 @@ export const FIELDS: readonly Field[] = [
     (s) => s.presenter,
     (s, presenter) => ({ ...s, presenter }),
   ),
+  {
+    key: 'ac',
+    maxLength: 8,
+    read: (raw, state) => withState(readInt(raw, 0, 9), (attributionClass) => ({ ...state, attributionClass })),
+    write: (state) => (state.attributionClass === null ? null : String(state.attributionClass)),
+  },
 ];

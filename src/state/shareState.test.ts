@@ -49,7 +49,7 @@ function everythingChanged(): ShareState {
   lab = labReducer(lab, { type: 'setRule', rule: { input: { kind: 'binary', cutoff: 0.35 }, comparator: '>=', threshold: -1.5 } });
   lab = labReducer(lab, { type: 'setConv', conv: { stride: 2, padding: 3 } });
   lab = labReducer(lab, { type: 'setPool', pool: { kind: 'average', padding: 'same' } });
-  return { ...lab, spec: CUSTOM_SPEC, tab: 'training', lang: 'zh-CN', step: 12, presenter: true };
+  return { ...lab, spec: CUSTOM_SPEC, tab: 'training', lang: 'zh-CN', step: 12, presenter: true, attributionClass: 4 };
 }
 
 describe('shareable state: round trip', () => {
@@ -87,8 +87,10 @@ describe('shareable state: round trip', () => {
       lang: null,
       step: 0,
       presenter: false,
+      attributionClass: null,
     };
     expect(encodeShareState(state).toString()).toBe('s=7.42');
+    expect(encodeShareState({ ...state, attributionClass: 0 }).toString()).toBe('s=7.42&ac=0');
     const sobel = labReducer(DEFAULT_SHARE_STATE, { type: 'setKernel', slot: 1, kernel: CLASSIC_FILTERS[1].kernel, presetId: 'sobel-y' });
     expect(encodeShareState({ ...DEFAULT_SHARE_STATE, ...sobel }).toString()).toBe('f2=sobel-y');
     expect(writeSpec(DEFAULT_SPEC)).toBe('16k3s1vrm2.32k3s1vrm2_128r40');
@@ -186,6 +188,7 @@ describe('shareable state: bad values fall back to their defaults', () => {
     lang: { outOfRange: [], wrongType: ['fr', 'zhx', 'english', ''] },
     step: { outOfRange: ['1000', '-1'], wrongType: ['first', '1.5'] },
     pm: { outOfRange: [], wrongType: ['yes', 'true', '2'] },
+    ac: { outOfRange: ['10', '-1'], wrongType: ['seven', '1.5'] },
   };
 
   it('covers every key of the schema', () => {

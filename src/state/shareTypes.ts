@@ -21,6 +21,8 @@ export interface ShareState extends LabState {
   /** Step of a lesson, 0 when none. */
   readonly step: number;
   readonly presenter: boolean;
+  /** The class the attribution maps explain (0-9); null for the class the network predicts. */
+  readonly attributionClass: number | null;
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
@@ -30,6 +32,7 @@ export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
   lang: null,
   step: 0,
   presenter: false,
+  attributionClass: null,
 });
 
 export interface ShareProblem {

@@ -10,7 +10,7 @@ import { useLinkSync } from './useShareLink';
 
 /**
  * The parts of the shareable view that live outside the edge-filter lab (open tab, network
- * design, presenter mode, lesson step, language), started from the link, plus the link's
+ * design, presenter mode, lesson step, language, the class the attribution maps explain), started from the link, plus the link's
  * problems. Keeps the address bar on the whole state, and puts `presenter` on the page root
  * (the type scale of presenter mode hangs on it).
  */
@@ -20,10 +20,14 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
   const [spec, setSpec] = useState<ModelSpec>(link.state.spec);
   const [presenter, setPresenter] = useState(link.state.presenter);
   const [step, setStep] = useState(link.state.step);
+  const [attributionClass, setAttributionClass] = useState(link.state.attributionClass);
   const [problems, setProblems] = useState<readonly ShareProblem[]>(link.problems);
   const lang = toLanguage(i18n.resolvedLanguage ?? i18n.language);
 
-  const state: ShareState = useMemo(() => ({ ...lab, spec, tab, lang, step, presenter }), [lab, spec, tab, lang, step, presenter]);
+  const state: ShareState = useMemo(
+    () => ({ ...lab, spec, tab, lang, step, presenter, attributionClass }),
+    [lab, spec, tab, lang, step, presenter, attributionClass],
+  );
   useLinkSync(state);
 
   useEffect(() => {
@@ -33,7 +37,7 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
 
   const addProblem = useCallback((p: ShareProblem) => setProblems((list) => [...list, p]), []);
   const dismissProblems = useCallback(() => setProblems([]), []);
-  return { state, setTab, setSpec, setPresenter, setStep, problems, addProblem, dismissProblems };
+  return { state, setTab, setSpec, setPresenter, setStep, setAttributionClass, problems, addProblem, dismissProblems };
 }
 
 /**

@@ -7,7 +7,7 @@ import { ContextLossNotice } from './ContextLossNotice';
 import { InputPanel } from '../input/InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from '../share/LinkNotice';
-import { ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
+import { AttributionPanel, ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
 import { LazyTab } from './LazyTab';
 import { MountWhenIdle } from './MountWhenIdle';
 import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
@@ -152,6 +152,13 @@ export function App() {
                   spec={model.status?.spec}
                 />
                 <TeachPanels store={store} session={model.session} data={mnist.data} modelVersion={modelVersion} dispatch={dispatch} />
+                <AttributionPanel
+                  session={model.session}
+                  status={model.status}
+                  image={image}
+                  chosen={view.state.attributionClass}
+                  onChoose={view.setAttributionClass}
+                />
               </LazyTab>
             )}
           </TabPanel>

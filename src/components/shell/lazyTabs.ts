@@ -17,12 +17,13 @@ function tabChunk<M>(load: () => Promise<M>, namespaces: readonly string[]): () 
   return () => Promise.all([load(), i18next.loadNamespaces([...namespaces])]).then(([chunk]) => chunk);
 }
 
-const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'teach']);
+const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'teach', 'attribution']);
 const trainingTab = tabChunk(() => import('./tabs/trainingTab'), ['training', 'compare', 'lessons']);
 const lessonsTab = tabChunk(() => import('./tabs/lessonsTab'), ['lessons', 'exercises', 'compare']);
 
 export const NetworkView = lazy(() => networkTab().then((m) => ({ default: m.NetworkView })));
 export const TeachPanels = lazy(() => networkTab().then((m) => ({ default: m.TeachPanels })));
+export const AttributionPanel = lazy(() => networkTab().then((m) => ({ default: m.AttributionPanel })));
 export const TrainingPanel = lazy(() => trainingTab().then((m) => ({ default: m.TrainingPanel })));
 export const ModelLibrary = lazy(() => trainingTab().then((m) => ({ default: m.ModelLibrary })));
 export const LessonsView = lazy(() => lessonsTab().then((m) => ({ default: m.LessonsView })));
