@@ -56,6 +56,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     'edgeFilters',
     'relu',
     'pooling',
+    'overview',
     'stacked',
     'dense',
     'dropout',

@@ -9,7 +9,7 @@ const catalogues = { en, 'zh-CN': zh } as const;
 const N = LESSON_STEPS.length;
 
 describe('the lesson', () => {
-  it('follows the article: input, convolution, stride and padding, filters, ReLU, pooling, blocks, dense, dropout, softmax, cross-entropy', () => {
+  it('follows the article: input, convolution, stride and padding, filters, ReLU, pooling, the whole network, blocks, dense, dropout, softmax, cross-entropy', () => {
     expect(LESSON_STEPS.map((s) => s.id)).toEqual([
       'input',
       'convolution',
@@ -17,6 +17,7 @@ describe('the lesson', () => {
       'edgeFilters',
       'relu',
       'pooling',
+      'overview',
       'stacked',
       'dense',
       'dropout',

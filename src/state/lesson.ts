@@ -37,6 +37,7 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   },
   { id: 'relu', tab: 'lessons', targets: ['activations-panel'] },
   { id: 'pooling', tab: 'network', targets: ['pool-compare'] },
+  { id: 'overview', tab: 'network', targets: ['network-overview', 'network-view'] },
   { id: 'stacked', tab: 'network', targets: ['layer-conv2', 'network-view'] },
   { id: 'dense', tab: 'network', targets: ['layer-dense1', 'network-view'] },
   { id: 'dropout', tab: 'training', targets: ['arch-dense-0', 'training-panel'] },

@@ -11,6 +11,7 @@ export const PANEL_INFO_KEYS = [
   'filterTable',
   'inspector',
   'network',
+  'overview',
   'training',
   'architecture',
   'models',

@@ -15,6 +15,7 @@ import { createLayerStore, useSlowLayer, type LayerStore } from './layerStore';
 import { LiveOnScreen } from '../common/LiveOnScreen';
 import { useLiveValue } from '../input/useLiveInput';
 import { useOnScreen } from '../common/useOnScreen';
+import { NetworkOverview } from '../overview/NetworkOverview';
 
 /** How often a layer's legend follows the pen, at most (its canvas follows every frame). */
 const LEGEND_INTERVAL_MS = 250;
@@ -59,7 +60,7 @@ const LayerRow = memo(function LayerRow({ store, name, kind, activation, shape }
     [t, isMap, name, height, width, channels],
   );
   return (
-    <div ref={row} className="layer-row" data-testid={`layer-${name}`} data-shape={shape}>
+    <div ref={row} className="layer-row" data-testid={`layer-${name}`} data-shape={shape} tabIndex={-1}>
       <div className="layer-row__head">
         <h3>
           {name} <span className="muted">— {title}</span>
@@ -139,6 +140,7 @@ export function NetworkView({ store: input, message, spec }: NetworkViewProps) {
         </div>
         <p className="muted">{t('intro')}</p>
       </header>
+      {rows && <NetworkOverview store={store} input={input} layers={rows} spec={spec} />}
       {spec && (
         <LiveOnScreen store={input} testId="rf-live">
           {({ outputs }) => outputs.layers && <ReceptiveFieldExplorer layers={outputs.layers} spec={spec} image={outputs.image} />}

@@ -17,7 +17,7 @@ function tabChunk<M>(load: () => Promise<M>, namespaces: readonly string[]): () 
   return () => Promise.all([load(), i18next.loadNamespaces([...namespaces])]).then(([chunk]) => chunk);
 }
 
-const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'teach', 'attribution']);
+const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'overview', 'teach', 'attribution']);
 const trainingTab = tabChunk(() => import('./tabs/trainingTab'), ['training', 'compare', 'lessons']);
 const lessonsTab = tabChunk(() => import('./tabs/lessonsTab'), ['lessons', 'exercises', 'compare']);
 
