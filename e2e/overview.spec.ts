@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, waitForNetwork } from './fixtures';
 
@@ -174,6 +175,15 @@ test('the whole default network on the first screen: traced by pointer and keys,
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
   await expect.poll(() => overviewPixels(page), { message: 'the overview shows the new digit' }).not.toBe(before);
   expect(Number(await page.getByTestId('overview-layer-conv2').locator('canvas').getAttribute('data-paints'))).toBeGreaterThan(paints);
+
+  // One PNG of the whole overview, at twice its on-screen size.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('overview-export-png').click()]);
+  expect(download.suggestedFilename()).toBe('convlens-network-overview.png');
+  const png = await readFile(await download.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const strip = (await overview.boundingBox())!;
+  expect(png.readUInt32BE(16)).toBe(Math.ceil(strip.width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.ceil(strip.height * 2));
 
   // Enter on a layer, or a click on its name, opens its detail row.
   await page.getByTestId('overview-maps-pool2').focus();

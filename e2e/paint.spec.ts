@@ -29,6 +29,9 @@ const ZIGZAG = [
   [0.4, 0.85],
 ] as const;
 
+// A window tall enough to show the first layer rows under the network overview, with the pad.
+test.use({ viewport: { width: 1366, height: 1800 } });
+
 test('a pen move repaints the layer canvases without rendering the layer tree; views out of sight paint nothing until shown', async ({ page, problems }) => {
   await openApp(page);
   // The maps paint in an animation frame after the page shows them: wait for it.

@@ -48,6 +48,9 @@ async function drawSampled(page: Page): Promise<{ answers: Set<string>; paints: 
   return { answers, paints, last };
 }
 
+// A window tall enough to show the first layer rows under the network overview, with the pad.
+test.use({ viewport: { width: 1366, height: 1800 } });
+
 test('a stroke on the CNN tab renders only the live views per move; the rest commits a few times per stroke', async ({ page, problems }) => {
   await openApp(page);
   await page.getByTestId('tab-network').click();
