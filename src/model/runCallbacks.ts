@@ -57,6 +57,12 @@ export function runCallbacks(
       callbacks.onWeights?.(snapshot);
     },
     onTrainer: hooks.trainer,
+    // Only asked for when the UI keeps them (the replay), and only while they can be trusted.
+    onFirstEpochWeights: callbacks.onFirstEpochWeights
+      ? (point, snapshot) => {
+          if (hooks.trusted()) return callbacks.onFirstEpochWeights?.(point, snapshot);
+        }
+      : undefined,
     // Only asked for when the UI shows masks (a run on the page then rebuilds none).
     onDropoutMask: callbacks.onDropoutMask
       ? (mask) => {

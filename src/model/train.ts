@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchImages, batchLabels, type Distort } from '../core/batch';
+import { isFirstEpochPoint } from '../core/replaySchedule';
 import { learningRateAt } from '../core/learningRate';
 import { augmentDigit } from './augment';
 import { evaluateLogits, logitsModelOf } from './evaluate';
@@ -50,6 +51,8 @@ interface Run {
   /** The dropout layer whose masks are reported (null when none drops anything). */
   readonly maskedLayer: MaskedLayer | null;
   readonly logitsModel: tf.LayersModel;
+  /** Every weight of the model, in `model.weights` order (copied at the replay's points). */
+  readonly weights: readonly tf.LayerVariable[];
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
   readonly callbacks: TrainCallbacks;
@@ -76,6 +79,37 @@ interface PendingStep {
   readonly learningRate: number;
   /** The seeds the step gave the dropout layers. */
   readonly dropoutSeeds: readonly number[];
+  /** The weights right after this step, when the replay keeps them (see core/replaySchedule.ts). */
+  readonly weightsAfter: tf.Tensor[] | null;
+}
+
+/**
+ * The weights as they are once the step just dispatched has run: clones that share the
+ * variables' data (no copy is made on the backend), taken before the next step is queued
+ * and read back when the step is reported. Null when nobody listens or the point is not kept.
+ */
+function weightsAfterStep(run: Run, epoch: number, batch: number): tf.Tensor[] | null {
+  if (!run.callbacks.onFirstEpochWeights || !isFirstEpochPoint(epoch, batch, run.batchesPerEpoch)) return null;
+  return run.weights.map((w) => tf.clone(w.read()));
+}
+
+/** Reads the clones of {@link weightsAfterStep} to the CPU, frees them, and reports them. */
+async function reportWeightsAfter(run: Run, p: PendingStep): Promise<void> {
+  const clones = p.weightsAfter;
+  if (!clones) return;
+  let values: Float32Array[];
+  try {
+    values = await run.guard(Promise.all(clones.map((c) => c.data<'float32'>())));
+  } finally {
+    tf.dispose(clones);
+  }
+  const snapshot: WeightSnapshot = {
+    weights: run.weights.map((w, i) => ({ name: w.originalName, shape: clones[i].shape.slice(), values: Float32Array.from(values[i]) })),
+  };
+  await run.callbacks.onFirstEpochWeights?.(
+    { epoch: p.epoch, batch: p.batch, batchesPerEpoch: run.batchesPerEpoch, examplesSeen: run.examplesSeen, endOfEpoch: false },
+    snapshot,
+  );
 }
 
 /**
@@ -104,6 +138,14 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
   let pending: PendingStep | null = null;
   let lastReport = performance.now();
   const report = async (p: PendingStep) => {
+    try {
+      await reportStep(p);
+    } finally {
+      // Read and freed by then, unless the step failed or was abandoned before.
+      if (p.weightsAfter) tf.dispose(p.weightsAfter);
+    }
+  };
+  const reportStep = async (p: PendingStep) => {
     const step = await readStep(p.step, run.guard);
     run.batchesDone += 1;
     run.examplesSeen += p.examples;
@@ -124,6 +166,7 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       examplesPerSecond: run.examplesPerSecond,
       secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
     });
+    await reportWeightsAfter(run, p);
     await reportMask(run, p.dropoutSeeds);
     if (performance.now() - run.lastYield >= settings.yieldEveryMs) {
       await yieldToEventLoop();
@@ -151,7 +194,8 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
         return dispatchStep(run.logitsModel, run.optimizer, run.variables, images, labels, measure);
       });
       const previous = pending;
-      pending = { step, epoch, batch, examples: to - from, learningRate, dropoutSeeds };
+      const weightsAfter = weightsAfterStep(run, epoch, batch);
+      pending = { step, epoch, batch, examples: to - from, learningRate, dropoutSeeds, weightsAfter };
       if (previous) await report(previous);
     }
     if (pending) {
@@ -161,7 +205,7 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     }
   } finally {
     // A run abandoned with a step still queued: free its tensors without reading them.
-    if (pending) tf.dispose(pending.step.outputs);
+    if (pending) tf.dispose([...pending.step.outputs, ...(pending.weightsAfter ?? [])]);
   }
   return { loss: lossSum / batchesPerEpoch, accuracy: accuracySum / batchesPerEpoch };
 }
@@ -207,6 +251,7 @@ export async function trainModel(
     maskedLayer: maskedLayerOf(model),
     guard: (work) => control.guard(work),
     logitsModel,
+    weights: model.weights,
     optimizer: createOptimizer(settings.optimizer, settings.learningRate),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     batchesPerEpoch: Math.ceil(settings.examples / settings.batchSize),

@@ -4,6 +4,7 @@ import type { LayerGradientSize } from './gradients';
 import type { TrainingControl } from './trainingControl';
 import type { TrainingData } from './trainingData';
 import type { TrainOptions } from './trainOptions';
+import type { ReplayPoint } from '../core/replaySchedule';
 import type { WeightSnapshot } from './weights';
 
 /** Reported after every batch. `epoch` and `batch` are 1-based. */
@@ -58,6 +59,12 @@ export interface TrainCallbacks {
   onBatch?(metrics: BatchMetrics): void | Promise<void>;
   /** `snapshot` holds CPU copies of the weights at the end of this epoch. */
   onEpoch?(metrics: EpochMetrics, snapshot: WeightSnapshot): void | Promise<void>;
+  /**
+   * The weights right after the batches of the first epoch the replay keeps (1, 2, 4, 8, ...:
+   * core/replaySchedule.ts), exactly as that step left them; asked for only when given. The
+   * ends of epochs come with `onEpoch`.
+   */
+  onFirstEpochWeights?(point: ReplayPoint, snapshot: WeightSnapshot): void | Promise<void>;
   /** The weights as they are now, a few times a second (sent by runs in a worker, whose model the page cannot read). */
   onWeights?(snapshot: WeightSnapshot): void;
   /** Where the run trains, and how many tensors that worker holds (sent by runs in a worker as they start and end). */

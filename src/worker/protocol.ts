@@ -3,6 +3,7 @@
  * them is plain data that survives structured cloning: numbers, strings, plain objects and
  * typed arrays.
  */
+import type { ReplayPoint } from '../core/replaySchedule';
 import type { BackendChoice } from '../model/backendChoice';
 import type { BatchMetrics, DropoutMaskReport, EpochMetrics, TrainResult } from '../model/trainMetrics';
 import type { TrainOptions } from '../model/trainOptions';
@@ -87,6 +88,14 @@ export interface WeightsMessage {
   readonly snapshot: WeightSnapshot;
 }
 
+/** The weights right after a step of the first epoch the replay keeps (core/replaySchedule.ts), their buffers transferred. */
+export interface FirstEpochWeightsMessage {
+  readonly type: 'first-epoch-weights';
+  readonly id: number;
+  readonly point: ReplayPoint;
+  readonly snapshot: WeightSnapshot;
+}
+
 /**
  * The dropout mask a recent step of run `id` applied (its step, layer, units, rate, which
  * units it kept and their scale), a few times a second while the run goes on; never for a
@@ -112,7 +121,8 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
-export type WorkerMessage = WorkerStateMessage | TrialMessage | BatchMessage | EpochMessage | WeightsMessage | MaskMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage =
+  WorkerStateMessage | TrialMessage | BatchMessage | EpochMessage | WeightsMessage | FirstEpochWeightsMessage | MaskMessage | DoneMessage | ErrorMessage;
 
 /** The typed arrays of a snapshot, to transfer instead of copying. */
 export function snapshotBuffers(snapshot: WeightSnapshot): ArrayBuffer[] {

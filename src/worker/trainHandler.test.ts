@@ -57,6 +57,14 @@ describe('the worker’s backend trial', () => {
     await handle(await trainMessage(NOTHING_REMEMBERED));
     expect(of('error')).toEqual([]);
     expect(of('done')).toHaveLength(1);
+    // The replay's copies of the first epoch (3 batches of 32: after batches 1 and 2), every weight of the model.
+    const early = of('first-epoch-weights');
+    expect(early.map((m) => [m.point.epoch, m.point.batch, m.point.examplesSeen])).toEqual([
+      [1, 1, 32],
+      [1, 2, 64],
+    ]);
+    expect(early[0].snapshot.weights.map((w) => w.name)).toEqual(of('done')[0].finalWeights.weights.map((w) => w.name));
+    expect(early[0].snapshot.weights[0].values).not.toEqual(early[1].snapshot.weights[0].values);
     const trials = of('trial');
     expect(trials).toHaveLength(1);
     const trial = trials[0].choice;

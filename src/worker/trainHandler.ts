@@ -82,6 +82,7 @@ export function createTrainHandler(
             const snapshot = await control.guard(snapshotWeights(built));
             post({ type: 'weights', id, snapshot }, snapshotBuffers(snapshot));
           },
+          onFirstEpochWeights: (point, snapshot) => post({ type: 'first-epoch-weights', id, point, snapshot }, snapshotBuffers(snapshot)),
           // Copied, not transferred: the result's lastSnapshot is the same object.
           onEpoch: (metrics, snapshot) => post({ type: 'epoch', id, metrics, snapshot }),
           // At most every maskEveryMs (a run option), and only for a network with dropout.

@@ -11,6 +11,7 @@ import type { TrainOptions } from '../model/trainOptions';
 import { wasmBinariesFolder } from '../model/wasmTestSupport';
 import { snapshotWeights, type WeightSnapshot } from '../model/weights';
 import type { BackendChoice } from '../model/backendChoice';
+import type { ReplayPoint } from '../core/replaySchedule';
 import type { BackendRequest, PageMessage, WorkerMessage } from './protocol';
 import { createBackendPicker } from './backendPicker';
 import { createTrainHandler } from './trainHandler';
@@ -110,6 +111,24 @@ describe('training in the worker', () => {
     expect(expected.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(masks.map((m) => ({ ...m, kept: Array.from(m.kept) }))).toEqual(expected.map((m) => ({ ...m, kept: Array.from(m.kept) })));
     expect(masks[0]).toMatchObject({ layer: 'dropout1', units: 16, rate: 0.25 });
+    expect(tf.memory().numTensors).toBe(baseline);
+    inPage.dispose();
+    viaWorker.dispose();
+  });
+
+  it('brings across the replay’s first-epoch weight copies trainModel takes on the page, weight for weight', async () => {
+    const options = { ...OPTIONS, epochs: 1 };
+    const inPage = buildModel(SPEC, { seed: 6 });
+    const viaWorker = buildModel(SPEC, { seed: 6 });
+    const baseline = tf.memory().numTensors;
+    const expected: [ReplayPoint, WeightSnapshot][] = [];
+    await trainModel(inPage, DATA, options, { onFirstEpochWeights: (p, s) => void expected.push([p, s]) }, new TrainingControl());
+    const copies: [ReplayPoint, WeightSnapshot][] = [];
+    await trainOver(channel.connect)(viaWorker, DATA, options, { onFirstEpochWeights: (p, s) => void copies.push([p, s]) }, new TrainingControl());
+    // 10 batches: copies after batches 1, 2, 4 and 8.
+    expect(expected.map(([p]) => p.batch)).toEqual([1, 2, 4, 8]);
+    expect(copies.map(([p]) => p)).toEqual(expected.map(([p]) => p));
+    copies.forEach(([, s], i) => expect(flat(s)).toEqual(flat(expected[i][1])));
     expect(tf.memory().numTensors).toBe(baseline);
     inPage.dispose();
     viaWorker.dispose();

@@ -81,6 +81,7 @@ export function trainOver(connect: () => WorkerEndpoint, backend: BackendHooks =
         if (message.id !== id) return;
         if (message.type === 'batch') for (const metrics of message.metrics) await callbacks.onBatch?.(metrics);
         else if (message.type === 'weights') callbacks.onWeights?.(message.snapshot);
+        else if (message.type === 'first-epoch-weights') await callbacks.onFirstEpochWeights?.(message.point, message.snapshot);
         else if (message.type === 'mask') callbacks.onDropoutMask?.(message.mask);
         else if (message.type === 'epoch') {
           history.push(message.metrics);
