@@ -60,6 +60,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     'stacked',
     'dense',
     'dropout',
+    'replay',
     'attribution',
     'softmax',
     'crossEntropy',

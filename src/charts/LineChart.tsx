@@ -1,5 +1,6 @@
 import { extent, line, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
+import { CHART } from '../render/palette';
 import { Axis, pointsDomain } from './Axis';
 
 export interface Series {
@@ -9,6 +10,14 @@ export interface Series {
   /** Draw dots at the points (for sparse series such as per-epoch values). */
   readonly dots?: boolean;
   readonly dashed?: boolean;
+}
+
+/** A vertical line at one x (the training replay's place on the loss curve). */
+export interface ChartMarker {
+  readonly x: number;
+  /** Its short label, drawn at the foot of the line. */
+  readonly label: string;
+  readonly testId?: string;
 }
 
 export interface LineChartProps {
@@ -21,16 +30,18 @@ export interface LineChartProps {
   readonly height?: number;
   readonly format?: (v: number) => string;
   readonly testId?: string;
+  /** A vertical marker (its x is kept inside the x range); none when absent. */
+  readonly marker?: ChartMarker | null;
 }
 
 /** A small d3 line chart: d3 computes scales and paths, React owns the SVG. */
-export function LineChart({ title, series, xLabel, yDomain, width = 360, height = 180, format, testId }: LineChartProps) {
+export function LineChart({ title, series, xLabel, yDomain, width = 360, height = 180, format, testId, marker }: LineChartProps) {
   const { t } = useTranslation('charts');
   const m = { top: 22, right: 12, bottom: 30, left: 44 };
   const all = series.flatMap((s) => s.points);
   const [y0, y1] = extent(all, (p) => p[1]) as [number | undefined, number | undefined];
   const x = scaleLinear()
-    .domain(pointsDomain(all.map((p) => p[0])))
+    .domain(pointsDomain([...all.map((p) => p[0]), ...(marker ? [marker.x] : [])]))
     .range([m.left, width - m.right]);
   const y = scaleLinear()
     .domain(yDomain ?? [Math.min(0, y0 ?? 0), Math.max(y1 ?? 1, 1e-6)])
@@ -69,6 +80,20 @@ export function LineChart({ title, series, xLabel, yDomain, width = 360, height 
             {s.dots && s.points.map((p, i) => <circle key={i} cx={x(p[0])} cy={y(p[1])} r={3} fill={s.colour} />)}
           </g>
         ))}
+        {marker && (
+          <g data-testid={marker.testId} data-x={marker.x} data-px={x(marker.x).toFixed(1)}>
+            <line x1={x(marker.x)} x2={x(marker.x)} y1={m.top} y2={height - m.bottom} stroke={CHART.marker} strokeWidth={1.5} strokeDasharray="2 2" />
+            <text
+              x={x(marker.x) + (x(marker.x) > width / 2 ? -3 : 3)}
+              y={height - m.bottom - 4}
+              textAnchor={x(marker.x) > width / 2 ? 'end' : 'start'}
+              fontSize={10}
+              fill="currentColor"
+            >
+              {marker.label}
+            </text>
+          </g>
+        )}
         <g transform={`translate(${width - m.right - 4},${m.top})`}>
           {series.map((s, i) => (
             <g key={s.name} transform={`translate(0,${i * 13})`}>

@@ -8,10 +8,12 @@ export interface SoftmaxBarsProps {
   readonly probabilities: Float32Array | null;
   readonly width?: number;
   readonly height?: number;
+  /** `data-testid` of the chart (another view showing other probabilities names its own). */
+  readonly testId?: string;
 }
 
 /** Ten vertical bars, one per digit; the top class is highlighted with its probability. */
-export function SoftmaxBars({ probabilities, width = 300, height = 96 }: SoftmaxBarsProps) {
+export function SoftmaxBars({ probabilities, width = 300, height = 96, testId = 'softmax-bars' }: SoftmaxBarsProps) {
   const { t } = useTranslation('charts');
   const margin = { top: 14, bottom: 18, left: 4, right: 4 };
   const x = scaleBand<number>()
@@ -27,7 +29,7 @@ export function SoftmaxBars({ probabilities, width = 300, height = 96 }: Softmax
     ? t('softmax.label', { values: values.map((p, d) => `${d}: ${(p * 100).toFixed(1)}%`).join(t('listSeparator')) })
     : t('softmax.empty');
   return (
-    <svg className="softmax-bars" width={width} height={height} role="img" aria-label={label} data-testid="softmax-bars">
+    <svg className="softmax-bars" width={width} height={height} role="img" aria-label={label} data-testid={testId}>
       <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} stroke={CHART.axis} />
       {values.map((p, d) => {
         const bx = x(d) ?? 0;

@@ -37,6 +37,19 @@ describe('runCallbacks', () => {
     expect(seen).toEqual(['follow', 'batch 1', 'batch 2', 'batch 3', 'keep 0.75 true', 'epoch 1']);
   });
 
+  it('passes the replay’s first-epoch weights on while reports can be trusted, and asks for none when the UI keeps none', async () => {
+    let trusted = true;
+    const seen: number[] = [];
+    const hooks = { trusted: () => trusted, running: () => true, follow: () => undefined, settle: () => undefined, keep: () => undefined };
+    const callbacks = runCallbacks({ onFirstEpochWeights: (p) => void seen.push(p.batch) }, hooks);
+    const point = (b: number) => ({ epoch: 1, batch: b, batchesPerEpoch: 10, examplesSeen: 32 * b, endOfEpoch: false });
+    await callbacks.onFirstEpochWeights?.(point(1), snapshot);
+    trusted = false;
+    await callbacks.onFirstEpochWeights?.(point(2), snapshot);
+    expect(seen).toEqual([1]);
+    expect(runCallbacks({}, hooks).onFirstEpochWeights).toBeUndefined();
+  });
+
   it('stops following on its own once a run in a worker sent its weights (the maps follow those), and passes the weights on to the UI after the maps', async () => {
     const seen: string[] = [];
     const callbacks = runCallbacks(

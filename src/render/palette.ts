@@ -97,6 +97,8 @@ export const CHART = {
   training: '#5b8def',
   heldOut: '#e08600',
   previousRun: '#b9a27a',
+  /** The training replay's place on the loss curve. */
+  marker: '#1b1d22',
   /** Confusion matrix: right answers, mistakes, an empty cell, the selected cell's outline, a count on a dark cell. */
   right: '#1f6fb2',
   wrong: '#d9480f',

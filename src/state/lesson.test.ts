@@ -9,7 +9,7 @@ const catalogues = { en, 'zh-CN': zh } as const;
 const N = LESSON_STEPS.length;
 
 describe('the lesson', () => {
-  it('follows the article: input, convolution, stride and padding, filters, ReLU, pooling, the whole network, blocks, dense, dropout, softmax, cross-entropy', () => {
+  it('follows the article: input, convolution, stride and padding, filters, ReLU, pooling, the whole network, blocks, dense, dropout, the training replayed, softmax, cross-entropy', () => {
     expect(LESSON_STEPS.map((s) => s.id)).toEqual([
       'input',
       'convolution',
@@ -21,6 +21,7 @@ describe('the lesson', () => {
       'stacked',
       'dense',
       'dropout',
+      'replay',
       'attribution',
       'softmax',
       'crossEntropy',

@@ -41,6 +41,7 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   { id: 'stacked', tab: 'network', targets: ['layer-conv2', 'network-view'] },
   { id: 'dense', tab: 'network', targets: ['layer-dense1', 'network-view'] },
   { id: 'dropout', tab: 'training', targets: ['arch-dense-0', 'training-panel'] },
+  { id: 'replay', tab: 'training', targets: ['training-replay'] },
   { id: 'attribution', tab: 'network', targets: ['attribution-panel'] },
   { id: 'softmax', tab: 'network', targets: ['softmax-worked'] },
   { id: 'crossEntropy', tab: 'network', targets: ['loss-value', 'softmax-worked'] },

@@ -13,6 +13,7 @@ export const PANEL_INFO_KEYS = [
   'network',
   'overview',
   'training',
+  'replay',
   'architecture',
   'models',
   'status',

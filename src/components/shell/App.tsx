@@ -188,7 +188,15 @@ export function App() {
             <MountWhenIdle open={tab === 'training'} ready={softmax !== null}>
               <LazyTab>
                 <Hold shown={tab === 'training'}>
-                  <TrainingPanel session={model.session} status={model.status} data={mnist.data} run={run} spec={view.state.spec} onSpecChange={view.setSpec} />
+                  <TrainingPanel
+                    session={model.session}
+                    status={model.status}
+                    data={mnist.data}
+                    run={run}
+                    spec={view.state.spec}
+                    onSpecChange={view.setSpec}
+                    input={store}
+                  />
                   <ModelLibrary session={model.session} status={model.status} />
                 </Hold>
               </LazyTab>

@@ -18,7 +18,7 @@ function tabChunk<M>(load: () => Promise<M>, namespaces: readonly string[]): () 
 }
 
 const networkTab = tabChunk(() => import('./tabs/networkTab'), ['network', 'overview', 'teach', 'attribution']);
-const trainingTab = tabChunk(() => import('./tabs/trainingTab'), ['training', 'compare', 'lessons']);
+const trainingTab = tabChunk(() => import('./tabs/trainingTab'), ['training', 'compare', 'lessons', 'replay']);
 const lessonsTab = tabChunk(() => import('./tabs/lessonsTab'), ['lessons', 'exercises', 'compare']);
 
 export const NetworkView = lazy(() => networkTab().then((m) => ({ default: m.NetworkView })));

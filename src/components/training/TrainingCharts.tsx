@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../common/RichText';
-import { LineChart } from '../../charts/LineChart';
+import { LineChart, type ChartMarker } from '../../charts/LineChart';
 import { CHART } from '../../render/palette';
 import type { EpochMetrics } from '../../model/trainMetrics';
 import { ChartFigure } from '../export/ChartFigure';
@@ -13,10 +13,12 @@ export interface TrainingChartsProps {
   readonly epochs: number;
   /** The run before this one, drawn dashed for comparison; null when there is none. */
   readonly previous: RunRecord | null;
+  /** The training replay's place on the loss curve; null when it has none. */
+  readonly marker?: ChartMarker | null;
 }
 
 /** Loss and accuracy as the run goes: per batch, held-out per epoch, and the previous run's held-out curve. */
-export function TrainingCharts({ view, epochs, previous }: TrainingChartsProps) {
+export function TrainingCharts({ view, epochs, previous, marker = null }: TrainingChartsProps) {
   const { t } = useTranslation('training');
   const { t: tCompare } = useTranslation('compare');
   const last = view.last;
@@ -37,7 +39,7 @@ export function TrainingCharts({ view, epochs, previous }: TrainingChartsProps) 
     <>
       <div className="training__charts">
         <ChartFigure chart="loss">
-          <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" />
+          <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.x')} testId="chart-loss" marker={marker} />
         </ChartFigure>
         <ChartFigure chart="accuracy">
           <LineChart

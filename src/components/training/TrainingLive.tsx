@@ -4,6 +4,8 @@
  * and the panel's own updates (the status, a few times a second) pass them by.
  */
 import { memo } from 'react';
+import { useReplayMarker } from '../replay/useReplayMarker';
+import type { ReplayFeed } from '../replay/replayFeed';
 import type { RunRecord } from './useRunHistory';
 import { GradientPanel } from './GradientPanel';
 import { TrainingCharts } from './TrainingCharts';
@@ -30,12 +32,15 @@ export const LiveCharts = memo(function LiveCharts({
   store,
   epochs,
   previous,
+  replay,
 }: {
   readonly store: Store;
   readonly epochs: number;
   readonly previous: RunRecord | null;
+  /** The training replay, whose place the loss chart marks. */
+  readonly replay?: ReplayFeed;
 }) {
-  return <TrainingCharts view={useTrainingView(store)} epochs={epochs} previous={previous} />;
+  return <TrainingCharts view={useTrainingView(store)} epochs={epochs} previous={previous} marker={useReplayMarker(replay)} />;
 });
 
 const gradientsOf = (view: TrainingView) => view.gradients;

@@ -10,6 +10,8 @@ import { parseRunSeed, runSeedOf } from '../../state/runSeed';
 import { DEFAULT_RUN, type RunSettings } from '../../state/runSettings';
 import { useCommitCount } from '../common/useCommitCount';
 import { PanelInfo } from '../info/PanelInfo';
+import { TrainingReplay } from '../replay/TrainingReplay';
+import type { InputStore } from '../../state/inputStore';
 import { useShortcutAction } from '../shortcuts/useShortcuts';
 import { ArchitectureEditor } from './ArchitectureEditor';
 import { DropoutPanel } from './DropoutPanel';
@@ -36,6 +38,8 @@ export interface TrainingPanelProps {
   /** The network design (kept by the app, so a link can carry it). */
   readonly spec: ModelSpec;
   readonly onSpecChange: (spec: ModelSpec) => void;
+  /** The live input, for the training replay's maps and prediction of the current digit. */
+  readonly input?: InputStore;
 }
 
 const phaseOf = (view: TrainingView) => view.phase;
@@ -63,7 +67,7 @@ const SettingsColumn = memo(function SettingsColumn({ preset, onPick, spec, onSp
 });
 
 /** Train a CNN in the browser and watch it learn: settings, controls, progress, live charts. */
-export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec }: TrainingPanelProps) {
+export function TrainingPanel({ session, status, data, run, spec, onSpecChange: setSpec, input }: TrainingPanelProps) {
   const { t } = useTranslation('training');
   const [settings, setSettings] = useState<RunSettings>(DEFAULT_RUN);
   const [seedText, setSeedText] = useState('');
@@ -146,13 +150,14 @@ export function TrainingPanel({ session, status, data, run, spec, onSpecChange: 
           />
           <LiveProgress store={run.store} epochs={settings.epochs} active={active} />
           <TrainingBackend trainer={status?.trainer ?? null} />
-          <LiveCharts store={run.store} epochs={settings.epochs} previous={runs.previous} />
+          <LiveCharts store={run.store} epochs={settings.epochs} previous={runs.previous} replay={run.replay} />
           <LiveGradients store={run.store} />
           <RunComparePanel previous={runs.previous} current={runs.current} />
           <DropoutPanel spec={runSpec} ready={!!session} run={{ phase, masks: run.masks }} />
           <HeldOutScore epochs={epochsDone} />
         </div>
       </div>
+      <TrainingReplay feed={run.replay} input={input} />
     </section>
   );
 }

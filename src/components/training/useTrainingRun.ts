@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
 import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from '../../model/trainMetrics';
 import { penDeferred } from '../../core/pen';
+import { createReplayFeed } from '../replay/replayFeed';
 import { createDropoutMaskFeed } from './dropoutMaskFeed';
 import { createViewStore } from './viewStore';
 
@@ -40,7 +41,8 @@ const WEIGHTS_WAIT_MS = 400;
  * dropout masks the run reports go to `masks`, a feed outside React state (only the Dropout
  * panel follows it); it keeps the run's last mask until the next run starts or a reset. The
  * view lives in `store` (read it with useTrainingView), so that its updates re-render only
- * the components that read it, not the component that holds the run.
+ * the components that read it, not the component that holds the run. The weight copies the
+ * replay keeps go to `replay` (replayFeed.ts): the next run replaces them, a reset drops them.
  */
 export function useTrainingRun(session: ModelSession | null) {
   const [store] = useState(() => createViewStore<TrainingView>(IDLE));
@@ -52,6 +54,7 @@ export function useTrainingRun(session: ModelSession | null) {
   const chartTimer = useRef(0);
   const withWeights = useRef(false);
   const [masks] = useState(createDropoutMaskFeed);
+  const [replay] = useState(() => createReplayFeed());
   const latestMask = useRef<DropoutMaskReport | null>(null);
   // A new mask waits for the end of a stroke too (only the latest is shown then).
   const [penMask] = useState(() => penDeferred(() => masks.set(latestMask.current)));
@@ -99,6 +102,7 @@ export function useTrainingRun(session: ModelSession | null) {
       penMask.cancel();
       latestMask.current = null;
       masks.set(null);
+      replay.begin(request.spec);
       setView({ ...IDLE, phase: 'starting' });
       const h = session.startTraining(request, {
         onBatch: (m) => {
@@ -111,7 +115,13 @@ export function useTrainingRun(session: ModelSession | null) {
           withWeights.current = true;
           penFlush.request();
         },
-        onEpoch: (m) => setView((v) => ({ ...v, epochs: [...v.epochs, m] })),
+        onEpoch: (m, snapshot) => {
+          const last = lastMetrics.current;
+          const perEpoch = last?.batchesPerEpoch ?? 0;
+          replay.add({ epoch: m.epoch, batch: perEpoch, batchesPerEpoch: perEpoch, examplesSeen: last?.examplesSeen ?? 0, endOfEpoch: true }, snapshot);
+          setView((v) => ({ ...v, epochs: [...v.epochs, m] }));
+        },
+        onFirstEpochWeights: (point, snapshot) => replay.add(point, snapshot),
         onDropoutMask: (m) => {
           latestMask.current = m;
           penMask.request();
@@ -135,7 +145,7 @@ export function useTrainingRun(session: ModelSession | null) {
           handle.current = null;
         });
     },
-    [session, flush, penFlush, masks, penMask, setView],
+    [session, flush, penFlush, masks, penMask, replay, setView],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
@@ -147,8 +157,9 @@ export function useTrainingRun(session: ModelSession | null) {
     penMask.cancel();
     latestMask.current = null;
     masks.set(null);
+    replay.clear();
     setView(IDLE);
-  }, [session, masks, penMask, setView]);
+  }, [session, masks, penMask, replay, setView]);
 
-  return useMemo(() => ({ store, masks, start, pause, resume, stop, reset }), [store, masks, start, pause, resume, stop, reset]);
+  return useMemo(() => ({ store, masks, replay, start, pause, resume, stop, reset }), [store, masks, replay, start, pause, resume, stop, reset]);
 }
