@@ -4,8 +4,9 @@
  * directly). A run first settles the worker's backend (backendPicker.ts: a remembered
  * choice, or a measured trial), then rebuilds the page's model from its topology and
  * weights and trains it with the same loop as the page (model/train.ts), reporting every
- * batch (bundled: batchBundler.ts), every epoch with its weights, and the weights and a
- * recent step's dropout mask a few times a second in between.
+ * batch (bundled: batchBundler.ts), every epoch with its weights, the weights after the
+ * first epoch's batches the replay keeps (1, 2, 4, 8 ...), and the weights and a recent
+ * step's dropout mask a few times a second in between.
  */
 import * as tf from '@tensorflow/tfjs';
 import { stopPollingLostWebGl, watchContextLoss } from '../model/backend';

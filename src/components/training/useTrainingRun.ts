@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelSession, TrainRequest, TrainingHandle } from '../../model/session';
 import type { BatchMetrics, DropoutMaskReport, EpochMetrics } from '../../model/trainMetrics';
 import { penDeferred } from '../../core/pen';
-import { createReplayFeed } from '../replay/replayFeed';
+import { createReplayFeed, type ReplayFeed } from '../replay/replayFeed';
 import { createDropoutMaskFeed } from './dropoutMaskFeed';
 import { createViewStore } from './viewStore';
 
@@ -55,6 +55,16 @@ export function useTrainingRun(session: ModelSession | null) {
   const withWeights = useRef(false);
   const [masks] = useState(createDropoutMaskFeed);
   const [replay] = useState(() => createReplayFeed());
+  // The replay takes its copies when no stroke is being drawn (they come in quick succession early in a run).
+  const replayQueue = useRef<Parameters<ReplayFeed['add']>[]>([]);
+  const [penReplay] = useState(() => penDeferred(() => replayQueue.current.splice(0).forEach((args) => replay.add(...args))));
+  const keepCopy = useCallback(
+    (...args: Parameters<ReplayFeed['add']>) => {
+      replayQueue.current.push(args);
+      penReplay.request();
+    },
+    [penReplay],
+  );
   const latestMask = useRef<DropoutMaskReport | null>(null);
   // A new mask waits for the end of a stroke too (only the latest is shown then).
   const [penMask] = useState(() => penDeferred(() => masks.set(latestMask.current)));
@@ -88,8 +98,9 @@ export function useTrainingRun(session: ModelSession | null) {
       window.clearTimeout(chartTimer.current);
       penFlush.cancel();
       penMask.cancel();
+      penReplay.cancel();
     },
-    [penFlush, penMask],
+    [penFlush, penMask, penReplay],
   );
 
   const start = useCallback(
@@ -102,6 +113,8 @@ export function useTrainingRun(session: ModelSession | null) {
       penMask.cancel();
       latestMask.current = null;
       masks.set(null);
+      penReplay.cancel();
+      replayQueue.current = [];
       replay.begin(request.spec);
       setView({ ...IDLE, phase: 'starting' });
       const h = session.startTraining(request, {
@@ -118,10 +131,10 @@ export function useTrainingRun(session: ModelSession | null) {
         onEpoch: (m, snapshot) => {
           const last = lastMetrics.current;
           const perEpoch = last?.batchesPerEpoch ?? 0;
-          replay.add({ epoch: m.epoch, batch: perEpoch, batchesPerEpoch: perEpoch, examplesSeen: last?.examplesSeen ?? 0, endOfEpoch: true }, snapshot);
+          keepCopy({ epoch: m.epoch, batch: perEpoch, batchesPerEpoch: perEpoch, examplesSeen: last?.examplesSeen ?? 0, endOfEpoch: true }, snapshot);
           setView((v) => ({ ...v, epochs: [...v.epochs, m] }));
         },
-        onFirstEpochWeights: (point, snapshot) => replay.add(point, snapshot),
+        onFirstEpochWeights: keepCopy,
         onDropoutMask: (m) => {
           latestMask.current = m;
           penMask.request();
@@ -145,7 +158,7 @@ export function useTrainingRun(session: ModelSession | null) {
           handle.current = null;
         });
     },
-    [session, flush, penFlush, masks, penMask, replay, setView],
+    [session, flush, penFlush, masks, penMask, replay, penReplay, keepCopy, setView],
   );
 
   const pause = useCallback(() => handle.current?.control.pause(), []);
@@ -157,9 +170,11 @@ export function useTrainingRun(session: ModelSession | null) {
     penMask.cancel();
     latestMask.current = null;
     masks.set(null);
+    penReplay.cancel();
+    replayQueue.current = [];
     replay.clear();
     setView(IDLE);
-  }, [session, masks, penMask, replay, setView]);
+  }, [session, masks, penMask, replay, penReplay, setView]);
 
   return useMemo(() => ({ store, masks, replay, start, pause, resume, stop, reset }), [store, masks, replay, start, pause, resume, stop, reset]);
 }
