@@ -13,10 +13,18 @@ export interface PanelSnapshotButtonProps {
   readonly panel: () => HTMLElement | null;
   /** Names the view in the file name, e.g. "filters" -> convlens-filters-view.png. */
   readonly view: string;
+  /** The file name's parts instead of `[view, "view"]`, e.g. ["network", "overview"]. */
+  readonly fileParts?: readonly string[];
+  /** Output pixels per CSS pixel; sized for a 1080p slide when absent. */
+  readonly scale?: number;
+  readonly testId?: string;
+  /** The button's text and accessible name, when not the whole-view snapshot's. */
+  readonly text?: string;
+  readonly label?: string;
 }
 
-/** One PNG of the panel on show, its maps, charts and labels, sized for a slide. */
-export function PanelSnapshotButton({ panel, view }: PanelSnapshotButtonProps) {
+/** One PNG of a panel, its maps, charts and labels, sized for a slide (or at a fixed scale). */
+export function PanelSnapshotButton({ panel, view, fileParts, scale: fixedScale, testId = 'export-panel', text, label }: PanelSnapshotButtonProps) {
   const { t } = useTranslation('export');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +38,8 @@ export function PanelSnapshotButton({ panel, view }: PanelSnapshotButtonProps) {
       // The snapshot code loads with the first snapshot, not with the page.
       const [{ canvasToPng, saveBlob }, { snapshotPanel }] = await Promise.all([import('../../render/exportImage'), import('../../render/snapshot')]);
       const width = el.getBoundingClientRect().width;
-      const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, SLIDE_WIDTH / Math.max(1, width)));
-      saveBlob(await canvasToPng(await snapshotPanel(el, scale)), fileName([view, 'view'], 'png'));
+      const scale = fixedScale ?? Math.min(MAX_SCALE, Math.max(MIN_SCALE, SLIDE_WIDTH / Math.max(1, width)));
+      saveBlob(await canvasToPng(await snapshotPanel(el, scale)), fileName(fileParts ?? [view, 'view'], 'png'));
     } catch (e) {
       setError(t('failed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -44,14 +52,14 @@ export function PanelSnapshotButton({ panel, view }: PanelSnapshotButtonProps) {
       <button
         type="button"
         className="export-button"
-        data-testid="export-panel"
-        aria-label={t('snapshotLabel')}
+        data-testid={testId}
+        aria-label={label ?? t('snapshotLabel')}
         aria-busy={busy}
         disabled={busy}
         onClick={() => void snap()}
       >
         <span aria-hidden="true">⤓ </span>
-        {t('snapshot')}
+        {text ?? t('snapshot')}
       </button>
       {error && (
         <span className="export-figure__message" role="status">

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A layer's name that may wrap after each underscore ("conv1_" / "relu") in a narrow column. */
 export function LayerName({ name }: { name: string }) {
@@ -12,5 +13,21 @@ export function LayerName({ name }: { name: string }) {
         </Fragment>
       ))}
     </span>
+  );
+}
+
+/** The layer's name at the head of its column, as a button that opens the layer in detail. */
+export function ColumnName({ name, onOpen }: { name: string; onOpen: (layer: string) => void }) {
+  const { t } = useTranslation('overview');
+  return (
+    <button
+      type="button"
+      className="overview-col__name"
+      title={t('open', { layer: name })}
+      aria-label={t('open', { layer: name })}
+      onClick={() => onOpen(name)}
+    >
+      <LayerName name={name} />
+    </button>
   );
 }

@@ -7,7 +7,7 @@ import { fitOverview } from '../../render/overviewLayout';
 import type { InputStore } from '../../state/inputStore';
 import { PanelInfo } from '../info/PanelInfo';
 import type { LayerStore } from '../network/layerStore';
-import { OverviewExportButton } from './OverviewExportButton';
+import { PanelSnapshotButton } from '../export/PanelSnapshotButton';
 import { OverviewMapColumn } from './OverviewMapColumn';
 import { OverviewInputColumn, OverviewSoftmaxColumn, OverviewVectorColumn } from './OverviewStrips';
 import { INPUT_NAME, regionCells, traceOverviewCell, type OverviewCell } from './overviewTrace';
@@ -31,6 +31,8 @@ export interface NetworkOverviewProps {
   readonly spec?: ModelSpec;
 }
 
+/** Output pixels per CSS pixel of the exported overview: sharp on a slide, each tile a crisp square. */
+const EXPORT_SCALE = 2;
 const NONE: readonly never[] = [];
 
 /** "5–14" (1-based, inclusive). */
@@ -96,7 +98,15 @@ export function NetworkOverview({ store, input, layers, spec }: NetworkOverviewP
         <h3 id={`${liveId}-title`}>{t('title')}</h3>
         <PanelInfo what="overview" />
         <p className="muted network-overview__hint">{chain.length ? t('hint') : t('hintNoTrace')}</p>
-        <OverviewExportButton target={() => root.current} />
+        <PanelSnapshotButton
+          panel={() => root.current}
+          view="network"
+          fileParts={['network', 'overview']}
+          scale={EXPORT_SCALE}
+          testId="overview-export-png"
+          text={t('export')}
+          label={t('exportLabel')}
+        />
       </header>
       <div
         ref={root}

@@ -9,7 +9,7 @@ import { OverviewBoxes, type OverviewBox } from './OverviewBoxes';
 import type { OverviewCell } from './overviewTrace';
 import { mapLayout } from './traceBoxes';
 import { useLayerPaint } from './useLayerPaint';
-import { LayerName } from './LayerName';
+import { ColumnName } from './LayerName';
 
 export interface OverviewMapColumnProps {
   readonly store: LayerStore;
@@ -83,15 +83,7 @@ export const OverviewMapColumn = memo(function OverviewMapColumn({ store, column
 
   return (
     <div className="overview-col" data-testid={`overview-layer-${name}`} data-shown={shown} data-more={more} style={{ width: column.width }}>
-      <button
-        type="button"
-        className="overview-col__name"
-        title={t('open', { layer: name })}
-        aria-label={t('open', { layer: name })}
-        onClick={() => onOpen(name)}
-      >
-        <LayerName name={name} />
-      </button>
+      <ColumnName name={name} onOpen={onOpen} />
       <div
         className="overview-col__tiles overview-col__tiles--maps"
         style={{ width: column.tilesWidth, height: column.tilesHeight }}

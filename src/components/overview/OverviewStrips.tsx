@@ -13,23 +13,7 @@ import { colouring } from '../network/layerColouring';
 import type { LayerStore } from '../network/layerStore';
 import { OverviewBoxes, type OverviewBox } from './OverviewBoxes';
 import { useLayerPaint } from './useLayerPaint';
-import { LayerName } from './LayerName';
-
-/** The layer's name as a button that opens the layer in detail. */
-function ColumnName({ name, onOpen }: { name: string; onOpen: (layer: string) => void }) {
-  const { t } = useTranslation('overview');
-  return (
-    <button
-      type="button"
-      className="overview-col__name"
-      title={t('open', { layer: name })}
-      aria-label={t('open', { layer: name })}
-      onClick={() => onOpen(name)}
-    >
-      <LayerName name={name} />
-    </button>
-  );
-}
+import { ColumnName } from './LayerName';
 
 /** The values of a vector padded with NaN (left blank) to `size`. */
 function padded(data: Float32Array, size: number): Float32Array {
