@@ -1,5 +1,5 @@
 import type { ColourScale } from './palette';
-import type { Domain } from './paintGrid';
+import { sizedImageData, type Domain } from './paintGrid';
 
 /**
  * Where each channel of a layer sits on the layer's one canvas, in canvas pixels (one pixel
@@ -99,12 +99,7 @@ export function fillChannels(out: Uint8ClampedArray, data: Float32Array, layout:
 
 /** Paints the channels into `ctx` (see fillChannels), resizing its canvas to the layout: one putImageData. */
 export function paintChannels(ctx: CanvasRenderingContext2D, data: Float32Array, layout: ChannelLayout, scale: ColourScale, domain: Domain): void {
-  const { canvas } = ctx;
-  if (canvas.width !== layout.width || canvas.height !== layout.height) {
-    canvas.width = layout.width;
-    canvas.height = layout.height;
-  }
-  const image = ctx.createImageData(layout.width, layout.height);
+  const image = sizedImageData(ctx, layout.width, layout.height);
   fillChannels(image.data, data, layout, scale, domain);
   ctx.putImageData(image, 0, 0);
 }

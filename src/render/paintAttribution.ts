@@ -1,6 +1,6 @@
 import type { Grid } from '../core/grid';
 import type { ColourScale } from './palette';
-import type { Domain } from './paintGrid';
+import { sizedImageData, type Domain } from './paintGrid';
 
 /** How bright the digit under an attribution map is drawn (its ink at 1 becomes this grey), so the colours stand out on it. */
 export const UNDERLAY_BRIGHTNESS = 0.4;
@@ -14,13 +14,8 @@ export const UNDERLAY_BRIGHTNESS = 0.4;
  * `map` and `input` have the same size.
  */
 export function paintAttribution(ctx: CanvasRenderingContext2D, input: Grid, map: Grid, scale: ColourScale, domain: Domain): void {
-  const { canvas } = ctx;
   const { width: w, height: h } = map;
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  const image = ctx.createImageData(w, h);
+  const image = sizedImageData(ctx, w, h);
   const out = image.data;
   const [lo, hi] = domain;
   const neutral = lo < 0 && hi > 0 ? 0 : lo;

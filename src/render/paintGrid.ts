@@ -13,20 +13,23 @@ export function symmetricDomain(lo: number, hi: number): Domain {
   return [-m, m];
 }
 
+/** Sets `ctx`'s canvas to `w` x `h` pixels (only when it is another size) and gives a blank image of that size to fill. */
+export function sizedImageData(ctx: CanvasRenderingContext2D, w: number, h: number): ImageData {
+  const { canvas } = ctx;
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  return ctx.createImageData(w, h);
+}
+
 /**
  * Paints a Grid into `ctx` at native resolution (one canvas pixel per cell; CSS scales the
  * canvas up with `image-rendering: pixelated`). Resizes the canvas when the shape changed.
  * NaN cells are left transparent.
  */
 export function paintGrid(ctx: CanvasRenderingContext2D, grid: Grid, scale: ColourScale, domain: Domain): void {
-  const { canvas } = ctx;
-  const w = Math.max(grid.width, 1);
-  const h = Math.max(grid.height, 1);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  const image = ctx.createImageData(w, h);
+  const image = sizedImageData(ctx, Math.max(grid.width, 1), Math.max(grid.height, 1));
   const out = image.data;
   const [lo, hi] = domain;
   const k = hi > lo ? 255 / (hi - lo) : 0;
