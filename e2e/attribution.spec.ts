@@ -8,7 +8,7 @@ import { occlusionForClass, plainClassScore } from '../src/model/attribution/occ
 import { pearson } from '../src/model/attribution/correlationForTests';
 import { saliency as tfjsSaliency } from '../src/model/attribution/saliency';
 import { loadShippedModel, shippedPlainNetwork } from '../src/model/attribution/shippedForTests';
-import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, waitForNetwork } from './fixtures';
+import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, waitForNetwork, SEVEN_STROKE } from './fixtures';
 
 /** The default sample (the first "2"), as the page shows it, and the shipped network in plain JavaScript: the test's own numbers. */
 const data = readMnist();
@@ -124,11 +124,7 @@ test('why it decided: saliency, occlusion and Grad-CAM agree with numbers comput
     const before = await numberOf(figure(page, 'occlusion'), 'baseline');
     await page.getByTestId('clear').scrollIntoViewIfNeeded();
     await page.getByTestId('clear').click();
-    await drawStroke(page, [
-      [0.3, 0.2],
-      [0.7, 0.2],
-      [0.45, 0.85],
-    ]);
+    await drawStroke(page, SEVEN_STROKE);
     await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
     await panel.scrollIntoViewIfNeeded();
     await mapsReadyFor(page, 7);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke, expectTensorsBackTo } from './fixtures';
+import { test, expect, openApp, drawStroke, expectTensorsBackTo, SEVEN_STROKE } from './fixtures';
 import { expectComputePath, pauseRun, quietTensorCount, resumeRun, settled, startLongRun, stopAndReset, trainOnThePage } from './tensorChecks';
 
 /** Counts per class of the mnist package: the last 100 of each class are held out. */
@@ -57,11 +57,7 @@ test('an empty pad predicts nothing; a drawing updates the prediction after each
   await openWithModel(page);
   await page.getByTestId('clear').click();
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
 });
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, drawStroke, expectTensorsBackTo } from './fixtures';
+import { test, expect, drawStroke, expectTensorsBackTo, SEVEN_STROKE } from './fixtures';
 import { garbageSeen, loseWebGl, startFineTuning, watchForGarbage } from './contextLoss';
 
 /** Last index of each class in the mnist package: the last 100 of each class are held out. */
@@ -58,11 +58,7 @@ test(`losing the GPU mid-training on the page: stops cleanly on the CPU, keeps t
   await expect(page.getByTestId('layer-softmax')).toHaveAttribute('data-shape', '10');
   await page.getByTestId('clear').click();
   await expect(prediction).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
 

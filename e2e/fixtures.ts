@@ -95,6 +95,13 @@ export async function onCounts(page: Page): Promise<number[]> {
 }
 
 /** Draws a polyline on the drawing pad with the mouse; points are fractions of the pad (0..1). */
+/** A stroke the shipped model reads as a 7 (pad fractions, as drawStroke takes them). */
+export const SEVEN_STROKE: readonly (readonly [number, number])[] = [
+  [0.3, 0.2],
+  [0.7, 0.2],
+  [0.45, 0.85],
+];
+
 export async function drawStroke(page: Page, points: readonly (readonly [number, number])[], steps = 4): Promise<void> {
   const pad = page.getByTestId('draw-canvas');
   const box = await pad.boundingBox();

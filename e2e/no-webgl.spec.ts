@@ -1,5 +1,5 @@
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
+import { test, expect, openApp, onCounts, drawStroke, SEVEN_STROKE } from './fixtures';
 
 // Chromium without any GPU or software rasteriser has no WebGL at all.
 test.use({
@@ -21,11 +21,7 @@ test('without WebGL, ConvLens runs on the CPU, says so once, and everything work
   await expect(page.getByTestId('context-lost-notice')).toHaveCount(0);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '2', { timeout: 60_000 });
   await page.getByTestId('clear').click();
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '7');
   expect((await onCounts(page)).some((c) => c > 0)).toBe(true);
   // A short training run learns on the CPU too: the class-demo network and settings, cut to

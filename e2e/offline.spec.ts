@@ -3,7 +3,7 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openApp, onCounts, drawStroke } from './fixtures';
+import { test, expect, openApp, onCounts, drawStroke, SEVEN_STROKE } from './fixtures';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -65,11 +65,7 @@ test('after the first visit, the app, data and model work with the network off',
   // Drawing works offline, and the network still predicts.
   await page.getByTestId('clear').click();
   await expect(prediction).toHaveAttribute('data-digit', '');
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
 

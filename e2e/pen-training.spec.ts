@@ -1,4 +1,4 @@
-import { test, expect, openApp, waitForNetwork, drawStroke, endRun } from './fixtures';
+import { test, expect, openApp, waitForNetwork, drawStroke, endRun, SEVEN_STROKE } from './fixtures';
 
 /**
  * Records every message the page posts to a Worker (they still go through), and the type of
@@ -47,11 +47,7 @@ test('the pad tells the training worker when the pen goes down and lifts, once p
   await expect.poll(async () => Number(await progress.getAttribute('data-examples')), { timeout: 60_000 }).toBeGreaterThan(0);
 
   await page.getByTestId('clear').click();
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   const pens = await page.evaluate(() =>
     (window as unknown as { __workerMessages: { type: string; down?: boolean }[] }).__workerMessages.filter((m) => m.type === 'pen'),
   );

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke } from './fixtures';
+import { test, expect, openApp, drawStroke, SEVEN_STROKE } from './fixtures';
 import { sevenPng } from './sevenPng';
 
 /** Directives the built page must carry (the full policy lives in scripts/csp.ts). */
@@ -61,11 +61,7 @@ test('under its Content-Security-Policy the whole app works, with no violation a
   await page.getByTestId('sample-class-4').click();
   await expect(prediction).toHaveAttribute('data-digit', '4');
   await page.getByTestId('clear').click();
-  await drawStroke(page, [
-    [0.3, 0.2],
-    [0.7, 0.2],
-    [0.45, 0.85],
-  ]);
+  await drawStroke(page, SEVEN_STROKE);
   await expect(prediction).toHaveAttribute('data-digit', '7');
   // An uploaded picture.
   await page.getByTestId('upload-input').setInputFiles({ name: 'seven.png', mimeType: 'image/png', buffer: await sevenPng(page) });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, onCounts, drawStroke, endRun } from './fixtures';
+import { test, expect, openApp, onCounts, drawStroke, endRun, SEVEN_STROKE } from './fixtures';
 import messages from '../src/i18n/locales/en/share.json' with { type: 'json' };
 import { SHORTCUTS } from '../src/state/shortcuts';
 
@@ -109,11 +109,7 @@ test.describe('a copied link restores the view', () => {
 
   test('a drawing, the network design and presenter mode', async ({ page, context, problems }) => {
     await openApp(page);
-    await drawStroke(page, [
-      [0.3, 0.2],
-      [0.7, 0.2],
-      [0.45, 0.85],
-    ]);
+    await drawStroke(page, SEVEN_STROKE);
     await drawStroke(page, [
       [0.35, 0.5],
       [0.65, 0.5],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, wrongConfusionCells } from './fixtures';
+import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, wrongConfusionCells, SEVEN_STROKE } from './fixtures';
 
 /** Clicks the centre of cell (row, col) of a map drawn as a rows x cols grid. */
 async function clickCell(page: Page, testId: string, row: number, col: number, rows: number, cols: number) {
@@ -123,11 +123,7 @@ test('teaching panels: softmax worked, pooling compared, receptive fields, confu
 
   await test.step('for a drawing, the reader chooses the true digit and gets its loss', async () => {
     await page.getByTestId('clear').click();
-    await drawStroke(page, [
-      [0.3, 0.2],
-      [0.7, 0.2],
-      [0.45, 0.85],
-    ]);
+    await drawStroke(page, SEVEN_STROKE);
     await expect(prediction).toHaveAttribute('data-digit', '7');
     await expect(prediction).toHaveAttribute('data-up-to-date', 'true');
     const label = page.getByTestId('true-label');
