@@ -38,6 +38,9 @@ test('no WCAG 2.1 A/AA violations on any tab', async ({ page, problems }) => {
   await page.getByTestId('tab-lessons').click();
   await expect(page.getByTestId('stepper-output')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('tab-learned').click();
+  await expect(page.getByTestId('learned-view')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   expect(problems.errors).toEqual([]);
 });
 
@@ -84,7 +87,7 @@ test('the tabs are one stop: arrow keys, Home and End switch views', async ({ pa
   await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('#tabpanel-network')).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('tab-lessons')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-learned')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tab-filters')).toBeFocused();
   await expect(page.getByTestId('tab-filters')).toHaveAttribute('aria-selected', 'true');

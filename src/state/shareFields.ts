@@ -178,7 +178,7 @@ export const FIELDS: readonly Field[] = [
   },
   enumField<TabId>(
     'tab',
-    { filters: 'filters', network: 'network', training: 'training', lessons: 'lessons' },
+    { filters: 'filters', network: 'network', training: 'training', lessons: 'lessons', learned: 'learned' },
     (s) => s.tab,
     (s, tab) => ({ ...s, tab }),
   ),

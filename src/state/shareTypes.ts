@@ -9,7 +9,7 @@ import { INITIAL_LAB_STATE, type LabState } from './labState';
 import type { ShareProblemReason } from './shareValues';
 
 /** The views of the app, in tab order. */
-export const TAB_IDS = ['filters', 'network', 'training', 'lessons'] as const;
+export const TAB_IDS = ['filters', 'network', 'training', 'lessons', 'learned'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** Everything a link carries: the edge-filter lab, the network design, and the view. */

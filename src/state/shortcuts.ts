@@ -4,7 +4,18 @@
  */
 
 export type ShortcutAction =
-  'tab-filters' | 'tab-network' | 'tab-training' | 'tab-lessons' | 'clear' | 'undo' | 'random-sample' | 'train' | 'presenter' | 'copy-link' | 'help';
+  | 'tab-filters'
+  | 'tab-network'
+  | 'tab-training'
+  | 'tab-lessons'
+  | 'tab-learned'
+  | 'clear'
+  | 'undo'
+  | 'random-sample'
+  | 'train'
+  | 'presenter'
+  | 'copy-link'
+  | 'help';
 
 export interface Shortcut {
   /** The key as `KeyboardEvent.key` reports it (letters in lower case). */
@@ -17,6 +28,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '2', action: 'tab-network' },
   { key: '3', action: 'tab-training' },
   { key: '4', action: 'tab-lessons' },
+  { key: '5', action: 'tab-learned' },
   { key: 'c', action: 'clear' },
   { key: 'u', action: 'undo' },
   { key: 'r', action: 'random-sample' },

@@ -7,7 +7,7 @@ import { ContextLossNotice } from './ContextLossNotice';
 import { InputPanel } from '../input/InputPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNotice } from '../share/LinkNotice';
-import { AttributionPanel, ExercisesPanel, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
+import { AttributionPanel, ExercisesPanel, LearnedView, LessonsView, ModelLibrary, NetworkView, TeachPanels, TrainingPanel } from './lazyTabs';
 import { LazyTab } from './LazyTab';
 import { MountWhenIdle } from './MountWhenIdle';
 import { LessonCard, LessonOpenButton } from '../lesson/LessonCard';
@@ -38,7 +38,7 @@ import { useTrainingRun } from '../training/useTrainingRun';
 import { Hold, useWhileShown } from '../common/useWhileShown';
 
 type Tab = TabId;
-const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons'];
+const TABS: readonly Tab[] = ['filters', 'network', 'training', 'lessons', 'learned'];
 
 /** ConvLens: the input and the prediction on the left, the experiments on the right. */
 export function App() {
@@ -201,6 +201,13 @@ export function App() {
                 </Hold>
               </LazyTab>
             </MountWhenIdle>
+          </TabPanel>
+          <TabPanel id="learned" active={tab === 'learned'}>
+            {tab === 'learned' && (
+              <LazyTab>
+                <LearnedView session={model.session} status={model.status} image={image} store={store} data={mnist.data} dispatch={dispatch} />
+              </LazyTab>
+            )}
           </TabPanel>
           <LessonCard tour={lesson} />
         </div>

@@ -23,6 +23,7 @@ export function useAppShortcuts({ registry, dispatch, data, setTab, togglePresen
       'tab-network': () => setTab('network'),
       'tab-training': () => setTab('training'),
       'tab-lessons': () => setTab('lessons'),
+      'tab-learned': () => setTab('learned'),
       // Starting or pausing a run happens in the training panel; the view follows it there.
       train: () => setTab('training'),
       clear: () => dispatch({ type: 'clearDrawing' }),

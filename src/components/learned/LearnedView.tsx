@@ -1,0 +1,32 @@
+import type { Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Image28 } from '../../core/grid';
+import type { MnistData } from '../../data/mnistFormat';
+import type { ModelSession, SessionStatus } from '../../model/session';
+import type { LabAction } from '../../state/labState';
+import type { InputStore } from '../../state/inputStore';
+
+export interface LearnedViewProps {
+  readonly session: ModelSession | null;
+  readonly status: SessionStatus | null;
+  /** The input as of the last finished stroke (or the sample, upload, ...). */
+  readonly image: Image28 | null;
+  /** The pen's live input (for views that follow strokes as they end). */
+  readonly store: InputStore;
+  readonly data: MnistData | null;
+  readonly dispatch: Dispatch<LabAction>;
+}
+
+/**
+ * Tab 5, "What it learned": what the trained network has learned as a whole, beyond the one
+ * digit on the pad. Each part is a panel of its own with its own catalogue.
+ */
+export function LearnedView(props: LearnedViewProps) {
+  const { t } = useTranslation('learned');
+  void props;
+  return (
+    <div className="learned" data-testid="learned-view">
+      <p className="learned__intro">{t('intro')}</p>
+    </div>
+  );
+}
