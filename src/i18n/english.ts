@@ -6,8 +6,14 @@ import { catalogueOf } from './catalogue';
  * namespaces of tabs 2-4 are left out here and listed in englishTabs.ts instead.
  */
 export const english = catalogueOf(
-  import.meta.glob(['./locales/en/*.json', '!./locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling}.json'], {
-    eager: true,
-    import: 'default',
-  }),
+  import.meta.glob(
+    [
+      './locales/en/*.json',
+      '!./locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling}.json',
+    ],
+    {
+      eager: true,
+      import: 'default',
+    },
+  ),
 );
