@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceReceptiveField } from '../core/receptiveField';
 import { DEFAULT_SPEC, layerShapes, type ModelSpec } from './spec';
-import { spatialLayers } from './spatialOps';
+import { spatialLayers, traceLayerCell } from './spatialOps';
 
 const OTHER: ModelSpec = {
   convBlocks: [
@@ -24,5 +24,36 @@ describe('spatialLayers', () => {
     const ops = spatialLayers(DEFAULT_SPEC).map((l) => l.op);
     const [input] = traceReceptiveField(28, 28, ops, 4, 4);
     expect([input.rows.first, input.rows.last]).toEqual([16, 25]);
+  });
+});
+
+describe('traceLayerCell', () => {
+  it('traces a named layer through the chain before it, input first and the cell itself last', () => {
+    const chain = spatialLayers(DEFAULT_SPEC);
+    const traced = traceLayerCell(chain, 'conv2', 4, 6)!;
+    expect(traced.depth).toBe(4);
+    expect(traced.regions).toHaveLength(5);
+    // conv2 (3x3) reads pool1 rows 4-6, which read conv1 rows 8-13, which read input rows 8-15.
+    expect([traced.regions[0].rows.first, traced.regions[0].rows.last]).toEqual([8, 15]);
+    expect([traced.regions[0].cols.first, traced.regions[0].cols.last]).toEqual([12, 19]);
+    expect(traced.regions[4].rows.indices).toEqual([4]);
+    expect(traced.regions).toEqual(
+      traceReceptiveField(
+        28,
+        28,
+        chain.slice(0, 4).map((l) => l.op),
+        4,
+        6,
+      ),
+    );
+  });
+
+  it('clips at the input edge for "same" padding and refuses unknown layers and cells outside the map', () => {
+    const chain = spatialLayers(OTHER);
+    const [input] = traceLayerCell(chain, 'conv1', 0, 0)!.regions;
+    expect([input.rows.first, input.rows.last, input.rows.padBefore]).toEqual([0, 2, 2]);
+    expect(traceLayerCell(chain, 'conv1', 28, 0)).toBeNull();
+    expect(traceLayerCell(chain, 'conv1', -1, 0)).toBeNull();
+    expect(traceLayerCell(chain, 'dense1', 0, 0)).toBeNull();
   });
 });

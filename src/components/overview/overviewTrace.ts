@@ -1,6 +1,5 @@
-import { traceReceptiveField, type LayerRegion } from '../../core/receptiveField';
-import type { SpatialLayer } from '../../model/spatialOps';
-import { INPUT_SIDE } from '../../model/spec';
+import type { LayerRegion } from '../../core/receptiveField';
+import { traceLayerCell, type SpatialLayer } from '../../model/spatialOps';
 
 /** A cell of one feature-map layer of the overview. */
 export interface OverviewCell {
@@ -34,17 +33,9 @@ const isConvolution = (name: string) => /^conv\d+$/.test(name);
  * field in the 28 x 28 input. Null when the layer is not in the chain or the cell is outside it.
  */
 export function traceOverviewCell(chain: readonly SpatialLayer[], cell: OverviewCell): OverviewTrace | null {
-  const depth = chain.findIndex((l) => l.name === cell.layer) + 1;
-  if (depth === 0) return null;
-  const side = chain[depth - 1].side;
-  if (!(cell.row >= 0 && cell.col >= 0 && cell.row < side && cell.col < side)) return null;
-  const regions = traceReceptiveField(
-    INPUT_SIDE,
-    INPUT_SIDE,
-    chain.slice(0, depth).map((l) => l.op),
-    cell.row,
-    cell.col,
-  );
+  const traced = traceLayerCell(chain, cell.layer, cell.row, cell.col);
+  if (!traced) return null;
+  const { depth, regions } = traced;
   return {
     cell,
     previous: depth > 1 ? chain[depth - 2].name : INPUT_NAME,

@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { extractChannel, finiteRange } from '../../core/channels';
 import { createGrid, type Grid } from '../../core/grid';
-import { traceReceptiveField, type AxisRegion, type LayerRegion } from '../../core/receptiveField';
+import type { AxisRegion, LayerRegion } from '../../core/receptiveField';
 import type { LayerOutput } from '../../model/activations';
-import { spatialLayers } from '../../model/spatialOps';
+import { spatialLayers, traceLayerCell } from '../../model/spatialOps';
 import { INPUT_SIDE, type ModelSpec } from '../../model/spec';
 import { COLOUR_SCALES, VIEW } from '../../render/palette';
 import { FeatureMap, type Cell } from '../common/FeatureMap';
@@ -79,13 +79,8 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
   const channels = layer.shape[2];
   const ch = Math.min(channel, channels - 1);
   const at = cell && cell.row < side && cell.col < side ? cell : { row: Math.floor(side / 2), col: Math.floor(side / 2) };
-  const regions = traceReceptiveField(
-    INPUT_SIDE,
-    INPUT_SIDE,
-    chain.slice(0, depth).map((c) => c.op),
-    at.row,
-    at.col,
-  );
+  // The cell is inside the map (clamped above), so the trace is never null.
+  const { regions } = traceLayerCell(chain, name, at.row, at.col)!;
   const input = regions[0];
   const pixels = input.rows.indices.length * input.cols.indices.length;
   const reachesPadding = regions.slice(0, -1).some((r) => r.rows.padBefore + r.rows.padAfter + r.cols.padBefore + r.cols.padAfter > 0);
@@ -127,13 +122,7 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
             activeCell={cell}
             onCellChange={(c) => c && setCell(c)}
             describeCell={(c) => {
-              const [r] = traceReceptiveField(
-                INPUT_SIDE,
-                INPUT_SIDE,
-                chain.slice(0, depth).map((x) => x.op),
-                c.row,
-                c.col,
-              );
+              const [r] = traceLayerCell(chain, name, c.row, c.col)!.regions;
               return t('rf.cellText', { layer: name, row: c.row + 1, col: c.col + 1, rows: span(r.rows), cols: span(r.cols) });
             }}
             testId="rf-map"
