@@ -4,11 +4,25 @@
  * be given up between two steps with an `AbortSignal`.
  */
 
+import { isPenDown, onPenChange } from './pen';
+
 /** Waits before the next slice; by default a macrotask, so input events and frames get in between. */
 export type Pause = () => Promise<void>;
 
 /** A macrotask: the browser handles pending input and may paint before it runs. */
 export const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Between two slices of work: the next task, or, while the pen is down, the moment it lifts. */
+export const penAwarePause: Pause = () => {
+  if (!isPenDown()) return nextTask();
+  return new Promise((resolve) => {
+    const stop = onPenChange((down) => {
+      if (down) return;
+      stop();
+      resolve();
+    });
+  });
+};
 
 export interface SliceOptions {
   /** Gives the work up between two steps: the run then rejects with the signal's reason. */

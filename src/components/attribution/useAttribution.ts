@@ -4,8 +4,8 @@ import { argmax } from '../../core/argmax';
 import type { Grid, Image28 } from '../../core/grid';
 import { messageOf } from '../../core/messageOf';
 import type { OcclusionResult } from '../../core/occlusion';
-import { isPenDown, onPenChange, penDeferred } from '../../core/pen';
-import { nextTask, runInSlices } from '../../core/slices';
+import { penDeferred } from '../../core/pen';
+import { penAwarePause, runInSlices } from '../../core/slices';
 import type { GradCam } from '../../model/attribution/gradCam';
 import { placeLayerMap } from '../../model/attribution/gradCamPlacement';
 import { occlusionAllClassesSteps, plainAllClassScores } from '../../model/attribution/occlusion';
@@ -41,18 +41,6 @@ export interface Attribution {
   readonly occlusion: OcclusionMaps | null;
   readonly gradients: GradientMaps | null;
   readonly error: string | null;
-}
-
-/** Between two slices of work: the next task, or, while the pen is down, the moment it lifts. */
-function penAwarePause(): Promise<void> {
-  if (!isPenDown()) return nextTask();
-  return new Promise((resolve) => {
-    const stop = onPenChange((down) => {
-      if (down) return;
-      stop();
-      resolve();
-    });
-  });
 }
 
 const isBlank = (image: Image28) => image.data.every((v) => v === 0);
