@@ -24,6 +24,7 @@ import { penDeferred } from '../core/pen';
 import type { Image28 } from '../core/grid';
 import { gradCam, type GradCam } from './attribution/gradCam';
 import { saliency, type Saliency } from './attribution/saliency';
+import type { Guard } from './guard';
 
 export type { ContextLossReport, ModelInView, SessionOpenOptions, SessionStatus, TrainingHandle, TrainRequest } from './sessionTypes';
 export { SessionError, type SessionErrorCode } from './sessionError';
@@ -140,6 +141,15 @@ export class ModelSession {
    */
   async gradCam(image: Image28, classIndex: number): Promise<GradCam | null> {
     return this.attribute((model) => gradCam(model, image, classIndex, this.contextLost.guard));
+  }
+
+  /**
+   * Runs one job of filterLooks/ (the ascent of a channel, or every channel's strongest cell
+   * over many digits) on the model in view, counting tensors; rejects when the WebGL context
+   * is lost meanwhile. The job gets the guard that gives up reads from a lost context.
+   */
+  async filterLooks<T>(job: (model: tf.LayersModel, guard: Guard) => Promise<T>): Promise<T> {
+    return this.attribute((model) => job(model, this.contextLost.guard));
   }
 
   /** Runs one attribution on the model in view, counting tensors, and refuses results from a context that was lost meanwhile. */
