@@ -36,6 +36,8 @@ test('the guided lesson: closed on load, walks the article in order, back, close
   await expect(page.getByTestId('lesson-back')).toBeDisabled();
 
   const seen: string[] = [];
+  /** The tab selected at each step. */
+  const tabs: string[] = [];
   for (let i = 0; i < total; i++) {
     await expect(card).toHaveAttribute('data-step', String(i));
     await expect(page.getByTestId('lesson-count')).toHaveText(`Step ${i + 1} of ${total}`);
@@ -46,6 +48,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     await expect(focus).toBeVisible();
     await expect(focus).toHaveClass(/lesson-focus/);
     seen.push((await focus.getAttribute('data-lesson-focus')) ?? '');
+    tabs.push((await page.locator('[data-testid^="tab-"][aria-selected="true"]').getAttribute('data-testid')) ?? '');
     await padAndPredictionShown(page);
     if (i < total - 1) await page.getByTestId('lesson-next').click();
   }
@@ -64,16 +67,17 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     'attribution',
     'softmax',
     'crossEntropy',
+    'filterLooks',
   ]);
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
-  // The last steps point at the live softmax table and loss on the network tab.
-  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('loss-value')).toHaveAttribute('data-lesson-focus', 'crossEntropy');
-
+  // Back from the last step: the step before it, its tab and its target.
+  const last = seen[total - 1];
+  const before = seen[total - 2];
   await page.getByTestId('lesson-back').click();
   await expect(card).toHaveAttribute('data-step', String(total - 2));
-  await expect(page.getByTestId('softmax-worked')).toHaveAttribute('data-lesson-focus', 'softmax');
-  await expect(page.getByTestId('loss-value')).not.toHaveAttribute('data-lesson-focus');
+  await expect(page.getByTestId(tabs[total - 2])).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-lesson-focus]')).toHaveAttribute('data-lesson-focus', before);
+  await expect(page.locator(`[data-lesson-focus="${last}"]`)).toHaveCount(0);
 
   await page.getByTestId('lesson-close').click();
   await expect(card).toHaveCount(0);
@@ -86,13 +90,13 @@ test('the guided lesson: closed on load, walks the article in order, back, close
 
   // Leave and come back: closed again on load, then resumes at the same step.
   await page.reload();
-  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(tabs[total - 2])).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page.getByTestId('draw-canvas')).toBeInViewport();
   await expect(open).toHaveText(`Resume lesson at step ${total - 1}`);
   await open.click();
   await expect(card).toHaveAttribute('data-step', String(total - 2));
-  await expect(page.getByTestId('softmax-worked')).toHaveAttribute('data-lesson-focus', 'softmax');
+  await expect(page.locator('[data-lesson-focus]')).toHaveAttribute('data-lesson-focus', before);
 
   // A link without a step resumes from this browser's memory (once this page's network has
   // loaded, so that leaving it cuts no download short).

@@ -25,6 +25,7 @@ describe('the lesson', () => {
       'attribution',
       'softmax',
       'crossEntropy',
+      'filterLooks',
     ]);
   });
 

@@ -45,6 +45,7 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   { id: 'attribution', tab: 'network', targets: ['attribution-panel'] },
   { id: 'softmax', tab: 'network', targets: ['softmax-worked'] },
   { id: 'crossEntropy', tab: 'network', targets: ['loss-value', 'softmax-worked'] },
+  { id: 'filterLooks', tab: 'learned', targets: ['filter-looks-panel'] },
 ]);
 
 /** localStorage key of the step a reader was last at. */

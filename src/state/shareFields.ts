@@ -209,4 +209,16 @@ export const FIELDS: readonly Field[] = [
     read: (raw, state) => withState(readInt(raw, 0, 9), (attributionClass) => ({ ...state, attributionClass })),
     write: (state) => (state.attributionClass === null ? null : String(state.attributionClass)),
   },
+  {
+    key: 'fl',
+    maxLength: 8,
+    read: (raw, state) => (/^conv[1-4]$/.test(raw) ? { ...state, filterLayer: raw } : 'out-of-range'),
+    write: (state) => state.filterLayer,
+  },
+  {
+    key: 'fc',
+    maxLength: 8,
+    read: (raw, state) => withState(readInt(raw, 1, 128), (channel) => ({ ...state, filterChannel: channel - 1 })),
+    write: (state) => (state.filterChannel === 0 ? null : String(state.filterChannel + 1)),
+  },
 ];

@@ -49,7 +49,7 @@ function everythingChanged(): ShareState {
   lab = labReducer(lab, { type: 'setRule', rule: { input: { kind: 'binary', cutoff: 0.35 }, comparator: '>=', threshold: -1.5 } });
   lab = labReducer(lab, { type: 'setConv', conv: { stride: 2, padding: 3 } });
   lab = labReducer(lab, { type: 'setPool', pool: { kind: 'average', padding: 'same' } });
-  return { ...lab, spec: CUSTOM_SPEC, tab: 'training', lang: 'zh-CN', step: 12, presenter: true, attributionClass: 4 };
+  return { ...lab, spec: CUSTOM_SPEC, tab: 'training', lang: 'zh-CN', step: 12, presenter: true, attributionClass: 4, filterLayer: 'conv2', filterChannel: 30 };
 }
 
 describe('shareable state: round trip', () => {
@@ -88,9 +88,16 @@ describe('shareable state: round trip', () => {
       step: 0,
       presenter: false,
       attributionClass: null,
+      filterLayer: null,
+      filterChannel: 0,
     };
     expect(encodeShareState(state).toString()).toBe('s=7.42');
     expect(encodeShareState({ ...state, attributionClass: 0 }).toString()).toBe('s=7.42&ac=0');
+    expect(encodeShareState({ ...state, filterLayer: 'conv2', filterChannel: 4 }).toString()).toBe('s=7.42&fl=conv2&fc=5');
+    expect(decodeShareState(params('fl=dense1&fc=0')).problems.map((p) => [p.key, p.reason])).toEqual([
+      ['fl', 'out-of-range'],
+      ['fc', 'out-of-range'],
+    ]);
     const sobel = labReducer(DEFAULT_SHARE_STATE, { type: 'setKernel', slot: 1, kernel: CLASSIC_FILTERS[1].kernel, presetId: 'sobel-y' });
     expect(encodeShareState({ ...DEFAULT_SHARE_STATE, ...sobel }).toString()).toBe('f2=sobel-y');
     expect(writeSpec(DEFAULT_SPEC)).toBe('16k3s1vrm2.32k3s1vrm2_128r40');

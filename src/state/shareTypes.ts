@@ -23,6 +23,10 @@ export interface ShareState extends LabState {
   readonly presenter: boolean;
   /** The class the attribution maps explain (0-9); null for the class the network predicts. */
   readonly attributionClass: number | null;
+  /** The convolution layer whose filter "What it learned" shows (conv1..conv4); null for the first. */
+  readonly filterLayer: string | null;
+  /** Its channel, 0-based (the link holds it 1-based, as the page shows it). */
+  readonly filterChannel: number;
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
@@ -33,6 +37,8 @@ export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
   step: 0,
   presenter: false,
   attributionClass: null,
+  filterLayer: null,
+  filterChannel: 0,
 });
 
 export interface ShareProblem {

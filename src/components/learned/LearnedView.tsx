@@ -5,6 +5,7 @@ import type { MnistData } from '../../data/mnistFormat';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
+import { FilterLooksPanel, type FilterChoice } from '../filterLooks/FilterLooksPanel';
 
 export interface LearnedViewProps {
   readonly session: ModelSession | null;
@@ -15,6 +16,8 @@ export interface LearnedViewProps {
   readonly store: InputStore;
   readonly data: MnistData | null;
   readonly dispatch: Dispatch<LabAction>;
+  /** The filter shown by "what each filter looks for" (kept in the link). */
+  readonly filter: FilterChoice;
 }
 
 /**
@@ -23,10 +26,10 @@ export interface LearnedViewProps {
  */
 export function LearnedView(props: LearnedViewProps) {
   const { t } = useTranslation('learned');
-  void props;
   return (
     <div className="learned" data-testid="learned-view">
       <p className="learned__intro">{t('intro')}</p>
+      <FilterLooksPanel session={props.session} status={props.status} data={props.data} dispatch={props.dispatch} filter={props.filter} />
     </div>
   );
 }

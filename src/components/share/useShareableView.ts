@@ -10,7 +10,7 @@ import { useLinkSync } from './useShareLink';
 
 /**
  * The parts of the shareable view that live outside the edge-filter lab (open tab, network
- * design, presenter mode, lesson step, language, the class the attribution maps explain), started from the link, plus the link's
+ * design, presenter mode, lesson step, language, the class the attribution maps explain, the filter shown on tab 5), started from the link, plus the link's
  * problems. Keeps the address bar on the whole state, and puts `presenter` on the page root
  * (the type scale of presenter mode hangs on it).
  */
@@ -21,12 +21,14 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
   const [presenter, setPresenter] = useState(link.state.presenter);
   const [step, setStep] = useState(link.state.step);
   const [attributionClass, setAttributionClass] = useState(link.state.attributionClass);
+  const [filterLayer, setFilterLayer] = useState(link.state.filterLayer);
+  const [filterChannel, setFilterChannel] = useState(link.state.filterChannel);
   const [problems, setProblems] = useState<readonly ShareProblem[]>(link.problems);
   const lang = toLanguage(i18n.resolvedLanguage ?? i18n.language);
 
   const state: ShareState = useMemo(
-    () => ({ ...lab, spec, tab, lang, step, presenter, attributionClass }),
-    [lab, spec, tab, lang, step, presenter, attributionClass],
+    () => ({ ...lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel }),
+    [lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel],
   );
   useLinkSync(state);
 
@@ -37,7 +39,11 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
 
   const addProblem = useCallback((p: ShareProblem) => setProblems((list) => [...list, p]), []);
   const dismissProblems = useCallback(() => setProblems([]), []);
-  return { state, setTab, setSpec, setPresenter, setStep, setAttributionClass, problems, addProblem, dismissProblems };
+  const setFilter = useCallback((layer: string, channel: number) => {
+    setFilterLayer(layer);
+    setFilterChannel(channel);
+  }, []);
+  return { state, setTab, setSpec, setPresenter, setStep, setAttributionClass, setFilter, problems, addProblem, dismissProblems };
 }
 
 /**

@@ -205,7 +205,15 @@ export function App() {
           <TabPanel id="learned" active={tab === 'learned'}>
             {tab === 'learned' && (
               <LazyTab>
-                <LearnedView session={model.session} status={model.status} image={image} store={store} data={mnist.data} dispatch={dispatch} />
+                <LearnedView
+                  session={model.session}
+                  status={model.status}
+                  image={image}
+                  store={store}
+                  data={mnist.data}
+                  dispatch={dispatch}
+                  filter={{ layer: view.state.filterLayer, channel: view.state.filterChannel, onChoose: view.setFilter }}
+                />
               </LazyTab>
             )}
           </TabPanel>

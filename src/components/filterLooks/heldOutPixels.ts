@@ -1,0 +1,31 @@
+import type { MnistData } from '../../data/mnistFormat';
+import { splitIndices, type SampleId } from '../../data/split';
+import { MNIST_PIXELS } from '../../core/grid';
+
+/** The 1,000 held-out digits as one block of bytes (784 per digit, the split's order), with each digit's identity. */
+export interface HeldOutPixels {
+  readonly pixels: Uint8Array;
+  readonly ids: readonly SampleId[];
+  readonly labels: Uint8Array;
+}
+
+const made = new WeakMap<MnistData, HeldOutPixels>();
+
+/** The held-out digits of `data`, gathered once per data set. */
+export function heldOutPixels(data: MnistData): HeldOutPixels {
+  const known = made.get(data);
+  if (known) return known;
+  const { test } = splitIndices(data);
+  const pixels = new Uint8Array(test.length * MNIST_PIXELS);
+  const labels = new Uint8Array(test.length);
+  const ids: SampleId[] = [];
+  test.forEach((g, i) => {
+    pixels.set(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), i * MNIST_PIXELS);
+    const digit = data.labels[g];
+    labels[i] = digit;
+    ids.push({ digit, index: g - data.classStart[digit] });
+  });
+  const result = { pixels, ids, labels };
+  made.set(data, result);
+  return result;
+}
