@@ -202,7 +202,9 @@ function AscentStatus({ looks }: { looks: ReturnType<typeof useFilterLooks> }) {
     <div className="filter-looks__progress" data-testid="filter-looks-progress" data-state="running" data-step={progress.step} data-steps={progress.steps}>
       <progress max={progress.steps} value={progress.step} aria-label={t('progressLabel')} />
       <span role="status">
-        {progress.step === 0 ? t('starting') : t('progress', { step: progress.step, steps: progress.steps, value: formatActivation(progress.best) })}
+        {progress.step === 0
+          ? t('starting')
+          : t('progress', { step: progress.step, steps: progress.steps, value: formatActivation(progress.activation), best: formatActivation(progress.best) })}
       </span>
       <button type="button" data-testid="filter-looks-cancel" onClick={looks.cancel}>
         {t('cancel')}
