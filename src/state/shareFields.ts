@@ -212,7 +212,7 @@ export const FIELDS: readonly Field[] = [
   {
     key: 'fl',
     maxLength: 8,
-    read: (raw, state) => (/^conv[1-4]$/.test(raw) ? { ...state, filterLayer: raw } : 'out-of-range'),
+    read: (raw, state) => (/^conv[1-4]$/.test(raw) ? { ...state, filterLayer: raw } : /^conv\d{1,3}$/.test(raw) ? 'out-of-range' : 'wrong-type'),
     write: (state) => state.filterLayer,
   },
   {

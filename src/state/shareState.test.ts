@@ -95,7 +95,7 @@ describe('shareable state: round trip', () => {
     expect(encodeShareState({ ...state, attributionClass: 0 }).toString()).toBe('s=7.42&ac=0');
     expect(encodeShareState({ ...state, filterLayer: 'conv2', filterChannel: 4 }).toString()).toBe('s=7.42&fl=conv2&fc=5');
     expect(decodeShareState(params('fl=dense1&fc=0')).problems.map((p) => [p.key, p.reason])).toEqual([
-      ['fl', 'out-of-range'],
+      ['fl', 'wrong-type'],
       ['fc', 'out-of-range'],
     ]);
     const sobel = labReducer(DEFAULT_SHARE_STATE, { type: 'setKernel', slot: 1, kernel: CLASSIC_FILTERS[1].kernel, presetId: 'sobel-y' });
@@ -196,6 +196,8 @@ describe('shareable state: bad values fall back to their defaults', () => {
     step: { outOfRange: ['1000', '-1'], wrongType: ['first', '1.5'] },
     pm: { outOfRange: [], wrongType: ['yes', 'true', '2'] },
     ac: { outOfRange: ['10', '-1'], wrongType: ['seven', '1.5'] },
+    fl: { outOfRange: ['conv5', 'conv0'], wrongType: ['dense1', 'Conv1', ''] },
+    fc: { outOfRange: ['0', '129', '-1'], wrongType: ['three', '1.5'] },
   };
 
   it('covers every key of the schema', () => {
