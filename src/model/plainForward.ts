@@ -97,6 +97,11 @@ export class PlainNetwork {
     return new PlainNetwork(spec, layerShapes(spec), byName);
   }
 
+  /** The weights as given to {@link PlainNetwork.create}, in the same order (the arrays themselves, not copies): to rebuild the network elsewhere, e.g. in a Worker. */
+  weightList(): PlainWeight[] {
+    return expectedWeights(this.spec).map(({ name, shape }) => ({ name, shape, values: this.weight(name) }));
+  }
+
   private weight(name: string): Float32Array {
     return this.weights.get(name)!;
   }
