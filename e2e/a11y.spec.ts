@@ -42,6 +42,7 @@ test('no WCAG 2.1 A/AA violations on any tab', async ({ page, problems }) => {
   await expect(page.getByTestId('learned-view')).toBeVisible();
   // What each filter looks for, with its found input and its nine digits on screen.
   await expect(page.getByTestId('filter-looks-panel')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('digit-map-panel')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(await axeViolations(page)).toEqual([]);
   expect(problems.errors).toEqual([]);
 });

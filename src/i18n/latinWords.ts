@@ -5,6 +5,7 @@
  */
 export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'ConvLens',
+  'UMAP',
   'MNIST',
   'ReLU',
   'Sigmoid',

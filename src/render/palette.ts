@@ -106,3 +106,13 @@ export const CHART = {
   selected: '#111',
   textOnDark: '#fff',
 } as const;
+
+/**
+ * One colour a digit class (0-9) for the map of all digits: the Okabe-Ito colours, safe for
+ * colour-blind readers, with its yellow darkened to show on white, plus grey and wine. Never
+ * alone: each class also has its own marker shape ({@link DIGIT_CLASS_SHAPES}).
+ */
+export const DIGIT_CLASS_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#000000', '#a89200', '#7f7f7f', '#882255'] as const;
+
+/** The marker shape of each digit class, by d3 symbol name: seven filled, three drawn as strokes. */
+export const DIGIT_CLASS_SHAPES = ['circle', 'cross', 'diamond', 'square', 'star', 'triangle', 'wye', 'plus', 'times', 'asterisk'] as const;

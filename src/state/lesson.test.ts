@@ -26,6 +26,7 @@ describe('the lesson', () => {
       'softmax',
       'crossEntropy',
       'filterLooks',
+      'digitMap',
     ]);
   });
 

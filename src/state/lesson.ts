@@ -46,6 +46,7 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   { id: 'softmax', tab: 'network', targets: ['softmax-worked'] },
   { id: 'crossEntropy', tab: 'network', targets: ['loss-value', 'softmax-worked'] },
   { id: 'filterLooks', tab: 'learned', targets: ['filter-looks-panel'] },
+  { id: 'digitMap', tab: 'learned', targets: ['digit-map-panel'] },
 ]);
 
 /** localStorage key of the step a reader was last at. */

@@ -9,6 +9,7 @@ import type { PoolKind, PoolOptions } from '../core/pool';
 import type { Comparator } from '../core/threshold';
 import { DEFAULT_SAMPLE } from '../data/split';
 import { parseLanguage } from '../i18n/languages';
+import { MAP_LAYER_IDS, type MapLayerId } from '../model/digitMap/mapLayers';
 import { DEFAULT_SPEC, validateSpec } from '../model/spec';
 import { INITIAL_LAB_STATE, type FilterSlot } from './labState';
 import {
@@ -221,4 +222,10 @@ export const FIELDS: readonly Field[] = [
     read: (raw, state) => withState(readInt(raw, 1, 128), (channel) => ({ ...state, filterChannel: channel - 1 })),
     write: (state) => (state.filterChannel === 0 ? null : String(state.filterChannel + 1)),
   },
+  enumField<MapLayerId>(
+    'ml',
+    Object.fromEntries(MAP_LAYER_IDS.map((id) => [id, id])),
+    (s) => s.mapLayer,
+    (s, mapLayer) => ({ ...s, mapLayer }),
+  ),
 ];

@@ -49,7 +49,18 @@ function everythingChanged(): ShareState {
   lab = labReducer(lab, { type: 'setRule', rule: { input: { kind: 'binary', cutoff: 0.35 }, comparator: '>=', threshold: -1.5 } });
   lab = labReducer(lab, { type: 'setConv', conv: { stride: 2, padding: 3 } });
   lab = labReducer(lab, { type: 'setPool', pool: { kind: 'average', padding: 'same' } });
-  return { ...lab, spec: CUSTOM_SPEC, tab: 'training', lang: 'zh-CN', step: 12, presenter: true, attributionClass: 4, filterLayer: 'conv2', filterChannel: 30 };
+  return {
+    ...lab,
+    spec: CUSTOM_SPEC,
+    tab: 'training',
+    lang: 'zh-CN',
+    step: 12,
+    presenter: true,
+    attributionClass: 4,
+    filterLayer: 'conv2',
+    filterChannel: 30,
+    mapLayer: 'pool2',
+  };
 }
 
 describe('shareable state: round trip', () => {
@@ -90,9 +101,11 @@ describe('shareable state: round trip', () => {
       attributionClass: null,
       filterLayer: null,
       filterChannel: 0,
+      mapLayer: 'pixels',
     };
     expect(encodeShareState(state).toString()).toBe('s=7.42');
     expect(encodeShareState({ ...state, attributionClass: 0 }).toString()).toBe('s=7.42&ac=0');
+    expect(encodeShareState({ ...state, mapLayer: 'dense' }).toString()).toBe('s=7.42&ml=dense');
     expect(encodeShareState({ ...state, filterLayer: 'conv2', filterChannel: 4 }).toString()).toBe('s=7.42&fl=conv2&fc=5');
     expect(decodeShareState(params('fl=dense1&fc=0')).problems.map((p) => [p.key, p.reason])).toEqual([
       ['fl', 'wrong-type'],
@@ -198,6 +211,7 @@ describe('shareable state: bad values fall back to their defaults', () => {
     ac: { outOfRange: ['10', '-1'], wrongType: ['seven', '1.5'] },
     fl: { outOfRange: ['conv5', 'conv0'], wrongType: ['dense1', 'Conv1', ''] },
     fc: { outOfRange: ['0', '129', '-1'], wrongType: ['three', '1.5'] },
+    ml: { outOfRange: [], wrongType: ['pool5', 'Dense', 'conv1', 'toString'] },
   };
 
   it('covers every key of the schema', () => {

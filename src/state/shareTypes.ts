@@ -3,6 +3,7 @@
  * link schema (./shareFields.ts) checks values against.
  */
 import type { InputScale } from '../core/inputScale';
+import type { MapLayerId } from '../model/digitMap/mapLayers';
 import { DEFAULT_SPEC, type ModelSpec } from '../model/spec';
 import type { Language } from '../i18n/languages';
 import { INITIAL_LAB_STATE, type LabState } from './labState';
@@ -27,6 +28,8 @@ export interface ShareState extends LabState {
   readonly filterLayer: string | null;
   /** Its channel, 0-based (the link holds it 1-based, as the page shows it). */
   readonly filterChannel: number;
+  /** The layer the map of all digits is made from. */
+  readonly mapLayer: MapLayerId;
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
@@ -39,6 +42,7 @@ export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
   attributionClass: null,
   filterLayer: null,
   filterChannel: 0,
+  mapLayer: 'pixels',
 });
 
 export interface ShareProblem {

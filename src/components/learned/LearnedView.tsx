@@ -2,10 +2,12 @@ import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Image28 } from '../../core/grid';
 import type { MnistData } from '../../data/mnistFormat';
+import type { MapLayerId } from '../../model/digitMap/mapLayers';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
 import { FilterLooksPanel, type FilterChoice } from '../filterLooks/FilterLooksPanel';
+import { DigitMapPanel } from '../digitMap/DigitMapPanel';
 
 export interface LearnedViewProps {
   readonly session: ModelSession | null;
@@ -18,6 +20,9 @@ export interface LearnedViewProps {
   readonly dispatch: Dispatch<LabAction>;
   /** The filter shown by "what each filter looks for" (kept in the link). */
   readonly filter: FilterChoice;
+  /** The layer of the map of all digits (kept in the link). */
+  readonly mapLayer: MapLayerId;
+  readonly onMapLayer: (layer: MapLayerId) => void;
 }
 
 /**
@@ -30,6 +35,7 @@ export function LearnedView(props: LearnedViewProps) {
     <div className="learned" data-testid="learned-view">
       <p className="learned__intro">{t('intro')}</p>
       <FilterLooksPanel session={props.session} status={props.status} data={props.data} dispatch={props.dispatch} filter={props.filter} />
+      <DigitMapPanel status={props.status} image={props.image} data={props.data} dispatch={props.dispatch} layer={props.mapLayer} onLayer={props.onMapLayer} />
     </div>
   );
 }

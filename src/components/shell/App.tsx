@@ -213,6 +213,8 @@ export function App() {
                   data={mnist.data}
                   dispatch={dispatch}
                   filter={{ layer: view.state.filterLayer, channel: view.state.filterChannel, onChoose: view.setFilter }}
+                  mapLayer={view.state.mapLayer}
+                  onMapLayer={view.setMapLayer}
                 />
               </LazyTab>
             )}

@@ -65,7 +65,7 @@ describe('digit maps of the 1,000 held-out digits (shipped model, seeded UMAP)',
       accuracy.set(layer.id, neighbourAccuracy(fitted.xy, labels, 5));
     }
     // The middle layers are reported, not asserted.
-    console.log(`5-NN accuracy in the 2-D layout: ${[...accuracy].map(([id, a]) => `${id} ${(100 * a).toFixed(1)} %`).join(', ')}`);
+    console.info(`5-NN accuracy in the 2-D layout: ${[...accuracy].map(([id, a]) => `${id} ${(100 * a).toFixed(1)} %`).join(', ')}`);
   }, 120_000);
 
   it('separates the classes better at the dense layer than in the pixels, by at least 5 points', () => {

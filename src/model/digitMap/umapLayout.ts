@@ -8,8 +8,17 @@ import { UMAP } from 'umap-js';
 import type { Pause } from '../../core/slices';
 import { createRandom } from '../random';
 
+/** UMAP's settings for a digit map. */
+export interface DigitMapSettings {
+  readonly nNeighbors: number;
+  readonly minDist: number;
+  readonly nEpochs: number;
+  /** Seed of the generator UMAP draws from (createRandom). */
+  readonly seed: number;
+}
+
 /** The settings of every digit map, in the app and in its tests alike. */
-export const DIGIT_MAP_UMAP = Object.freeze({
+export const DIGIT_MAP_UMAP: DigitMapSettings = Object.freeze({
   /** Neighbours each digit is linked to (umap-js's default). */
   nNeighbors: 15,
   /** How tightly points may pack (umap-js's default). */
@@ -24,8 +33,6 @@ export const DIGIT_MAP_UMAP = Object.freeze({
   nEpochs: 210,
   seed: 1,
 });
-
-export type DigitMapSettings = typeof DIGIT_MAP_UMAP;
 
 /** Where the fit is: finding neighbours (one step), then laying out (one step an epoch). */
 export interface LayoutProgress {

@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useState } from 'react';
+import { isAbortError } from '../../core/abort';
+import { MNIST_PIXELS, type Image28 } from '../../core/grid';
+import { messageOf } from '../../core/messageOf';
+import { neighbourAccuracy } from '../../core/neighbourAccuracy';
+import type { MnistData } from '../../data/mnistFormat';
+import { splitIndices, type SampleId } from '../../data/split';
+import { mapLayers, type MapLayer, type MapLayerId } from '../../model/digitMap/mapLayers';
+import type { SessionStatus } from '../../model/session';
+import { fitInWorker, placeInWorker, type FitProgress } from '../../worker/digitMapClient';
+import { cachedLayout, layoutKey, layoutsOf, rememberLayout, type CachedLayout } from './layoutCache';
+
+/** The 1,000 held-out digits: their labels, their sample ids (to open one) and their pixels. */
+export interface HeldOutSet {
+  readonly labels: Int32Array;
+  readonly ids: readonly SampleId[];
+  readonly pixels: Uint8Array;
+}
+
+function heldOutSet(data: MnistData): HeldOutSet {
+  const { test } = splitIndices(data);
+  const pixels = new Uint8Array(test.length * MNIST_PIXELS);
+  const labels = new Int32Array(test.length);
+  const ids: SampleId[] = [];
+  test.forEach((g, i) => {
+    const digit = data.labels[g];
+    labels[i] = digit;
+    ids.push({ digit, index: g - data.classStart[digit] });
+    pixels.set(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), i * MNIST_PIXELS);
+  });
+  return { labels, ids, pixels };
+}
+
+export interface InputPoint {
+  readonly image: Image28;
+  readonly key: string;
+  readonly xy: readonly [number, number];
+}
+
+export interface DigitMapState {
+  readonly layers: readonly MapLayer[];
+  /** The layer mapped: the chosen one, or the pixels when the network has no such layer (then `missing`). */
+  readonly layer: MapLayer | null;
+  readonly missing: boolean;
+  readonly heldOut: HeldOutSet | null;
+  /** The layout of `layer` for the model in view, once fitted. */
+  readonly layout: CachedLayout | null;
+  readonly progress: FitProgress | null;
+  /** Layouts of the model in view fitted so far, any layer. */
+  readonly fitted: readonly CachedLayout[];
+  /** The digit on the page placed by the same layout; null without one or while it is placed. */
+  readonly input: InputPoint | null;
+  readonly training: boolean;
+  readonly error: string | null;
+}
+
+const isBlank = (image: Image28) => image.data.every((v) => v === 0);
+
+/**
+ * The map of the held-out digits at the chosen layer for the model in view: fitted in the
+ * digit-map worker (with progress) unless this page fitted it before, given up when the model
+ * or layer changes; and the digit on the page placed by the same layout each time `image`
+ * changes (the end of a stroke, never a pen move). While the model trains, nothing is fitted.
+ */
+export function useDigitMap(status: SessionStatus | null, data: MnistData | null, chosen: MapLayerId, image: Image28 | null): DigitMapState {
+  const spec = status?.spec ?? null;
+  const plain = status?.plain ?? null;
+  const version = status?.version ?? -1;
+  const training = status?.training ?? false;
+  const layers = useMemo(() => (spec ? mapLayers(spec) : []), [spec]);
+  const asked = layers.find((l) => l.id === chosen && l.mappable);
+  const layer = asked ?? layers[0] ?? null;
+  const missing = layers.length > 0 && !asked;
+  const heldOut = useMemo(() => (data ? heldOutSet(data) : null), [data]);
+  const [fitCount, setFitCount] = useState(0);
+  const [progress, setProgress] = useState<FitProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [input, setInput] = useState<InputPoint | null>(null);
+  const layout = layer ? (cachedLayout(version, layer.id) ?? null) : null;
+  const fitted = useMemo(() => layoutsOf(version), [version, fitCount]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!layer || !heldOut || !plain || !spec || training || cachedLayout(version, layer.id)) return;
+    const controller = new AbortController();
+    setProgress({ stage: 'features', done: 0, total: heldOut.labels.length });
+    setError(null);
+    const request = { key: layoutKey(version, layer.id), version, spec, weights: plain.weightList(), layer: layer.id, pixels: heldOut.pixels };
+    fitInWorker(request, setProgress, controller.signal).then(
+      (xy) => {
+        rememberLayout({ version, layer: layer.id, xy, accuracy: neighbourAccuracy(xy, heldOut.labels, 5) });
+        setProgress(null);
+        setFitCount((n) => n + 1);
+      },
+      (e: unknown) => {
+        if (isAbortError(e)) return;
+        setProgress(null);
+        setError(messageOf(e));
+      },
+    );
+    return () => controller.abort();
+  }, [layer, heldOut, plain, spec, training, version]);
+
+  const key = layout ? layoutKey(layout.version, layout.layer) : null;
+  useEffect(() => {
+    if (!key || !image || isBlank(image)) return;
+    const controller = new AbortController();
+    placeInWorker(key, image.data, controller.signal).then(
+      (xy) => {
+        if (xy) setInput({ image, key, xy });
+      },
+      (e: unknown) => {
+        if (!isAbortError(e)) setError(messageOf(e));
+      },
+    );
+    return () => controller.abort();
+  }, [key, image]);
+
+  const current = input && input.key === key && input.image === image ? input : null;
+  return { layers, layer, missing, heldOut, layout, progress: layout ? null : progress, fitted, input: current, training, error };
+}
