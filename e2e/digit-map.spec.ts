@@ -21,7 +21,14 @@ async function plotPoints(page: Page): Promise<Points> {
   const raw = await page
     .getByTestId('digit-map-plot')
     .locator('[data-index]')
-    .evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-index')), Number(el.getAttribute('data-x')), Number(el.getAttribute('data-y')), Number(el.getAttribute('data-label'))]));
+    .evaluateAll((els) =>
+      els.map((el) => [
+        Number(el.getAttribute('data-index')),
+        Number(el.getAttribute('data-x')),
+        Number(el.getAttribute('data-y')),
+        Number(el.getAttribute('data-label')),
+      ]),
+    );
   const xy = new Float64Array(2 * raw.length);
   const labels = new Int32Array(raw.length);
   for (const [i, x, y, label] of raw) {
@@ -33,9 +40,9 @@ async function plotPoints(page: Page): Promise<Points> {
 }
 
 const ready = (page: Page, layer: string) =>
-  expect(page.getByTestId('digit-map-panel')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 }).then(() =>
-    expect(page.getByTestId('digit-map-panel')).toHaveAttribute('data-layer', layer),
-  );
+  expect(page.getByTestId('digit-map-panel'))
+    .toHaveAttribute('data-state', 'ready', { timeout: 60_000 })
+    .then(() => expect(page.getByTestId('digit-map-panel')).toHaveAttribute('data-layer', layer));
 
 test('the map of all digits: fitted in a worker with progress, its 5-NN accuracy checked here, keyboard opens a digit, a stroke moves the input dot, the link keeps the layer', async ({
   page,
@@ -100,6 +107,20 @@ test('the map of all digits: fitted in a worker with progress, its 5-NN accuracy
       .sort((a, b) => Math.hypot(xy[2 * a] - x, xy[2 * a + 1] - y) - Math.hypot(xy[2 * b] - x, xy[2 * b + 1] - y))
       .slice(0, 5);
     expect(nearest.filter((i) => labels[i] === 7).length).toBeGreaterThanOrEqual(3);
+  });
+
+  await test.step('every layer mapped: one bar a layer, each equal to its layout, the chosen map unchanged', async () => {
+    const shown = await plotPoints(page);
+    await page.getByTestId('digit-map-every-layer').click();
+    const bars = page.getByTestId('digit-map-separation').locator('[data-layer]');
+    await expect(bars).toHaveCount(4);
+    for (const name of ['pixels', 'pool1', 'pool2', 'dense1']) {
+      await expect(bars.and(page.locator(`[data-layer="${name}"]`))).not.toHaveAttribute('data-accuracy', '', { timeout: 60_000 });
+    }
+    await expect(page.getByTestId('digit-map-progress')).toHaveCount(0);
+    const accuracies = await bars.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-layer')} ${el.getAttribute('data-accuracy')}`));
+    test.info().annotations.push({ type: '5-NN accuracy', description: accuracies.join(', ') });
+    expect(Array.from((await plotPoints(page)).xy)).toEqual(Array.from(shown.xy));
   });
 
   await expectTensorsBackTo(page, tensors);

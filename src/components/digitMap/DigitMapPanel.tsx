@@ -38,16 +38,18 @@ export function DigitMapPanel({ status, image, data, dispatch, layer: chosen, on
   const { t } = useTranslation('digitMap');
   const nameOf = useLayerName();
   const [highlight, setHighlight] = useState<number | null>(null);
-  const map = useDigitMap(status, data, chosen, image);
+  const [everyLayer, setEveryLayer] = useState(false);
+  const map = useDigitMap(status, data, chosen, image, everyLayer);
   const { layer, layout, heldOut, progress } = map;
   const state = !status || !heldOut ? 'waiting' : layout ? 'ready' : map.training ? 'training' : map.error ? 'failed' : 'busy';
   const hasDense = (status?.spec.dense.length ?? 1) > 0;
 
   const progressText = () => {
-    if (!progress || !layer) return '';
-    if (progress.stage === 'features') return t('progress.features', { layer: nameOf(layer), done: progress.done, total: progress.total });
-    if (progress.stage === 'neighbours') return t('progress.neighbours');
-    return t('progress.layout', { done: progress.done, total: progress.total });
+    if (!progress) return '';
+    const name = nameOf(progress.layer);
+    if (progress.stage === 'features') return t('progress.features', { layer: name, done: progress.done, total: progress.total });
+    if (progress.stage === 'neighbours') return t('progress.neighbours', { layer: name });
+    return t('progress.layout', { layer: name, done: progress.done, total: progress.total });
   };
   const fraction = progress
     ? progress.stage === 'features'
@@ -144,6 +146,11 @@ export function DigitMapPanel({ status, image, data, dispatch, layer: chosen, on
                 />
               </Figure>
               <p className="muted digit-map__hint">{t('separationNote')}</p>
+              {map.fitted.length < map.layers.filter((l) => l.mappable).length && (
+                <button type="button" data-testid="digit-map-every-layer" disabled={everyLayer || !layout} onClick={() => setEveryLayer(true)}>
+                  {t('everyLayer')}
+                </button>
+              )}
             </>
           )}
         </div>

@@ -37,6 +37,11 @@ export interface InputPoint {
   readonly xy: readonly [number, number];
 }
 
+/** A fit under way: which layer, and where it is. */
+export interface MapProgress extends FitProgress {
+  readonly layer: MapLayer;
+}
+
 export interface DigitMapState {
   readonly layers: readonly MapLayer[];
   /** The layer mapped: the chosen one, or the pixels when the network has no such layer (then `missing`). */
@@ -45,7 +50,7 @@ export interface DigitMapState {
   readonly heldOut: HeldOutSet | null;
   /** The layout of `layer` for the model in view, once fitted. */
   readonly layout: CachedLayout | null;
-  readonly progress: FitProgress | null;
+  readonly progress: MapProgress | null;
   /** Layouts of the model in view fitted so far, any layer. */
   readonly fitted: readonly CachedLayout[];
   /** The digit on the page placed by the same layout; null without one or while it is placed. */
@@ -60,9 +65,17 @@ const isBlank = (image: Image28) => image.data.every((v) => v === 0);
  * The map of the held-out digits at the chosen layer for the model in view: fitted in the
  * digit-map worker (with progress) unless this page fitted it before, given up when the model
  * or layer changes; and the digit on the page placed by the same layout each time `image`
- * changes (the end of a stroke, never a pen move). While the model trains, nothing is fitted.
+ * changes (the end of a stroke, never a pen move). With `everyLayer`, the other layers are
+ * fitted too, one after the other, once the chosen one is. While the model trains, nothing is
+ * fitted.
  */
-export function useDigitMap(status: SessionStatus | null, data: MnistData | null, chosen: MapLayerId, image: Image28 | null): DigitMapState {
+export function useDigitMap(
+  status: SessionStatus | null,
+  data: MnistData | null,
+  chosen: MapLayerId,
+  image: Image28 | null,
+  everyLayer: boolean,
+): DigitMapState {
   const spec = status?.spec ?? null;
   const plain = status?.plain ?? null;
   const version = status?.version ?? -1;
@@ -73,21 +86,25 @@ export function useDigitMap(status: SessionStatus | null, data: MnistData | null
   const missing = layers.length > 0 && !asked;
   const heldOut = useMemo(() => (data ? heldOutSet(data) : null), [data]);
   const [fitCount, setFitCount] = useState(0);
-  const [progress, setProgress] = useState<FitProgress | null>(null);
+  const [progress, setProgress] = useState<MapProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [input, setInput] = useState<InputPoint | null>(null);
   const layout = layer ? (cachedLayout(version, layer.id) ?? null) : null;
   const fitted = useMemo(() => layoutsOf(version), [version, fitCount]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The layer to fit next: the chosen one, then (when asked) the others not fitted yet.
+  const missingLayer = (l: MapLayer) => l.mappable && !cachedLayout(version, l.id);
+  const target = !layer ? null : missingLayer(layer) ? layer : everyLayer ? (layers.find(missingLayer) ?? null) : null;
+
   useEffect(() => {
-    if (!layer || !heldOut || !plain || !spec || training || cachedLayout(version, layer.id)) return;
+    if (!target || !heldOut || !plain || !spec || training) return;
     const controller = new AbortController();
-    setProgress({ stage: 'features', done: 0, total: heldOut.labels.length });
+    setProgress({ layer: target, stage: 'features', done: 0, total: heldOut.labels.length });
     setError(null);
-    const request = { key: layoutKey(version, layer.id), version, spec, weights: plain.weightList(), layer: layer.id, pixels: heldOut.pixels };
-    fitInWorker(request, setProgress, controller.signal).then(
+    const request = { key: layoutKey(version, target.id), version, spec, weights: plain.weightList(), layer: target.id, pixels: heldOut.pixels };
+    fitInWorker(request, (p) => setProgress({ layer: target, ...p }), controller.signal).then(
       (xy) => {
-        rememberLayout({ version, layer: layer.id, xy, accuracy: neighbourAccuracy(xy, heldOut.labels, 5) });
+        rememberLayout({ version, layer: target.id, xy, accuracy: neighbourAccuracy(xy, heldOut.labels, 5) });
         setProgress(null);
         setFitCount((n) => n + 1);
       },
@@ -98,7 +115,7 @@ export function useDigitMap(status: SessionStatus | null, data: MnistData | null
       },
     );
     return () => controller.abort();
-  }, [layer, heldOut, plain, spec, training, version]);
+  }, [target, heldOut, plain, spec, training, version]);
 
   const key = layout ? layoutKey(layout.version, layout.layer) : null;
   useEffect(() => {
@@ -116,5 +133,5 @@ export function useDigitMap(status: SessionStatus | null, data: MnistData | null
   }, [key, image]);
 
   const current = input && input.key === key && input.image === image ? input : null;
-  return { layers, layer, missing, heldOut, layout, progress: layout ? null : progress, fitted, input: current, training, error };
+  return { layers, layer, missing, heldOut, layout, progress: target ? progress : null, fitted, input: current, training, error };
 }
