@@ -20,7 +20,7 @@ beforeAll(() => {
   chosen.forEach((g, i) => pixels.set(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), i * MNIST_PIXELS));
 });
 
-const fit = (job: number, layer: 'dense' | 'pool1', version = 1): DigitMapRequest => ({
+const fit = (job: number, layer: 'dense' | 'pool1', version = 1): Extract<DigitMapRequest, { type: 'fit' }> => ({
   type: 'fit',
   job,
   key: `${version}:${layer}`,
