@@ -6,8 +6,8 @@ import type { MapLayerId } from '../../model/digitMap/mapLayers';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
-import { FilterLooksPanel, type FilterChoice } from '../filterLooks/FilterLooksPanel';
 import { DigitMapPanel } from '../digitMap/DigitMapPanel';
+import { FilterLooksPanel, type FilterChoice } from '../filterLooks/FilterLooksPanel';
 
 export interface LearnedViewProps {
   readonly session: ModelSession | null;
@@ -34,8 +34,8 @@ export function LearnedView(props: LearnedViewProps) {
   return (
     <div className="learned" data-testid="learned-view">
       <p className="learned__intro">{t('intro')}</p>
-      <FilterLooksPanel session={props.session} status={props.status} data={props.data} dispatch={props.dispatch} filter={props.filter} />
       <DigitMapPanel status={props.status} image={props.image} data={props.data} dispatch={props.dispatch} layer={props.mapLayer} onLayer={props.onMapLayer} />
+      <FilterLooksPanel session={props.session} status={props.status} data={props.data} dispatch={props.dispatch} filter={props.filter} />
     </div>
   );
 }
