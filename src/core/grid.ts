@@ -92,3 +92,19 @@ export function padGrid(grid: Grid, padding: number): Grid {
   }
   return out;
 }
+
+/**
+ * The rectangle of `grid` from row `top`, column `left`, `height` x `width` cells, as a new
+ * grid; the rectangle is clipped to the grid (never empty when its corner is inside).
+ */
+export function cropGrid(grid: Grid, top: number, left: number, height: number, width: number): Grid {
+  const r0 = Math.max(0, Math.floor(top));
+  const c0 = Math.max(0, Math.floor(left));
+  const r1 = Math.min(grid.height, Math.floor(top + height));
+  const c1 = Math.min(grid.width, Math.floor(left + width));
+  const h = Math.max(0, r1 - r0);
+  const w = Math.max(0, c1 - c0);
+  const out = new Float32Array(h * w);
+  for (let r = 0; r < h; r++) out.set(grid.data.subarray((r0 + r) * grid.width + c0, (r0 + r) * grid.width + c0 + w), r * w);
+  return createGrid(h, w, out);
+}

@@ -1,5 +1,6 @@
 import { useMemo, useRef, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cropGrid } from '../../core/grid';
 import { topRows } from '../../core/topK';
 import type { MnistData } from '../../data/mnistFormat';
 import type { ModelSession, SessionStatus } from '../../model/session';
@@ -8,6 +9,7 @@ import { COLOUR_SCALES } from '../../render/palette';
 import type { LabAction } from '../../state/labState';
 import { ColourLegend } from '../../charts/ColourLegend';
 import { ChannelSelect } from '../common/ChannelSelect';
+import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { useOnScreen } from '../common/useOnScreen';
 import { Figure } from '../export/Figure';
 import { InfoButton } from '../info/InfoButton';
@@ -64,6 +66,20 @@ export function FilterLooksPanel({ session, status, data, dispatch, filter }: Fi
   const bestDigit = looks.maxima && top.length ? looks.maxima.values[top[0] * looks.maxima.channels + channel] : null;
   const found = looks.ascent;
   const foundField = found ? (traceLayerCell(chain, found.layer, found.row, found.col)?.regions[0] ?? null) : null;
+  // The pixels the strongest cell sees, with a pixel of context around them, for a close-up.
+  const closeUp = useMemo(
+    () =>
+      found && foundField
+        ? cropGrid(
+            found.image,
+            foundField.rows.first - 1,
+            foundField.cols.first - 1,
+            foundField.rows.last - foundField.rows.first + 3,
+            foundField.cols.last - foundField.cols.first + 3,
+          )
+        : null,
+    [found, foundField],
+  );
   const training = status?.training ?? false;
   const state = !conv ? 'no-conv' : training ? 'waiting' : looks.cancelled ? 'cancelled' : found && looks.maxima ? 'ready' : 'busy';
   const channelText = String(channel + 1);
@@ -134,6 +150,26 @@ export function FilterLooksPanel({ session, status, data, dispatch, filter }: Fi
                         side={FOUND_SIDE}
                         label={t('foundLabel', { layer: conv.name, channel: channelText, value: formatActivation(found.activation) })}
                       />
+                      {closeUp && foundField && closeUp.width > 0 && (
+                        <div className="filter-looks__close-up" data-testid="filter-looks-close-up">
+                          <FeatureMapThumb
+                            grid={closeUp}
+                            scale={COLOUR_SCALES.grey}
+                            side={Math.min(FOUND_SIDE / 2, 16 * closeUp.width)}
+                            aspect={closeUp.height / closeUp.width}
+                            label={t('closeUpLabel', {
+                              height: foundField.rows.last - foundField.rows.first + 1,
+                              width: foundField.cols.last - foundField.cols.first + 1,
+                            })}
+                          />
+                          <span className="muted">
+                            {t('closeUp', {
+                              height: foundField.rows.last - foundField.rows.first + 1,
+                              width: foundField.cols.last - foundField.cols.first + 1,
+                            })}
+                          </span>
+                        </div>
+                      )}
                       <ColourLegend scale={COLOUR_SCALES.grey} domain={[0, 1]} title={t('legend')} width={FOUND_SIDE} />
                       <figcaption>
                         {t('foundCaption', {
