@@ -41,6 +41,8 @@ test('no WCAG 2.1 A/AA violations on any tab', async ({ page, problems }) => {
   await page.getByTestId('tab-learned').click();
   await expect(page.getByTestId('learned-view')).toBeVisible();
   // What each filter looks for, with its found input and its nine digits on screen.
+  // (It computes only while on screen: below the map of all digits, it has to be scrolled to.)
+  await page.getByTestId('filter-looks-panel').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('filter-looks-panel')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
   await expect(page.getByTestId('digit-map-panel')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(await axeViolations(page)).toEqual([]);
