@@ -45,6 +45,11 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'min',
   'z',
   'i',
+  'log',
+  'sign',
+  'clip',
+  // the fast gradient sign method, named as in the literature
+  'FGSM',
   // file extensions of a downloaded model (model.json, model.weights.bin) and format names
   'json',
   'weights',

@@ -24,7 +24,17 @@ import {
   writeInputScale,
   type ShareProblemReason,
 } from './shareValues';
-import { DEFAULT_SHARE_STATE, MAX_SAMPLE_INDEX, MAX_WEIGHT, THRESHOLD_LIMITS, type ShareState, type TabId } from './shareTypes';
+import {
+  DEFAULT_FOOLING,
+  DEFAULT_SHARE_STATE,
+  MAX_FOOLING_EPSILON,
+  MAX_SAMPLE_INDEX,
+  MAX_WEIGHT,
+  THRESHOLD_LIMITS,
+  type FoolingView,
+  type ShareState,
+  type TabId,
+} from './shareTypes';
 import { readSpec, writeSpec } from './specCodec';
 import { decodeStrokes, encodeStrokes } from './strokeCodec';
 
@@ -228,4 +238,29 @@ export const FIELDS: readonly Field[] = [
     (s) => s.mapLayer,
     (s, mapLayer) => ({ ...s, mapLayer }),
   ),
+  {
+    key: 'fe',
+    maxLength: 8,
+    read: (raw, state) => withState(readEpsilon(raw), (epsilon) => ({ ...state, fooling: { ...state.fooling, epsilon } })),
+    write: (state) => (state.fooling.epsilon === DEFAULT_FOOLING.epsilon ? null : String(state.fooling.epsilon)),
+  },
+  enumField<FoolingView['method']>(
+    'fm',
+    { fgsm: 'fgsm', target: 'targeted' },
+    (s) => s.fooling.method,
+    (s, method) => ({ ...s, fooling: { ...s.fooling, method } }),
+  ),
+  {
+    key: 'ft',
+    maxLength: 8,
+    read: (raw, state) => withState(readInt(raw, 0, 9), (target) => ({ ...state, fooling: { ...state.fooling, target } })),
+    write: (state) => (state.fooling.target === null ? null : String(state.fooling.target)),
+  },
 ];
+
+/** An epsilon of the fooling panel: 0 to 0.5 with at most two decimals (its slider's steps). */
+function readEpsilon(raw: string): number | ShareProblemReason {
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(raw)) return 'wrong-type';
+  const value = Number(raw);
+  return value > MAX_FOOLING_EPSILON ? 'out-of-range' : value;
+}

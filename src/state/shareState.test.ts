@@ -17,6 +17,7 @@ import {
   writeSpec,
   type ShareState,
 } from './shareState';
+import { DEFAULT_FOOLING } from './shareTypes';
 import { quantiseStroke } from './strokeCodec';
 
 const params = (query: string) => new URLSearchParams(query);
@@ -60,6 +61,7 @@ function everythingChanged(): ShareState {
     filterLayer: 'conv2',
     filterChannel: 30,
     mapLayer: 'pool2',
+    fooling: { epsilon: 0.23, method: 'targeted', target: 6 },
   };
 }
 
@@ -102,8 +104,10 @@ describe('shareable state: round trip', () => {
       filterLayer: null,
       filterChannel: 0,
       mapLayer: 'pixels',
+      fooling: DEFAULT_FOOLING,
     };
     expect(encodeShareState(state).toString()).toBe('s=7.42');
+    expect(encodeShareState({ ...state, fooling: { epsilon: 0.2, method: 'fgsm', target: null } }).toString()).toBe('s=7.42&fe=0.2');
     expect(encodeShareState({ ...state, attributionClass: 0 }).toString()).toBe('s=7.42&ac=0');
     expect(encodeShareState({ ...state, mapLayer: 'dense' }).toString()).toBe('s=7.42&ml=dense');
     expect(encodeShareState({ ...state, filterLayer: 'conv2', filterChannel: 4 }).toString()).toBe('s=7.42&fl=conv2&fc=5');
@@ -212,6 +216,9 @@ describe('shareable state: bad values fall back to their defaults', () => {
     fl: { outOfRange: ['conv5', 'conv0'], wrongType: ['dense1', 'Conv1', ''] },
     fc: { outOfRange: ['0', '129', '-1'], wrongType: ['three', '1.5'] },
     ml: { outOfRange: [], wrongType: ['pool5', 'Dense', 'conv1', 'toString'] },
+    fe: { outOfRange: ['0.51', '3'], wrongType: ['0.123', '-0.1', 'big', '.2'] },
+    fm: { outOfRange: [], wrongType: ['targeted', 'pgd'] },
+    ft: { outOfRange: ['10', '-1'], wrongType: ['eight', '2.5'] },
   };
 
   it('covers every key of the schema', () => {

@@ -30,7 +30,19 @@ export interface ShareState extends LabState {
   readonly filterChannel: number;
   /** The layer the map of all digits is made from. */
   readonly mapLayer: MapLayerId;
+  /** Fooling the network: its epsilon, method and target class. */
+  readonly fooling: FoolingView;
 }
+
+/** The fooling panel's settings: epsilon in [0, {@link MAX_FOOLING_EPSILON}] (steps of 0.01), the method, the target class (null: the class after the predicted one). */
+export interface FoolingView {
+  readonly epsilon: number;
+  readonly method: 'fgsm' | 'targeted';
+  readonly target: number | null;
+}
+
+export const MAX_FOOLING_EPSILON = 0.5;
+export const DEFAULT_FOOLING: FoolingView = Object.freeze({ epsilon: 0.1, method: 'fgsm', target: null });
 
 export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
   ...INITIAL_LAB_STATE,
@@ -43,6 +55,7 @@ export const DEFAULT_SHARE_STATE: ShareState = Object.freeze({
   filterLayer: null,
   filterChannel: 0,
   mapLayer: 'pixels',
+  fooling: DEFAULT_FOOLING,
 });
 
 export interface ShareProblem {

@@ -8,6 +8,8 @@ import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
 import { DigitMapPanel } from '../digitMap/DigitMapPanel';
 import { FilterLooksPanel, type FilterChoice } from '../filterLooks/FilterLooksPanel';
+import type { FoolingView } from '../../state/shareTypes';
+import { FoolingPanel } from '../fooling/FoolingPanel';
 
 export interface LearnedViewProps {
   readonly session: ModelSession | null;
@@ -23,6 +25,9 @@ export interface LearnedViewProps {
   /** The layer of the map of all digits (kept in the link). */
   readonly mapLayer: MapLayerId;
   readonly onMapLayer: (layer: MapLayerId) => void;
+  /** The fooling panel's settings (kept in the link) and their setter. */
+  readonly fooling: FoolingView;
+  readonly onFooling: (fooling: FoolingView) => void;
 }
 
 /**
@@ -36,6 +41,15 @@ export function LearnedView(props: LearnedViewProps) {
       <p className="learned__intro">{t('intro')}</p>
       <DigitMapPanel status={props.status} image={props.image} data={props.data} dispatch={props.dispatch} layer={props.mapLayer} onLayer={props.onMapLayer} />
       <FilterLooksPanel session={props.session} status={props.status} data={props.data} dispatch={props.dispatch} filter={props.filter} />
+      <FoolingPanel
+        session={props.session}
+        status={props.status}
+        image={props.image}
+        store={props.store}
+        dispatch={props.dispatch}
+        settings={props.fooling}
+        onSettings={props.onFooling}
+      />
     </div>
   );
 }

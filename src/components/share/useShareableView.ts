@@ -10,7 +10,7 @@ import { useLinkSync } from './useShareLink';
 
 /**
  * The parts of the shareable view that live outside the edge-filter lab (open tab, network
- * design, presenter mode, lesson step, language, the class the attribution maps explain, the filter shown on tab 5, the digit map's layer), started from the link, plus the link's
+ * design, presenter mode, lesson step, language, the class the attribution maps explain, the filter shown on tab 5, the digit map's layer, the fooling panel's settings), started from the link, plus the link's
  * problems. Keeps the address bar on the whole state, and puts `presenter` on the page root
  * (the type scale of presenter mode hangs on it).
  */
@@ -24,12 +24,13 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
   const [filterLayer, setFilterLayer] = useState(link.state.filterLayer);
   const [filterChannel, setFilterChannel] = useState(link.state.filterChannel);
   const [mapLayer, setMapLayer] = useState(link.state.mapLayer);
+  const [fooling, setFooling] = useState(link.state.fooling);
   const [problems, setProblems] = useState<readonly ShareProblem[]>(link.problems);
   const lang = toLanguage(i18n.resolvedLanguage ?? i18n.language);
 
   const state: ShareState = useMemo(
-    () => ({ ...lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel, mapLayer }),
-    [lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel, mapLayer],
+    () => ({ ...lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel, mapLayer, fooling }),
+    [lab, spec, tab, lang, step, presenter, attributionClass, filterLayer, filterChannel, mapLayer, fooling],
   );
   useLinkSync(state);
 
@@ -44,7 +45,7 @@ export function useShareableView(link: DecodedShareState, lab: LabState) {
     setFilterLayer(layer);
     setFilterChannel(channel);
   }, []);
-  return { state, setTab, setSpec, setPresenter, setStep, setAttributionClass, setFilter, setMapLayer, problems, addProblem, dismissProblems };
+  return { state, setTab, setSpec, setPresenter, setStep, setAttributionClass, setFilter, setMapLayer, setFooling, problems, addProblem, dismissProblems };
 }
 
 /**

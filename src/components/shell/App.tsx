@@ -215,6 +215,8 @@ export function App() {
                   filter={{ layer: view.state.filterLayer, channel: view.state.filterChannel, onChoose: view.setFilter }}
                   mapLayer={view.state.mapLayer}
                   onMapLayer={view.setMapLayer}
+                  fooling={view.state.fooling}
+                  onFooling={view.setFooling}
                 />
               </LazyTab>
             )}
