@@ -69,6 +69,7 @@ test('the guided lesson: closed on load, walks the article in order, back, close
     'crossEntropy',
     'filterLooks',
     'digitMap',
+    'fooling',
   ]);
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
   // Back from the last step: the step before it, its tab and its target.

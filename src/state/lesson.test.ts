@@ -27,6 +27,7 @@ describe('the lesson', () => {
       'crossEntropy',
       'filterLooks',
       'digitMap',
+      'fooling',
     ]);
   });
 

@@ -47,6 +47,7 @@ export const LESSON_STEPS: readonly LessonStep[] = Object.freeze([
   { id: 'crossEntropy', tab: 'network', targets: ['loss-value', 'softmax-worked'] },
   { id: 'filterLooks', tab: 'learned', targets: ['filter-looks-panel'] },
   { id: 'digitMap', tab: 'learned', targets: ['digit-map-panel'] },
+  { id: 'fooling', tab: 'learned', targets: ['fooling-panel'] },
 ]);
 
 /** localStorage key of the step a reader was last at. */
