@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPenDown, onPenChange, penDeferred, setPenDown } from './pen';
+import { isPenDown, onPenChange, penDeferred, setPenDown, whenPenUp } from './pen';
 
 describe('the pen on the drawing pad', () => {
   it('passes on each change of the pen, once, until unsubscribed', () => {
@@ -41,5 +41,25 @@ describe('the pen on the drawing pad', () => {
     work.cancel();
     setPenDown(false);
     expect(runs).toBe(0);
+  });
+
+  it('starts work when the pen lifts, and giving it up aborts its signal or drops the waiting call', () => {
+    const signals: AbortSignal[] = [];
+    const stopAtOnce = whenPenUp((signal) => signals.push(signal));
+    expect(signals).toHaveLength(1);
+    expect(signals[0].aborted).toBe(false);
+    stopAtOnce();
+    expect(signals[0].aborted).toBe(true);
+
+    setPenDown(true);
+    const stopWaiting = whenPenUp((signal) => signals.push(signal));
+    const giveUp = whenPenUp((signal) => signals.push(signal));
+    expect(signals).toHaveLength(1);
+    giveUp();
+    setPenDown(false);
+    expect(signals).toHaveLength(2);
+    expect(signals[1].aborted).toBe(false);
+    stopWaiting();
+    expect(signals[1].aborted).toBe(true);
   });
 });

@@ -49,3 +49,18 @@ export function penDeferred(work: () => void): { request: () => void; cancel: ()
   };
   return { request, cancel };
 }
+
+/**
+ * Starts `work` once the pen is up (at once if it already is) and returns the function that
+ * gives it up: the waiting call is dropped and the signal `work` was handed is aborted. Made
+ * for an effect's cleanup, so a newer digit or setting abandons the work in flight.
+ */
+export function whenPenUp(work: (signal: AbortSignal) => void): () => void {
+  const controller = new AbortController();
+  const deferred = penDeferred(() => work(controller.signal));
+  deferred.request();
+  return () => {
+    controller.abort();
+    deferred.cancel();
+  };
+}

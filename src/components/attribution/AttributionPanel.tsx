@@ -7,7 +7,7 @@ import { summariseMap, type MapSummary } from '../../core/mapSummary';
 import type { ModelSession, SessionStatus } from '../../model/session';
 import { COLOUR_SCALES } from '../../render/palette';
 import { symmetricDomain, type Domain } from '../../render/paintGrid';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { useOnScreen } from '../common/useOnScreen';
 import { AttributionMap } from './AttributionMap';
 import { useAttribution } from './useAttribution';
@@ -52,12 +52,7 @@ export function AttributionPanel({ session, status, image, chosen, onChoose }: A
   const state = !image || logProbabilities === null ? 'empty' : occlusionReady && gradientsReady ? 'ready' : training ? 'waiting' : 'busy';
   const digit = classIndex ?? 0;
 
-  const header = (
-    <header className="teach-panel__header">
-      <h2 id="attribution-title">{t('title')}</h2>
-      <InfoButton panel="attribution" topic={t('title')} paragraphs={[t('info1'), t('info2'), t('info3')]} />
-    </header>
-  );
+  const header = <PanelHeader titleId="attribution-title" title={t('title')} panel="attribution" paragraphs={[t('info1'), t('info2'), t('info3')]} />;
 
   const body = () => {
     if (!image || !status) return <p className="muted">{t('waitingModel')}</p>;

@@ -4,7 +4,7 @@ import { argmax } from '../../core/argmax';
 import type { Grid, Image28 } from '../../core/grid';
 import { messageOf } from '../../core/messageOf';
 import type { OcclusionResult } from '../../core/occlusion';
-import { penDeferred } from '../../core/pen';
+import { whenPenUp } from '../../core/pen';
 import { penAwarePause, runInSlices } from '../../core/slices';
 import type { GradCam } from '../../model/attribution/gradCam';
 import { placeLayerMap } from '../../model/attribution/gradCamPlacement';
@@ -95,26 +95,19 @@ export function useAttribution(
 
   useEffect(() => {
     if (!active || training || !image || !session || !spec || classIndex === null || isBlank(image)) return;
-    let stale = false;
-    const run = async () => {
+    return whenPenUp(async (signal) => {
       try {
         const saliency = await session.saliency(image, classIndex);
-        if (stale) return;
+        if (signal.aborted) return;
         const gradCam = await session.gradCam(image, classIndex);
-        if (stale) return;
+        if (signal.aborted) return;
         const placed = gradCam ? placeLayerMap(spec, gradCam.layer, gradCam.coarse) : null;
         setGradients({ image, version, classIndex, saliency, gradCam, placed });
         setError(null);
       } catch (e) {
-        if (!stale && !isAbortError(e)) setError(messageOf(e));
+        if (!signal.aborted && !isAbortError(e)) setError(messageOf(e));
       }
-    };
-    const deferred = penDeferred(() => void run());
-    deferred.request();
-    return () => {
-      stale = true;
-      deferred.cancel();
-    };
+    });
   }, [active, training, image, session, spec, classIndex, version]);
 
   return { logProbabilities, predicted, classIndex, occlusion, gradients, error };

@@ -6,7 +6,7 @@ import type { MapLayer, MapLayerId } from '../../model/digitMap/mapLayers';
 import type { SessionStatus } from '../../model/session';
 import type { LabAction } from '../../state/labState';
 import { Figure } from '../export/Figure';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { ClassLegend } from './ClassLegend';
 import { DigitScatter } from './DigitScatter';
 import { SeparationChart } from './SeparationChart';
@@ -74,10 +74,7 @@ export function DigitMapPanel({ status, image, data, dispatch, layer: chosen, on
       data-accuracy={layout?.accuracy ?? ''}
       data-version={status?.version ?? ''}
     >
-      <header className="teach-panel__header">
-        <h2 id="digit-map-title">{t('title')}</h2>
-        <InfoButton panel="digit-map" topic={t('title')} paragraphs={[t('info1'), t('info2'), t('info3')]} />
-      </header>
+      <PanelHeader titleId="digit-map-title" title={t('title')} panel="digit-map" paragraphs={[t('info1'), t('info2'), t('info3')]} />
       <p className="muted">{t('intro')}</p>
       <div className="digit-map__layers" role="group" aria-label={t('layerGroup')}>
         <span className="digit-map__layers-label">{t('layerGroup')}:</span>

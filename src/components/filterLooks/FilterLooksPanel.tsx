@@ -12,7 +12,7 @@ import { ChannelSelect } from '../common/ChannelSelect';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { useOnScreen } from '../common/useOnScreen';
 import { Figure } from '../export/Figure';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { formatActivation } from './formatActivation';
 import { heldOutPixels } from './heldOutPixels';
 import { OutlinedImage } from './OutlinedImage';
@@ -95,10 +95,7 @@ export function FilterLooksPanel({ session, status, data, dispatch, filter }: Fi
       data-channel={channel}
       data-version={status?.version ?? ''}
     >
-      <header className="teach-panel__header">
-        <h2 id="filter-looks-title">{t('title')}</h2>
-        <InfoButton panel="filter-looks" topic={t('title')} paragraphs={[t('info1'), t('info2'), t('info3')]} />
-      </header>
+      <PanelHeader titleId="filter-looks-title" title={t('title')} panel="filter-looks" paragraphs={[t('info1'), t('info2'), t('info3')]} />
       <p className="muted">{t('intro')}</p>
       {!status || !data ? (
         <p className="muted">{t('waitingModel')}</p>

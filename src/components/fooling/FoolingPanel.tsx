@@ -6,7 +6,7 @@ import type { ModelSession, SessionStatus } from '../../model/session';
 import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
 import { COLOUR_SCALES } from '../../render/palette';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { Figure } from '../export/Figure';
 import { useOnScreen } from '../common/useOnScreen';
 import { FoolingBars } from './FoolingBars';
@@ -62,12 +62,7 @@ export function FoolingPanel({ session, status, image, store, dispatch, settings
   }, [image, f.fooled]);
   const amplitude = Math.max(epsilon, EPSILON_STEP);
 
-  const header = (
-    <header className="teach-panel__header">
-      <h2 id="fooling-title">{t('title')}</h2>
-      <InfoButton panel="fooling" topic={t('title')} paragraphs={[t('info1'), t('info2'), t('info3')]} />
-    </header>
-  );
+  const header = <PanelHeader titleId="fooling-title" title={t('title')} panel="fooling" paragraphs={[t('info1'), t('info2'), t('info3')]} />;
 
   const controls = (
     <div className="fooling__controls">

@@ -3,8 +3,8 @@ import { isAbortError } from '../../core/abort';
 import { argmax } from '../../core/argmax';
 import type { Image28 } from '../../core/grid';
 import { messageOf } from '../../core/messageOf';
-import { isPenDown, onPenChange, penDeferred } from '../../core/pen';
-import { nextTask, runInSlices } from '../../core/slices';
+import { whenPenUp } from '../../core/pen';
+import { penAwarePause, runInSlices } from '../../core/slices';
 import { plainAllClassScores } from '../../model/attribution/occlusion';
 import {
   fgsmDirection,
@@ -53,17 +53,6 @@ export interface Fooling {
   readonly error: string | null;
 }
 
-function penAwarePause(): Promise<void> {
-  if (!isPenDown()) return nextTask();
-  return new Promise((resolve) => {
-    const stop = onPenChange((down) => {
-      if (down) return;
-      stop();
-      resolve();
-    });
-  });
-}
-
 const isBlank = (image: Image28) => image.data.every((v) => v === 0);
 const probabilitiesOf = (logP: ArrayLike<number>) => Float64Array.from(logP, Math.exp);
 
@@ -98,9 +87,7 @@ export function useFooling(
 
   useEffect(() => {
     if (!active || training || !image || !session || !scores || label === null || predicted === null) return;
-    const controller = new AbortController();
-    const { signal } = controller;
-    const run = async () => {
+    return whenPenUp(async (signal) => {
       try {
         const direction = await fgsmDirection((im, c) => session.saliency(im, c), image, label);
         if (signal.aborted) return;
@@ -111,20 +98,12 @@ export function useFooling(
       } catch (e) {
         if (!signal.aborted && !isAbortError(e)) setError(messageOf(e));
       }
-    };
-    const deferred = penDeferred(() => void run());
-    deferred.request();
-    return () => {
-      controller.abort();
-      deferred.cancel();
-    };
+    });
   }, [active, training, image, session, scores, label, predicted, version]);
 
   useEffect(() => {
     if (method !== 'targeted' || !active || training || !image || !session || !scores || target === null) return;
-    const controller = new AbortController();
-    const { signal } = controller;
-    const run = async () => {
+    return whenPenUp(async (signal) => {
       try {
         const settings = { epsilon, alpha: TARGETED_ALPHA, maxSteps: TARGETED_MAX_STEPS };
         const result = await targetedAttack((im, c) => session.saliency(im, c), scores, image, target, settings, { signal, pause: penAwarePause });
@@ -132,13 +111,7 @@ export function useFooling(
       } catch (e) {
         if (!signal.aborted && !isAbortError(e)) setError(messageOf(e));
       }
-    };
-    const deferred = penDeferred(() => void run());
-    deferred.request();
-    return () => {
-      controller.abort();
-      deferred.cancel();
-    };
+    });
   }, [method, active, training, image, session, scores, target, epsilon, version]);
 
   const fgsmCurrent = fgsm && fgsm.image === image && fgsm.version === version && fgsm.label === label ? fgsm : null;

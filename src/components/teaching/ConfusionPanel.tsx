@@ -12,7 +12,7 @@ import { COLOUR_SCALES } from '../../render/palette';
 import type { InputSource, LabAction } from '../../state/labState';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { useErrorText } from '../common/useErrorText';
 import '../../styles/teach.css';
 
@@ -88,10 +88,12 @@ export function ConfusionPanel({ session, data, modelVersion, dispatch, source }
   const running = run.kind === 'running';
   return (
     <section className="panel teach-panel" aria-labelledby="confusion-title" data-testid="confusion-panel">
-      <header className="teach-panel__header">
-        <h2 id="confusion-title">{t('confusion.title')}</h2>
-        <InfoButton panel="confusion" topic={t('confusion.title')} paragraphs={[t('confusion.info1'), t('confusion.info2'), t('confusion.info3')]} />
-      </header>
+      <PanelHeader
+        titleId="confusion-title"
+        title={t('confusion.title')}
+        panel="confusion"
+        paragraphs={[t('confusion.info1'), t('confusion.info2'), t('confusion.info3')]}
+      />
       <p className="muted">{t('confusion.intro')}</p>
       <div className="confusion__actions">
         <button type="button" data-testid="confusion-compute" disabled={!session || !data || running} onClick={() => void compute()}>

@@ -11,7 +11,7 @@ import type { Domain } from '../../render/paintGrid';
 import { FeatureMap, type Cell } from '../common/FeatureMap';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { formatWorked } from './formatWorked';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { PoolWindowOverlay } from './PoolWindowOverlay';
 import '../../styles/teach.css';
 import { ChannelSelect } from '../common/ChannelSelect';
@@ -71,10 +71,7 @@ export function PoolComparePanel({ layers }: { layers: LayerOutput[] | null }) {
   }, [source, ch]);
 
   const header = (
-    <header className="teach-panel__header">
-      <h2 id="pool-compare-title">{t('pool.title')}</h2>
-      <InfoButton panel="pool-compare" topic={t('pool.title')} paragraphs={[t('pool.info1'), t('pool.info2'), t('pool.info3')]} />
-    </header>
+    <PanelHeader titleId="pool-compare-title" title={t('pool.title')} panel="pool-compare" paragraphs={[t('pool.info1'), t('pool.info2'), t('pool.info3')]} />
   );
   if (!view || !source) {
     return (

@@ -9,7 +9,7 @@ import { INPUT_SIDE, type ModelSpec } from '../../model/spec';
 import { COLOUR_SCALES, VIEW } from '../../render/palette';
 import { FeatureMap, type Cell } from '../common/FeatureMap';
 import { FeatureMapThumb } from '../common/FeatureMapThumb';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import '../../styles/teach.css';
 import { ChannelSelect } from '../common/ChannelSelect';
 
@@ -89,10 +89,7 @@ export function ReceptiveFieldExplorer({ layers, spec, image }: ReceptiveFieldEx
 
   return (
     <section className="rf" aria-labelledby="rf-title" data-testid="rf-explorer">
-      <header className="teach-panel__header">
-        <h3 id="rf-title">{t('rf.title')}</h3>
-        <InfoButton panel="receptive-field" topic={t('rf.title')} paragraphs={[t('rf.info1'), t('rf.info2'), t('rf.info3')]} />
-      </header>
+      <PanelHeader titleId="rf-title" title={t('rf.title')} panel="receptive-field" paragraphs={[t('rf.info1'), t('rf.info2'), t('rf.info3')]} level={3} />
       <p className="muted">{t('rf.intro')}</p>
       <div className="rf__body">
         <div className="rf__pick">

@@ -5,7 +5,7 @@ import type { LayerOutput } from '../../model/activations';
 import type { InputSource } from '../../state/labState';
 import { DIGITS, DigitSelect } from '../common/DigitSelect';
 import { formatWorked } from './formatWorked';
-import { InfoButton } from '../info/InfoButton';
+import { PanelHeader } from '../info/PanelHeader';
 import { useCommitCount } from '../common/useCommitCount';
 import '../../styles/teach.css';
 
@@ -27,10 +27,12 @@ export function SoftmaxWorkedPanel({ layers, source, empty }: SoftmaxWorkedPanel
 
   return (
     <section ref={counted} className="panel teach-panel" aria-labelledby="softmax-worked-title" data-testid="softmax-worked">
-      <header className="teach-panel__header">
-        <h2 id="softmax-worked-title">{t('softmax.title')}</h2>
-        <InfoButton panel="softmax-worked" topic={t('softmax.title')} paragraphs={[t('softmax.info1'), t('softmax.info2'), t('softmax.info3')]} />
-      </header>
+      <PanelHeader
+        titleId="softmax-worked-title"
+        title={t('softmax.title')}
+        panel="softmax-worked"
+        paragraphs={[t('softmax.info1'), t('softmax.info2'), t('softmax.info3')]}
+      />
       <p className="muted">{t('softmax.intro')}</p>
       <div className="softmax-worked__label">
         <DigitSelect
