@@ -77,6 +77,16 @@ test('the map of all digits: fitted in a worker with progress, its 5-NN accuracy
     expect(Number(await panel.getAttribute('data-accuracy'))).toBe(dense);
     const pixels = Number(await page.getByTestId('digit-map-separation').locator('[data-layer="pixels"]').getAttribute('data-accuracy'));
     expect(dense).toBeGreaterThan(pixels + 0.05);
+    // Each digit's name sits on a point of its own class (the one nearest the class's medians).
+    const names = await page
+      .getByTestId('digit-map-names')
+      .locator('text')
+      .evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-digit')), Number(el.getAttribute('data-anchor')), el.textContent]));
+    expect(names.map(([digit]) => digit)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const [digit, anchor, text] of names) {
+      expect(labels[anchor as number]).toBe(digit);
+      expect(text).toBe(String(digit));
+    }
   });
 
   await test.step('the keyboard: arrow keys move between points and announce them, Enter opens the digit', async () => {

@@ -15,6 +15,7 @@ import {
 } from 'd3';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { classAnchors } from '../../core/classAnchors';
 import { nearestInDirection, type Direction } from '../../core/nearestInDirection';
 import { DIGIT_CLASS_COLOURS, DIGIT_CLASS_SHAPES } from '../../render/palette';
 
@@ -84,7 +85,7 @@ export function DigitScatter({ xy, labels, highlight, input, onOpen, describe }:
       points[2 * i] = x(xy[2 * i]);
       points[2 * i + 1] = y(xy[2 * i + 1]);
     }
-    return { x, y, points };
+    return { x, y, points, anchors: classAnchors(points, labels, DIGIT_CLASS_COLOURS.length) };
   }, [xy, labels]);
   const clampToPlot = (v: number) => Math.min(SIDE - MARGIN / 2, Math.max(MARGIN / 2, v));
   const inputAt = input ? [clampToPlot(screen.x(input[0])), clampToPlot(screen.y(input[1]))] : null;
@@ -142,6 +143,30 @@ export function DigitScatter({ xy, labels, highlight, input, onOpen, describe }:
               />
             );
           })}
+        </g>
+        {/* Each digit's name written on its main cluster, so a blob is named without the legend. */}
+        <g className="digit-scatter__names" aria-hidden="true" pointerEvents="none" data-testid="digit-map-names">
+          {Array.from(screen.anchors, (i, digit) =>
+            i < 0 ? null : (
+              <text
+                key={digit}
+                x={screen.points[2 * i]}
+                y={screen.points[2 * i + 1] + 7}
+                textAnchor="middle"
+                fontSize={22}
+                fontWeight={700}
+                fill={DIGIT_CLASS_COLOURS[digit]}
+                stroke="#fff"
+                strokeWidth={5}
+                paintOrder="stroke"
+                opacity={highlight !== null && highlight !== digit ? 0.25 : 1}
+                data-digit={digit}
+                data-anchor={i}
+              >
+                {digit}
+              </text>
+            ),
+          )}
         </g>
         {active !== null && (
           <circle

@@ -20,7 +20,7 @@ const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
  */
 export function FoolingBars({ original, fooled, width = 380, height = 150 }: FoolingBarsProps) {
   const { t } = useTranslation('fooling');
-  const margin = { top: 26, bottom: 20, left: 30, right: 6 };
+  const margin = { top: 26, bottom: 20, left: 38, right: 6 };
   const x = scaleBand<number>()
     .domain(DIGITS)
     .range([margin.left, width - margin.right])
@@ -36,7 +36,7 @@ export function FoolingBars({ original, fooled, width = 380, height = 150 }: Foo
     { key: 'fooled', values: fooled, fill: CHART.topBar },
   ] as const;
   return (
-    <svg className="fooling__bars" width={width} height={height} role="img" aria-label={label} data-testid="fooling-bars">
+    <svg className="fooling__bars" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="fooling-bars">
       <g fontSize={11} fill="currentColor">
         <rect x={margin.left} y={4} width={10} height={10} fill={CHART.bar} />
         <text x={margin.left + 14} y={13}>

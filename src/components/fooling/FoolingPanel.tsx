@@ -15,8 +15,8 @@ import { useFooling, type FoolingSettings } from './useFooling';
 import '../../styles/fooling.css';
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
-/** CSS pixels of a picture's side: 5 per input pixel. */
-const SIDE = 140;
+/** CSS pixels of a picture's side: 6 per input pixel. */
+const SIDE = 168;
 const GREY_DOMAIN = [0, 1] as const;
 
 export interface FoolingPanelProps {
