@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp, waitForNetwork } from './fixtures';
 
-const TABS = ['filters', 'network', 'training', 'lessons'] as const;
+const TABS = ['filters', 'network', 'training', 'lessons', 'learned'] as const;
 
 /** True when two boxes overlap. */
 async function overlap(a: Locator, b: Locator): Promise<boolean> {
@@ -126,6 +126,7 @@ test('every panel on every tab has an explanation button with real text', async 
     const body = page.locator(`#tabpanel-${tab}`);
     if (tab === 'network') await expect(page.getByTestId('layer-conv1')).toBeVisible({ timeout: 60_000 });
     if (tab === 'lessons') await expect(page.getByTestId('activations-panel')).toBeVisible();
+    if (tab === 'learned') await expect(page.getByTestId('fooling-panel')).toBeVisible();
     const panels = page.locator('section.panel, section.prediction').filter({ visible: true });
     const count = await panels.count();
     expect(count, tab).toBeGreaterThanOrEqual(3);

@@ -9,7 +9,7 @@ export const english = catalogueOf(
   import.meta.glob(
     [
       './locales/en/*.json',
-      '!./locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling}.json',
+      '!./locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling,lessonSteps}.json',
     ],
     {
       eager: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/locales/en/lesson.json';
-import zh from '../i18n/locales/zh-CN/lesson.json';
+import en from '../i18n/locales/en/lessonSteps.json';
+import zh from '../i18n/locales/zh-CN/lessonSteps.json';
 import { INITIAL_LAB_STATE, labReducer } from './labState';
 import { clampStep, LESSON_STEPS, lessonActions, nextStep, parseStoredStep, previousStep, resumeStep } from './lesson';
 import { TAB_IDS } from './shareState';
@@ -37,7 +37,7 @@ describe('the lesson', () => {
       expect(step.targets.length).toBeGreaterThan(0);
       for (const target of step.targets) expect(target).toMatch(/^[a-z][a-z0-9-]*$/);
       for (const [lang, messages] of Object.entries(catalogues)) {
-        const texts = (messages.steps as Record<string, { title?: string; text?: string }>)[step.id];
+        const texts = (messages as Record<string, { title?: string; text?: string }>)[step.id];
         expect(texts?.title, `${lang} ${step.id}`).toBeTruthy();
         expect(texts?.text?.length ?? 0, `${lang} ${step.id}`).toBeGreaterThan(40);
       }

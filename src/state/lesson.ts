@@ -11,7 +11,7 @@ import type { TabId } from './shareState';
 export type LessonEffect = { readonly kind: 'preset'; readonly preset: 'notebook' | 'article' } | { readonly kind: 'padding'; readonly padding: number };
 
 export interface LessonStep {
-  /** Names the step; its texts are `steps.<id>.title` and `steps.<id>.text` in the `lesson` catalogue. */
+  /** Names the step; its texts are `<id>.title` and `<id>.text` in the `lessonSteps` catalogue. */
   readonly id: string;
   /** The tab that shows the step's target. */
   readonly tab: TabId;

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LESSON_STEPS } from '../../state/lesson';
 import { PanelInfo } from '../info/PanelInfo';
@@ -6,11 +7,27 @@ import '../../styles/lesson.css';
 
 /**
  * The guided lesson's card, docked at the bottom of the workspace (never over the drawing pad
- * or the prediction): step n of N, its title and text, back / next and close.
+ * or the prediction): step n of N, its title and text, back / next and close. The steps' texts
+ * are a message area of their own, loaded the first time the card opens (they are not needed
+ * for the first screen).
  */
 export function LessonCard({ tour }: { tour: LessonTour }) {
-  const { t } = useTranslation('lesson');
+  const { t } = useTranslation();
   if (!tour.open) return null;
+  const loading = (
+    <section className="lesson-card" aria-busy="true" data-testid="lesson-loading">
+      <p className="muted">{t('loadingView')}</p>
+    </section>
+  );
+  return (
+    <Suspense fallback={loading}>
+      <OpenLessonCard tour={tour} />
+    </Suspense>
+  );
+}
+
+function OpenLessonCard({ tour }: { tour: LessonTour }) {
+  const { t } = useTranslation(['lesson', 'lessonSteps']);
   const close = () => {
     tour.close();
     document.getElementById(LESSON_OPEN_ID)?.focus();
@@ -33,7 +50,7 @@ export function LessonCard({ tour }: { tour: LessonTour }) {
           {t('stepOf', { n: tour.step + 1, total: tour.count })}
         </span>
         <h2 id="lesson-title" className="lesson-card__title">
-          {t(`steps.${step.id}.title`)}
+          {t(`lessonSteps:${step.id}.title`)}
         </h2>
         <PanelInfo what="lesson" />
         <button type="button" className="lesson-card__close" aria-label={t('close')} title={t('close')} data-testid="lesson-close" onClick={close}>
@@ -42,9 +59,9 @@ export function LessonCard({ tour }: { tour: LessonTour }) {
       </div>
       <div className="lesson-card__body" aria-live="polite">
         <p className="lesson-card__text" data-testid="lesson-text">
-          {t(`steps.${step.id}.text`)}
+          {t(`lessonSteps:${step.id}.text`)}
         </p>
-        {last && <p className="lesson-card__done">{t('steps.done')}</p>}
+        {last && <p className="lesson-card__done">{t('lessonSteps:done')}</p>}
       </div>
       <div className="lesson-card__nav">
         <progress max={tour.count} value={tour.step + 1} aria-label={t('stepOf', { n: tour.step + 1, total: tour.count })} />
