@@ -39,6 +39,7 @@ async function ready(page: Page, epsilon: string): Promise<void> {
 
 test('fooling the network: FGSM by keyboard equals numbers computed here, the smallest flipping epsilon flips, the targeted steps reach their target, all in the link, without leaking tensors', async ({
   page,
+  problems,
 }) => {
   test.setTimeout(120_000);
   await openApp(page);
@@ -122,4 +123,5 @@ test('fooling the network: FGSM by keyboard equals numbers computed here, the sm
   await test.step('the page leaks no tensors', async () => {
     await expectTensorsBackTo(page, baseline);
   });
+  expect(problems.errors).toEqual([]);
 });
