@@ -26,5 +26,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Setups load the shipped model and run it over the held-out digits: seconds on a quiet
+    // machine, more on a busy one, never a reason to fail.
+    hookTimeout: 60_000,
   },
 });
