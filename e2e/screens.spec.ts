@@ -64,8 +64,9 @@ for (const screen of SCREENS) {
       await openApp(page);
       await expect(page.getByTestId('prediction')).not.toHaveAttribute('data-digit', '', { timeout: 60_000 });
       await page.screenshot({ path: test.info().outputPath(`${screen.name}.png`) });
-      for (const tab of ['filters', 'network', 'training', 'lessons']) {
+      for (const tab of ['filters', 'network', 'training', 'lessons', 'learned']) {
         await page.getByTestId(`tab-${tab}`).click();
+        if (tab === 'learned') await expect(page.getByTestId('digit-map-panel')).toBeVisible();
         if (tab === 'network') await expect(page.getByTestId('layer-conv1')).toBeVisible();
         if (tab === 'lessons') await expect(page.getByTestId('stepper-output')).toBeVisible();
         const width = await page.evaluate(() => [document.scrollingElement?.scrollWidth ?? 0, innerWidth]);

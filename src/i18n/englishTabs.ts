@@ -5,11 +5,8 @@ import { catalogueOf } from './catalogue';
  * index.ts and components/shell/lazyTabs.ts). Exactly the namespaces english.ts leaves out.
  */
 export const englishTabs = catalogueOf(
-  import.meta.glob(
-    './locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling,lessonSteps}.json',
-    {
-      eager: true,
-      import: 'default',
-    },
-  ),
+  import.meta.glob('./locales/en/{network,overview,teach,attribution,training,compare,lessons,exercises,replay,learned,digitMap,filterLooks,fooling}.json', {
+    eager: true,
+    import: 'default',
+  }),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { english } from './english';
+import { englishLesson } from './englishLesson';
 import { englishTabs } from './englishTabs';
 import { collectResources, detectLanguage, LANGUAGES, NAMESPACES, parseLanguage, toLanguage } from './index';
 
@@ -27,11 +28,14 @@ describe('message catalogues', () => {
     expect(keys(resources['zh-CN'][ns]).sort()).toEqual(keys(resources.en[ns]).sort());
   });
 
-  it('puts every English namespace in exactly one chunk: the first screen or tabs 2-4', () => {
+  it('puts every English namespace in exactly one chunk: the first screen, tabs 2-5 or the lesson steps', () => {
     const first = Object.keys(english);
     const tabs = Object.keys(englishTabs);
-    expect(first.filter((ns) => tabs.includes(ns))).toEqual([]);
-    expect([...first, ...tabs].sort()).toEqual(Object.keys(resources['zh-CN']).sort());
+    const lesson = Object.keys(englishLesson);
+    expect(lesson).toEqual(['lessonSteps']);
+    expect(first.filter((ns) => tabs.includes(ns) || lesson.includes(ns))).toEqual([]);
+    expect(tabs.filter((ns) => lesson.includes(ns))).toEqual([]);
+    expect([...first, ...tabs, ...lesson].sort()).toEqual(Object.keys(resources['zh-CN']).sort());
     expect(tabs.length).toBeGreaterThan(0);
     expect(NAMESPACES.sort()).toEqual(first.sort());
   });

@@ -41,7 +41,8 @@ function rememberLanguage(language: string): void {
 
 /** Each language's whole catalogue; of these, only `english` is in the first chunk. */
 const CATALOGUES: Record<Language, () => Promise<ResourceLanguage>> = {
-  en: () => import('./englishTabs').then((m) => ({ ...english, ...m.englishTabs })),
+  en: () =>
+    Promise.all([import('./englishTabs'), import('./englishLesson')]).then(([tabs, lesson]) => ({ ...english, ...tabs.englishTabs, ...lesson.englishLesson })),
   'zh-CN': () => import('./chinese').then((m) => m.chinese),
 };
 
