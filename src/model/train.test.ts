@@ -217,6 +217,43 @@ describe('trainModel', () => {
     model.dispose();
   });
 
+  it('has freed the step and the replay’s weight copies by the time a paused run reports its last batch', async () => {
+    const model = buildModel(TINY_SPEC, { seed: 8 });
+    const control = new TrainingControl();
+    const weightCount = model.weights.length;
+    // Tensors alive while the paused run reports, per batch: the app counts them then.
+    const whilePaused = new Map<number, number>();
+    const copies: number[] = [];
+    const result = await trainModel(
+      model,
+      data,
+      // 8 batches: the replay copies the weights after batches 1, 2 and 4.
+      { epochs: 1, batchSize: 4, augment: null, optimizer: 'adam', seed: 8 },
+      {
+        onBatch: (m) => {
+          if (control.state === 'running') {
+            control.pause();
+            return;
+          }
+          whilePaused.set(m.batch, tf.memory().numTensors);
+          setTimeout(() => control.resume(), 0);
+        },
+        onFirstEpochWeights: (point, snapshot) => {
+          copies.push(point.batch);
+          expect(snapshot.weights).toHaveLength(weightCount);
+        },
+      },
+      control,
+    );
+    expect(result.status).toBe('completed');
+    expect(copies).toEqual([1, 2, 4]);
+    // Paused at batches 2, 4 (both copied) and 6, 8 (not): the same tensors each time.
+    expect([...whilePaused.keys()]).toEqual([2, 4, 6, 8]);
+    const counts = [...whilePaused.values()];
+    expect(new Set(counts).size, `tensors while paused at batches 2, 4, 6, 8: ${counts.join(', ')}`).toBe(1);
+    model.dispose();
+  });
+
   it('refuses nonsense settings', async () => {
     const model = buildModel(TINY_SPEC);
     await expect(trainModel(model, data, { batchSize: 0 })).rejects.toThrow(/Batch size/);

@@ -93,23 +93,21 @@ function weightsAfterStep(run: Run, epoch: number, batch: number): tf.Tensor[] |
   return run.weights.map((w) => tf.clone(w.read()));
 }
 
-/** Reads the clones of {@link weightsAfterStep} to the CPU, frees them, and reports them. */
-async function reportWeightsAfter(run: Run, p: PendingStep): Promise<void> {
+/**
+ * Reads the clones of {@link weightsAfterStep} to the CPU and frees them (null when the step
+ * kept none). Done before the step is reported, so that whoever counts tensors when a paused
+ * run reports its last step (see runCallbacks' `settle`) finds none of them left.
+ */
+async function readWeightsAfter(run: Run, p: PendingStep): Promise<WeightSnapshot | null> {
   const clones = p.weightsAfter;
-  if (!clones) return;
+  if (!clones) return null;
   let values: Float32Array[];
   try {
     values = await run.guard(Promise.all(clones.map((c) => c.data<'float32'>())));
   } finally {
     tf.dispose(clones);
   }
-  const snapshot: WeightSnapshot = {
-    weights: run.weights.map((w, i) => ({ name: w.originalName, shape: clones[i].shape.slice(), values: Float32Array.from(values[i]) })),
-  };
-  await run.callbacks.onFirstEpochWeights?.(
-    { epoch: p.epoch, batch: p.batch, batchesPerEpoch: run.batchesPerEpoch, examplesSeen: run.examplesSeen, endOfEpoch: false },
-    snapshot,
-  );
+  return { weights: run.weights.map((w, i) => ({ name: w.originalName, shape: clones[i].shape.slice(), values: Float32Array.from(values[i]) })) };
 }
 
 /**
@@ -141,12 +139,13 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
     try {
       await reportStep(p);
     } finally {
-      // Read and freed by then, unless the step failed or was abandoned before.
+      // Read and freed by then, unless the step failed or was abandoned before it was read.
       if (p.weightsAfter) tf.dispose(p.weightsAfter);
     }
   };
   const reportStep = async (p: PendingStep) => {
     const step = await readStep(p.step, run.guard);
+    const weightsAfter = await readWeightsAfter(run, p);
     run.batchesDone += 1;
     run.examplesSeen += p.examples;
     lossSum += step.loss;
@@ -166,7 +165,10 @@ async function runEpoch(run: Run, epoch: number, order: Int32Array): Promise<{ l
       examplesPerSecond: run.examplesPerSecond,
       secondsLeft: (examplesTotal - run.examplesSeen) / run.examplesPerSecond,
     });
-    await reportWeightsAfter(run, p);
+    if (weightsAfter) {
+      const point = { epoch: p.epoch, batch: p.batch, batchesPerEpoch, examplesSeen: run.examplesSeen, endOfEpoch: false };
+      await run.callbacks.onFirstEpochWeights?.(point, weightsAfter);
+    }
     await reportMask(run, p.dropoutSeeds);
     if (performance.now() - run.lastYield >= settings.yieldEveryMs) {
       await yieldToEventLoop();
