@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { neighbourAccuracy } from '../src/core/neighbourAccuracy';
 import { readMnist } from '../src/data/node';
 import { splitIndices } from '../src/data/split';
-import { test, expect, openApp, drawStroke, expectTensorsBackTo, stableTensorCount, waitForNetwork, SEVEN_STROKE } from './fixtures';
+import { test, expect, drawStroke, expectTensorsBackTo, SEVEN_STROKE, openTabWithBaseline } from './fixtures';
 
 /** The held-out digits in the map's order, as the test's own data: label and sample link value. */
 const data = readMnist();
@@ -49,10 +49,7 @@ test('the map of all digits: fitted in a worker with progress, its 5-NN accuracy
   problems,
 }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await waitForNetwork(page);
-  const tensors = await stableTensorCount(page);
-  await page.getByTestId('tab-learned').click();
+  const tensors = await openTabWithBaseline(page, 'learned');
   const panel = page.getByTestId('digit-map-panel');
 
   await test.step('the pixels map: progress from the worker, then 1,000 points whose 5-NN accuracy is the one shown', async () => {

@@ -1,10 +1,7 @@
-import { test, expect, openApp, expectTensorsBackTo, stableTensorCount, waitForNetwork } from './fixtures';
+import { test, expect, expectTensorsBackTo, openTabWithBaseline } from './fixtures';
 
 test('what each filter looks for: keyboard choice, the ascent beats the best digit, nine outlined digits load, cancel, no leak', async ({ page, problems }) => {
-  await openApp(page);
-  await waitForNetwork(page);
-  const baseline = await stableTensorCount(page);
-  await page.getByTestId('tab-learned').click();
+  const baseline = await openTabWithBaseline(page, 'learned');
   const panel = page.getByTestId('filter-looks-panel');
   await expect(panel).toBeVisible({ timeout: 30_000 });
 

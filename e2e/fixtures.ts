@@ -155,6 +155,18 @@ export async function stableTensorCount(page: Page, timeout = 30_000): Promise<n
 }
 
 /**
+ * Opens the app, waits for the network, counts its tensors at rest, then opens the tab whose
+ * test hook is `tab-<tab>`: the count returned is the baseline a test of that tab ends on.
+ */
+export async function openTabWithBaseline(page: Page, tab: string): Promise<number> {
+  await openApp(page);
+  await waitForNetwork(page);
+  const baseline = await stableTensorCount(page);
+  await page.getByTestId(`tab-${tab}`).click();
+  return baseline;
+}
+
+/**
  * Waits for the tensor count to come back to `baseline`: a pass still running holds its
  * outputs for a moment (longer on a busy machine), a leak never gives them back.
  */

@@ -7,7 +7,7 @@ import { plainAllClassScores } from '../src/model/attribution/occlusion';
 import { saliency } from '../src/model/attribution/saliency';
 import { loadShippedModel, shippedPlainNetwork } from '../src/model/attribution/shippedForTests';
 import { EPSILON_STEP, fgsmDirection, fgsmInput } from '../src/model/fooling/attacks';
-import { test, expect, openApp, waitForNetwork, expectTensorsBackTo, stableTensorCount } from './fixtures';
+import { test, expect, expectTensorsBackTo, openTabWithBaseline } from './fixtures';
 
 /** The default sample (the first "2") and the shipped network in plain JavaScript: the test's own numbers. */
 const data = readMnist();
@@ -42,10 +42,7 @@ test('fooling the network: FGSM by keyboard equals numbers computed here, the sm
   problems,
 }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await waitForNetwork(page);
-  const baseline = await stableTensorCount(page);
-  await page.getByTestId('tab-learned').click();
+  const baseline = await openTabWithBaseline(page, 'learned');
   const panel = page.getByTestId('fooling-panel');
   await panel.scrollIntoViewIfNeeded();
   await expect(panel).toHaveAttribute('data-predicted', '2', { timeout: 60_000 });

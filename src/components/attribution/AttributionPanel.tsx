@@ -8,6 +8,7 @@ import type { ModelSession, SessionStatus } from '../../model/session';
 import { COLOUR_SCALES } from '../../render/palette';
 import { symmetricDomain, type Domain } from '../../render/paintGrid';
 import { PanelHeader } from '../info/PanelHeader';
+import { PanelNotices } from '../info/PanelNotices';
 import { useOnScreen } from '../common/useOnScreen';
 import { AttributionMap } from './AttributionMap';
 import { useAttribution } from './useAttribution';
@@ -188,12 +189,7 @@ export function AttributionPanel({ session, status, image, chosen, onChoose }: A
         ))}
       </div>
       {body()}
-      {training && <p className="notice attribution__note">{t('training')}</p>}
-      {error && (
-        <p className="notice attribution__note" role="status">
-          {t('failed', { reason: error })}
-        </p>
-      )}
+      <PanelNotices waiting={training ? t('training') : null} failure={error ? t('failed', { reason: error }) : null} className="attribution__note" />
       <p className="muted attribution__where" data-testid="attribution-where" data-backend={status?.backend.backend ?? ''}>
         {t('where', { backend: status?.backend.backend ?? '…' })}
       </p>

@@ -1,35 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isAbortError } from '../../core/abort';
-import { MNIST_PIXELS, type Image28 } from '../../core/grid';
+import type { Image28 } from '../../core/grid';
 import { messageOf } from '../../core/messageOf';
 import { neighbourAccuracy } from '../../core/neighbourAccuracy';
 import type { MnistData } from '../../data/mnistFormat';
-import { splitIndices, type SampleId } from '../../data/split';
+import { heldOutSet, type HeldOutSet } from '../../data/heldOut';
 import { mapLayers, type MapLayer, type MapLayerId } from '../../model/digitMap/mapLayers';
 import type { SessionStatus } from '../../model/session';
 import { fitInWorker, placeInWorker, type FitProgress } from '../../worker/digitMapClient';
 import { cachedLayout, layoutKey, layoutsOf, rememberLayout, type CachedLayout } from './layoutCache';
-
-/** The 1,000 held-out digits: their labels, their sample ids (to open one) and their pixels. */
-export interface HeldOutSet {
-  readonly labels: Int32Array;
-  readonly ids: readonly SampleId[];
-  readonly pixels: Uint8Array;
-}
-
-function heldOutSet(data: MnistData): HeldOutSet {
-  const { test } = splitIndices(data);
-  const pixels = new Uint8Array(test.length * MNIST_PIXELS);
-  const labels = new Int32Array(test.length);
-  const ids: SampleId[] = [];
-  test.forEach((g, i) => {
-    const digit = data.labels[g];
-    labels[i] = digit;
-    ids.push({ digit, index: g - data.classStart[digit] });
-    pixels.set(data.pixels.subarray(g * MNIST_PIXELS, (g + 1) * MNIST_PIXELS), i * MNIST_PIXELS);
-  });
-  return { labels, ids, pixels };
-}
 
 export interface InputPoint {
   readonly image: Image28;

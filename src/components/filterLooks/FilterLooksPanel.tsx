@@ -13,8 +13,9 @@ import { FeatureMapThumb } from '../common/FeatureMapThumb';
 import { useOnScreen } from '../common/useOnScreen';
 import { Figure } from '../export/Figure';
 import { PanelHeader } from '../info/PanelHeader';
+import { PanelNotices } from '../info/PanelNotices';
 import { formatActivation } from './formatActivation';
-import { heldOutPixels } from './heldOutPixels';
+import { heldOutSet } from '../../data/heldOut';
 import { OutlinedImage } from './OutlinedImage';
 import { TopDigits } from './TopDigits';
 import { useFilterLooks } from './useFilterLooks';
@@ -61,7 +62,7 @@ export function FilterLooksPanel({ session, status, data, dispatch, filter }: Fi
   const layer = conv?.name ?? null;
   const channel = conv ? Math.min(Math.max(0, filter.channel), conv.filters - 1) : 0;
   const looks = useFilterLooks(session, status, data, layer, channel, active);
-  const held = useMemo(() => (data ? heldOutPixels(data) : null), [data]);
+  const held = useMemo(() => (data ? heldOutSet(data) : null), [data]);
   const top = useMemo(() => (looks.maxima ? topRows(looks.maxima.values, looks.maxima.channels, channel, TOP_COUNT) : []), [looks.maxima, channel]);
   const bestDigit = looks.maxima && top.length ? looks.maxima.values[top[0] * looks.maxima.channels + channel] : null;
   const found = looks.ascent;
@@ -206,12 +207,7 @@ export function FilterLooksPanel({ session, status, data, dispatch, filter }: Fi
           </div>
         </>
       )}
-      {training && <p className="notice">{t('training')}</p>}
-      {looks.error && (
-        <p className="notice" role="status">
-          {t('failed', { reason: looks.error })}
-        </p>
-      )}
+      <PanelNotices waiting={training ? t('training') : null} failure={looks.error ? t('failed', { reason: looks.error }) : null} />
     </section>
   );
 }

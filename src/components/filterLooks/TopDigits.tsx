@@ -5,13 +5,13 @@ import { digitImage, sampleIndex } from '../../data/split';
 import type { ChannelMaxima } from '../../model/filterLooks/channelMaxima';
 import { traceLayerCell, type SpatialLayer } from '../../model/spatialOps';
 import type { LabAction } from '../../state/labState';
-import type { HeldOutPixels } from './heldOutPixels';
+import type { HeldOutSet } from '../../data/heldOut';
 import { OutlinedImage } from './OutlinedImage';
 import { formatActivation } from './formatActivation';
 
 export interface TopDigitsProps {
   readonly data: MnistData;
-  readonly held: HeldOutPixels;
+  readonly held: HeldOutSet;
   readonly maxima: ChannelMaxima;
   readonly chain: readonly SpatialLayer[];
   readonly channel: number;

@@ -6,7 +6,7 @@ import type { MnistData } from '../../data/mnistFormat';
 import { ascendChannel, DEFAULT_ASCENT, type AscentProgress, type AscentResult } from '../../model/filterLooks/ascent';
 import { channelMaxima, type ChannelMaxima } from '../../model/filterLooks/channelMaxima';
 import type { ModelSession, SessionStatus } from '../../model/session';
-import { heldOutPixels } from './heldOutPixels';
+import { heldOutSet } from '../../data/heldOut';
 
 /**
  * Results for the page's life, per model version: every channel's maxima per layer, and the
@@ -61,7 +61,7 @@ export function useFilterLooks(
     if (!active || training || !session || !data || !layer || maximaCache.has(maximaKey)) return;
     const abort = new AbortController();
     const { signal } = abort;
-    const held = heldOutPixels(data);
+    const held = heldOutSet(data);
     const count = held.ids.length;
     setMaximaDone(0);
     session

@@ -7,6 +7,7 @@ import type { LabAction } from '../../state/labState';
 import type { InputStore } from '../../state/inputStore';
 import { COLOUR_SCALES } from '../../render/palette';
 import { PanelHeader } from '../info/PanelHeader';
+import { PanelNotices } from '../info/PanelNotices';
 import { Figure } from '../export/Figure';
 import { useOnScreen } from '../common/useOnScreen';
 import { FoolingBars } from './FoolingBars';
@@ -229,12 +230,7 @@ export function FoolingPanel({ session, status, image, store, dispatch, settings
       <p className="muted">{t('intro')}</p>
       {controls}
       {body()}
-      {training && <p className="notice fooling__note">{t('training')}</p>}
-      {f.error && (
-        <p className="notice fooling__note" role="status">
-          {t('failed', { reason: f.error })}
-        </p>
-      )}
+      <PanelNotices waiting={training ? t('training') : null} failure={f.error ? t('failed', { reason: f.error }) : null} className="fooling__note" />
     </section>
   );
 }

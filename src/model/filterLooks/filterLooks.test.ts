@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAbortError } from '../../core/abort';
 import { topRows } from '../../core/topK';
 import { readMnist } from '../../data/node';
-import { splitIndices } from '../../data/split';
+import { heldOutSet } from '../../data/heldOut';
 import { loadShippedModel, shippedPlainNetwork } from '../attribution/shippedForTests';
 import { buildModel } from '../build';
 import { createRandom } from '../random';
@@ -19,10 +19,7 @@ const maximaOf = new Map<string, ChannelMaxima>();
 beforeAll(async () => {
   await tf.setBackend('cpu');
   model = await loadShippedModel();
-  const data = readMnist();
-  const { test } = splitIndices(data);
-  heldOut = new Uint8Array(test.length * 784);
-  test.forEach((g, i) => heldOut.set(data.pixels.subarray(g * 784, (g + 1) * 784), i * 784));
+  heldOut = heldOutSet(readMnist()).pixels;
 });
 afterAll(() => model.dispose());
 
