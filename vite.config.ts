@@ -29,5 +29,8 @@ export default defineConfig({
     // Setups load the shipped model and run it over the held-out digits: seconds on a quiet
     // machine, more on a busy one, never a reason to fail.
     hookTimeout: 60_000,
+    // Two test files at a time, one per core of a 2-core machine (Vitest's default leaves one
+    // core idle): the files are pure CPU work, and their time limits allow for the sharing.
+    maxWorkers: 2,
   },
 });
