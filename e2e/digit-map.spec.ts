@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { neighbourAccuracy } from '../src/core/neighbourAccuracy';
 import { readMnist } from '../src/data/node';
@@ -114,6 +115,15 @@ test('the map of all digits: fitted in a worker with progress, its 5-NN accuracy
       .sort((a, b) => Math.hypot(xy[2 * a] - x, xy[2 * a + 1] - y) - Math.hypot(xy[2 * b] - x, xy[2 * b + 1] - y))
       .slice(0, 5);
     expect(nearest.filter((i) => labels[i] === 7).length).toBeGreaterThanOrEqual(3);
+  });
+
+  await test.step('the SVG export holds the thousand markers and, from the overlay, your digit where the page shows it', async () => {
+    const dot = page.getByTestId('digit-map-input');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figure-digit-map').getByTestId('export-svg').click()]);
+    const svg = await readFile(await file.path(), 'utf8');
+    expect(svg.match(/data-index="/g)).toHaveLength(1000);
+    expect(svg).toContain(`transform="${await dot.getAttribute('transform')}"`);
+    expect(svg).toContain('your digit');
   });
 
   await test.step('every layer mapped: one bar a layer, each equal to its layout, the chosen map unchanged', async () => {

@@ -78,17 +78,35 @@ export function upscaleCanvas(source: HTMLCanvasElement, target: number): HTMLCa
 }
 
 /**
+ * The SVG laid over `svg` (its next sibling, marked `data-overlay`), if any: what changes
+ * often (a marker that moves) lives there, so the browser repaints it without repainting the
+ * chart under it. It is exported as part of `svg`, never as a picture of its own.
+ */
+export function overlayOf(svg: SVGSVGElement): SVGSVGElement | null {
+  const next = svg.nextElementSibling;
+  return next instanceof SVGSVGElement && next.hasAttribute('data-overlay') ? next : null;
+}
+
+/**
  * A standalone SVG document for `svg`: computed styles inlined as attributes (so `currentColor`
  * and stylesheet rules survive), explicit size and namespaces, a white background, and
- * `title` both as its accessible <title> and as a visible heading above the chart.
+ * `title` both as its accessible <title> and as a visible heading above the chart. The
+ * content of `overlay` (an SVG of the same size and viewBox laid over `svg` on the page, see
+ * {@link overlayOf}) is drawn on top of it.
  */
-export function serializeSvg(svg: SVGSVGElement, title: string, background = true): { text: string; width: number; height: number; pad: number } {
+export function serializeSvg(
+  svg: SVGSVGElement,
+  title: string,
+  background = true,
+  overlay: SVGSVGElement | null = null,
+): { text: string; width: number; height: number; pad: number } {
   const rect = svg.getBoundingClientRect();
   const width = Math.ceil(Number(svg.getAttribute('width')) || rect.width);
   const height = Math.ceil(Number(svg.getAttribute('height')) || rect.height);
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  const live = [svg, ...svg.querySelectorAll('*')];
-  const copies = [clone, ...clone.querySelectorAll('*')];
+  const overlayClone = overlay ? (overlay.cloneNode(true) as SVGSVGElement) : null;
+  const live = [svg, ...svg.querySelectorAll('*'), ...(overlay ? overlay.querySelectorAll('*') : [])];
+  const copies = [clone, ...clone.querySelectorAll('*'), ...(overlayClone ? overlayClone.querySelectorAll('*') : [])];
   live.forEach((el, i) => {
     const cs = getComputedStyle(el);
     // Only what differs from the parent: the rest is inherited (or the default) in the file too.
@@ -139,6 +157,7 @@ export function serializeSvg(svg: SVGSVGElement, title: string, background = tru
     if (v) body.setAttribute(prop, v);
   }
   body.append(...clone.childNodes);
+  if (overlayClone) body.append(...overlayClone.childNodes);
   doc.append(body);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
   return { text, width: docWidth, height: docHeight, pad };

@@ -13,7 +13,7 @@ import {
   symbolTriangle,
   symbolWye,
 } from 'd3';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classAnchors } from '../../core/classAnchors';
 import { nearestInDirection, type Direction } from '../../core/nearestInDirection';
@@ -57,6 +57,46 @@ export interface DigitScatterProps {
   /** Words for point `i`, announced when the keyboard reaches it. */
   readonly describe: (i: number) => string;
 }
+
+/**
+ * The thousand markers, one element each (clickable, with their data for tests and export).
+ * Memoised: the pen re-renders the plot around them (the input dot), never them.
+ */
+const ScatterPoints = memo(function ScatterPoints({
+  points,
+  xy,
+  labels,
+  highlight,
+}: {
+  readonly points: Float64Array;
+  readonly xy: Float32Array;
+  readonly labels: Int32Array;
+  readonly highlight: number | null;
+}) {
+  return (
+    <g className="digit-scatter__points">
+      {Array.from(labels, (digit, i) => {
+        const faded = highlight !== null && highlight !== digit;
+        const colour = DIGIT_CLASS_COLOURS[digit];
+        return (
+          <path
+            key={i}
+            d={MARKER_PATHS[digit]}
+            transform={`translate(${points[2 * i].toFixed(1)},${points[2 * i + 1].toFixed(1)})`}
+            fill={isStroked(digit) ? 'none' : colour}
+            stroke={isStroked(digit) ? colour : 'none'}
+            strokeWidth={isStroked(digit) ? 1.6 : 0}
+            opacity={faded ? 0.12 : 0.85}
+            data-index={i}
+            data-label={digit}
+            data-x={xy[2 * i]}
+            data-y={xy[2 * i + 1]}
+          />
+        );
+      })}
+    </g>
+  );
+});
 
 /**
  * The map of all digits: one marker a digit (colour and shape by class), the digit on the page
@@ -104,102 +144,96 @@ export function DigitScatter({ xy, labels, highlight, input, onOpen, describe }:
 
   return (
     <div className="digit-scatter">
-      <svg
-        className="digit-scatter__plot"
-        viewBox={`0 0 ${SIDE} ${SIDE}`}
-        width={SIDE}
-        height={SIDE}
-        role="application"
-        aria-roledescription={t('plotRole')}
-        aria-label={t('plotLabel', { count: labels.length })}
-        tabIndex={0}
-        data-testid="digit-map-plot"
-        data-cursor={active ?? ''}
-        onKeyDown={onKeyDown}
-        onFocus={() => setCursor((c) => c ?? 0)}
-        onClick={(event) => {
-          const hit = (event.target as Element).closest('[data-index]');
-          if (hit) onOpen(Number(hit.getAttribute('data-index')));
-        }}
-      >
-        <rect x={0} y={0} width={SIDE} height={SIDE} fill="#fff" stroke="#c9ced6" />
-        <g className="digit-scatter__points">
-          {Array.from(labels, (digit, i) => {
-            const faded = highlight !== null && highlight !== digit;
-            const colour = DIGIT_CLASS_COLOURS[digit];
-            return (
-              <path
-                key={i}
-                d={MARKER_PATHS[digit]}
-                transform={`translate(${screen.points[2 * i].toFixed(1)},${screen.points[2 * i + 1].toFixed(1)})`}
-                fill={isStroked(digit) ? 'none' : colour}
-                stroke={isStroked(digit) ? colour : 'none'}
-                strokeWidth={isStroked(digit) ? 1.6 : 0}
-                opacity={faded ? 0.12 : 0.85}
-                data-index={i}
-                data-label={digit}
-                data-x={xy[2 * i]}
-                data-y={xy[2 * i + 1]}
-              />
-            );
-          })}
-        </g>
-        {/* Each digit's name written on its main cluster, so a blob is named without the legend. */}
-        <g className="digit-scatter__names" aria-hidden="true" pointerEvents="none" data-testid="digit-map-names">
-          {Array.from(screen.anchors, (i, digit) =>
-            i < 0 ? null : (
-              <text
-                key={digit}
-                x={screen.points[2 * i]}
-                y={screen.points[2 * i + 1] + 7}
-                textAnchor="middle"
-                fontSize={22}
-                fontWeight={700}
-                fill={DIGIT_CLASS_COLOURS[digit]}
-                stroke="#fff"
-                strokeWidth={5}
-                paintOrder="stroke"
-                opacity={highlight !== null && highlight !== digit ? 0.25 : 1}
-                data-digit={digit}
-                data-anchor={i}
-              >
-                {digit}
-              </text>
-            ),
-          )}
-        </g>
-        {active !== null && (
-          <circle
-            className="digit-scatter__cursor"
-            cx={screen.points[2 * active]}
-            cy={screen.points[2 * active + 1]}
-            r={9}
-            fill="none"
-            stroke="#111"
-            strokeWidth={2.5}
-            data-testid="digit-map-cursor"
-          />
-        )}
-        {inputAt && (
-          <g data-testid="digit-map-input" data-x={input![0]} data-y={input![1]} transform={`translate(${inputAt[0].toFixed(1)},${inputAt[1].toFixed(1)})`}>
-            <circle r={10} fill="#fff" stroke="#111" strokeWidth={3} />
-            <circle r={4} fill="#111" />
-            <text
-              x={inputAt[0] > SIDE - 110 ? -14 : 14}
-              y={4}
-              textAnchor={inputAt[0] > SIDE - 110 ? 'end' : 'start'}
-              fontSize={15}
-              fontWeight={700}
-              fill="#111"
-              stroke="#fff"
-              strokeWidth={4}
-              paintOrder="stroke"
-            >
-              {t('yourDigit')}
-            </text>
+      <div className="digit-scatter__stack">
+        <svg
+          className="digit-scatter__plot"
+          viewBox={`0 0 ${SIDE} ${SIDE}`}
+          width={SIDE}
+          height={SIDE}
+          role="application"
+          aria-roledescription={t('plotRole')}
+          aria-label={t('plotLabel', { count: labels.length })}
+          tabIndex={0}
+          data-testid="digit-map-plot"
+          data-cursor={active ?? ''}
+          onKeyDown={onKeyDown}
+          onFocus={() => setCursor((c) => c ?? 0)}
+          onClick={(event) => {
+            const hit = (event.target as Element).closest('[data-index]');
+            if (hit) onOpen(Number(hit.getAttribute('data-index')));
+          }}
+        >
+          <rect x={0} y={0} width={SIDE} height={SIDE} fill="#fff" stroke="#c9ced6" />
+          <ScatterPoints points={screen.points} xy={xy} labels={labels} highlight={highlight} />
+          {/* Each digit's name written on its main cluster, so a blob is named without the legend. */}
+          <g className="digit-scatter__names" aria-hidden="true" pointerEvents="none" data-testid="digit-map-names">
+            {Array.from(screen.anchors, (i, digit) =>
+              i < 0 ? null : (
+                <text
+                  key={digit}
+                  x={screen.points[2 * i]}
+                  y={screen.points[2 * i + 1] + 7}
+                  textAnchor="middle"
+                  fontSize={22}
+                  fontWeight={700}
+                  fill={DIGIT_CLASS_COLOURS[digit]}
+                  stroke="#fff"
+                  strokeWidth={5}
+                  paintOrder="stroke"
+                  opacity={highlight !== null && highlight !== digit ? 0.25 : 1}
+                  data-digit={digit}
+                  data-anchor={i}
+                >
+                  {digit}
+                </text>
+              ),
+            )}
           </g>
-        )}
-      </svg>
+        </svg>
+        {/* What moves (the keyboard's ring, your digit) is drawn over the plot, so moving it
+          repaints this small layer rather than the thousand markers under it. */}
+        <svg
+          className="digit-scatter__overlay"
+          viewBox={`0 0 ${SIDE} ${SIDE}`}
+          width={SIDE}
+          height={SIDE}
+          aria-hidden="true"
+          pointerEvents="none"
+          data-overlay=""
+        >
+          {active !== null && (
+            <circle
+              className="digit-scatter__cursor"
+              cx={screen.points[2 * active]}
+              cy={screen.points[2 * active + 1]}
+              r={9}
+              fill="none"
+              stroke="#111"
+              strokeWidth={2.5}
+              data-testid="digit-map-cursor"
+            />
+          )}
+          {inputAt && (
+            <g data-testid="digit-map-input" data-x={input![0]} data-y={input![1]} transform={`translate(${inputAt[0].toFixed(1)},${inputAt[1].toFixed(1)})`}>
+              <circle r={10} fill="#fff" stroke="#111" strokeWidth={3} />
+              <circle r={4} fill="#111" />
+              <text
+                x={inputAt[0] > SIDE - 110 ? -14 : 14}
+                y={4}
+                textAnchor={inputAt[0] > SIDE - 110 ? 'end' : 'start'}
+                fontSize={15}
+                fontWeight={700}
+                fill="#111"
+                stroke="#fff"
+                strokeWidth={4}
+                paintOrder="stroke"
+              >
+                {t('yourDigit')}
+              </text>
+            </g>
+          )}
+        </svg>
+      </div>
       <p className="visually-hidden" aria-live="polite" data-testid="digit-map-announce">
         {active !== null ? describe(active) : ''}
       </p>

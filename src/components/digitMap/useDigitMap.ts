@@ -98,7 +98,12 @@ export function useDigitMap(
 
   const key = layout ? layoutKey(layout.version, layout.layer) : null;
   useEffect(() => {
-    if (!key || !image || isBlank(image)) return;
+    if (!key || !image) return;
+    // A cleared pad has no place on the map; a new drawing gets one when its stroke ends.
+    if (isBlank(image)) {
+      setInput(null);
+      return;
+    }
     const controller = new AbortController();
     placeInWorker(key, image.data, controller.signal).then(
       (xy) => {
@@ -111,6 +116,9 @@ export function useDigitMap(
     return () => controller.abort();
   }, [key, image]);
 
-  const current = input && input.key === key && input.image === image ? input : null;
+  // While a new placement is on its way (a stroke, a new sample) the last one stays: the dot
+  // moves when the stroke ends rather than leaving the map and coming back, which would make
+  // the browser lay out and paint the whole plot twice a stroke.
+  const current = input && input.key === key ? input : null;
   return { layers, layer, missing, heldOut, layout, progress: target ? progress : null, fitted, input: current, training, error };
 }

@@ -1,11 +1,21 @@
 import { channelCrops, layoutOf } from '../../render/channelCrops';
-import { canvasToPng, composeFigure, EXPORT_SIZES, serializeSvg, svgToCanvas, upscaleCanvas, type ExportTile, type LegendSpec } from '../../render/exportImage';
+import {
+  canvasToPng,
+  composeFigure,
+  EXPORT_SIZES,
+  overlayOf,
+  serializeSvg,
+  svgToCanvas,
+  upscaleCanvas,
+  type ExportTile,
+  type LegendSpec,
+} from '../../render/exportImage';
 
-/** The pictures inside a figure's content: its canvases and outermost SVGs, in document order. */
+/** The pictures inside a figure's content: its canvases and outermost SVGs (overlays go with the SVG under them), in document order. */
 export function figureSurfaces(content: HTMLElement, skipLegends: boolean): (HTMLCanvasElement | SVGSVGElement)[] {
   return [...content.querySelectorAll('canvas, svg')].filter(
     (el): el is HTMLCanvasElement | SVGSVGElement =>
-      (el instanceof HTMLCanvasElement || (el instanceof SVGSVGElement && !el.parentElement?.closest('svg'))) &&
+      (el instanceof HTMLCanvasElement || (el instanceof SVGSVGElement && !el.parentElement?.closest('svg') && !el.hasAttribute('data-overlay'))) &&
       !(skipLegends && el.classList.contains('legend')),
   );
 }
@@ -51,7 +61,7 @@ export async function figurePng(content: HTMLElement, title: string, legend?: Le
   const tiles: ExportTile[] = await Promise.all(
     chosen.map(async ({ surface: el, label }) => {
       if (el instanceof HTMLCanvasElement) return { image: upscaleCanvas(el, target), label };
-      const { text, width, height } = serializeSvg(el, '');
+      const { text, width, height } = serializeSvg(el, '', true, overlayOf(el));
       return { image: await svgToCanvas(text, width, height, EXPORT_SIZES.svgScale), label };
     }),
   );
@@ -64,5 +74,5 @@ export async function figurePng(content: HTMLElement, title: string, legend?: Le
 export function figureSvg(content: HTMLElement, title: string, pick?: number): Blob | null {
   const svg = picked(figureSurfaces(content, false), pick).find((el): el is SVGSVGElement => el instanceof SVGSVGElement);
   if (!svg) return null;
-  return new Blob([serializeSvg(svg, title).text], { type: 'image/svg+xml' });
+  return new Blob([serializeSvg(svg, title, true, overlayOf(svg)).text], { type: 'image/svg+xml' });
 }
