@@ -14,8 +14,9 @@ interface ShownMask {
   readonly dropped: number;
 }
 
+/** The mask shown, its four attributes read in one go (separate reads could straddle a new mask). */
 async function shown(mask: Locator): Promise<ShownMask> {
-  const [source, step, bits, dropped] = await Promise.all(['data-source', 'data-step', 'data-mask', 'data-dropped'].map((a) => mask.getAttribute(a)));
+  const [source, step, bits, dropped] = await mask.evaluate((el) => ['data-source', 'data-step', 'data-mask', 'data-dropped'].map((a) => el.getAttribute(a)));
   return { source, step: Number(step), mask: bits ?? '', dropped: Number(dropped) };
 }
 
