@@ -10,8 +10,8 @@ import type { SessionStatus } from '../../model/session';
 import { fitInWorker, placeInWorker, type FitProgress } from '../../worker/digitMapClient';
 import { cachedLayout, layoutKey, layoutsOf, rememberLayout, type CachedLayout } from './layoutCache';
 
+/** The digit on the page, placed by the layout `key` names. */
 export interface InputPoint {
-  readonly image: Image28;
   readonly key: string;
   readonly xy: readonly [number, number];
 }
@@ -107,7 +107,7 @@ export function useDigitMap(
     const controller = new AbortController();
     placeInWorker(key, image.data, controller.signal).then(
       (xy) => {
-        if (xy) setInput({ image, key, xy });
+        if (xy) setInput({ key, xy });
       },
       (e: unknown) => {
         if (!isAbortError(e)) setError(messageOf(e));
